@@ -1,0 +1,17 @@
+export function SiteFooter() {
+  return (
+    <footer className="mt-16 border-t border-border text-sm text-fg-muted">
+      <div className="mx-auto max-w-7xl space-y-2 px-4 py-8 sm:px-6">
+        <p>
+          Relay Lab is a study aid for the CompTIA Security+ exam. It is not affiliated with or
+          endorsed by CompTIA.
+        </p>
+        <p>
+          The course draws its starting facts from the &ldquo;SMTP Relay&rdquo; section of
+          CertiGuide to Security+, rewritten here and checked against RFC 5321, RFC 6409, RFC 8314
+          and the IANA service name and port number registry.
+        </p>
+      </div>
+    </footer>
+  );
+}

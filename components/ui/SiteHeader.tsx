@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { NAV } from "@/lib/site/nav";
+import { ThemeToggle } from "./ThemeToggle";
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-border bg-bg">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+          <svg aria-hidden="true" viewBox="0 0 32 32" className="size-7">
+            <rect width="32" height="32" rx="7" className="fill-accent" />
+            <path
+              d="M6 10h20v12H6zM6 10l10 7 10-7"
+              fill="none"
+              strokeWidth="2.2"
+              strokeLinejoin="round"
+              className="stroke-accent-fg"
+            />
+          </svg>
+          Relay Lab
+        </Link>
+        {NAV.length > 0 && (
+          <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+            <ul className="flex gap-1 overflow-x-auto">
+              {NAV.map((item) => (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    className="block rounded-md px-3 py-2 font-medium text-fg-muted hover:bg-bg-soft hover:text-fg"
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <div className="ml-auto">
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,7 @@
+/** The site's sections, in header order. Add a section here when its route exists. */
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export const NAV: readonly NavItem[] = [];
