@@ -75,9 +75,7 @@ const report = { measuredAt: new Date().toISOString(), runsPerRoute: runs, route
 const fmt = (score) => (score === null || score === undefined ? "  -  " : score.toFixed(2));
 const ms = (value) => (value === null ? "-" : `${Math.round(value)} ms`);
 
-console.log(
-  `Lighthouse ${"(mobile, simulated throttling)"} on ${origin}, ${runs} run(s) per route\n`,
-);
+console.log(`Lighthouse (mobile, simulated throttling) on ${origin}, ${runs} run(s) per route\n`);
 console.log(
   `${"route".padEnd(16)} perf   a11y   best   ${"LCP".padStart(8)} ${"TBT".padStart(7)}   CLS`,
 );
