@@ -12,7 +12,9 @@ let detachSync: (() => void) | null = null;
 export async function rehydrateAll(): Promise<void> {
   await Promise.all(
     [...registeredStores().values()].map(({ store }) =>
-      (store as unknown as { persist: { rehydrate: () => Promise<void> | void } }).persist.rehydrate(),
+      (
+        store as unknown as { persist: { rehydrate: () => Promise<void> | void } }
+      ).persist.rehydrate(),
     ),
   );
   if (!detachSync && typeof window !== "undefined") detachSync = syncAcrossTabs();
@@ -30,7 +32,9 @@ function syncAcrossTabs(): () => void {
     const targets = entry ? [entry] : [...registeredStores().values()];
     for (const { spec, store } of targets) {
       if (e.key !== null && e.newValue !== null) {
-        void (store as unknown as { persist: { rehydrate: () => Promise<void> } }).persist.rehydrate();
+        void (
+          store as unknown as { persist: { rehydrate: () => Promise<void> } }
+        ).persist.rehydrate();
       } else {
         store.setState(spec.initial());
       }

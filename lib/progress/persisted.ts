@@ -28,7 +28,7 @@ export interface PersistedSpec<T extends object> {
   migrate?: (state: unknown, fromVersion: number) => unknown;
 }
 
-export type SetData<T extends object, A extends object> = (fn: (s: T & A) => Partial<T>) => void;
+export type SetData<T extends object> = (fn: (s: T) => Partial<T>) => void;
 
 export type PersistedStore<T extends object, A extends object> = UseBoundStore<StoreApi<T & A>> & {
   /** Back to the initial state (and storage cleared). */
@@ -74,7 +74,10 @@ export function decodeStored<T extends object>(
   }
   const parsed = spec.schema.safeParse(state);
   if (!parsed.success) {
-    return { ok: false, reason: `does not match the expected shape (${parsed.error.issues[0]?.message ?? "invalid"})` };
+    return {
+      ok: false,
+      reason: `does not match the expected shape (${parsed.error.issues[0]?.message ?? "invalid"})`,
+    };
   }
   return { ok: true, state: parsed.data };
 }
@@ -147,7 +150,7 @@ export function registeredStores(): ReadonlyMap<string, Registered> {
 
 export function createPersistedStore<T extends object, A extends object>(
   spec: PersistedSpec<T>,
-  actions: (set: SetData<T, A>, get: () => T & A) => A,
+  actions: (set: SetData<T>, get: () => T) => A,
 ): PersistedStore<T, A> {
   const dataKeys = Object.keys(spec.initial()) as (keyof T)[];
   const pick = (s: T & A): T => {

@@ -14,8 +14,7 @@ const exportFileSchema = z.object({
 });
 
 export type ImportResult =
-  | { ok: true; imported: string[]; ignored: string[] }
-  | { ok: false; error: string };
+  { ok: true; imported: string[]; ignored: string[] } | { ok: false; error: string };
 
 export function exportProgress(now: Date = new Date()): string {
   const stores: Record<string, { version: number; state: unknown }> = {};
@@ -50,7 +49,10 @@ export function importProgress(text: string): ImportResult {
     }
     const result = decodeStored(entry.spec, envelope);
     if (!result.ok) {
-      return { ok: false, error: `The "${key}" section ${result.reason}, so nothing was imported.` };
+      return {
+        ok: false,
+        error: `The "${key}" section ${result.reason}, so nothing was imported.`,
+      };
     }
     decoded.push({ key, state: result.state });
   }
