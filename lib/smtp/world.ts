@@ -18,7 +18,7 @@ import {
 } from "./policy";
 import { busyRecipient, mailboxFull, shuttingDown, type Reply } from "./replies";
 import { createRng, queueId, type Rng } from "./rng";
-import { ServerSession, type AcceptedMessage, type ServerSettings } from "./server";
+import { ServerSession, type AcceptedMessage, type ServerEnv, type ServerSettings } from "./server";
 import { buildDsn, localDeliveryHeaders, receivedHeader } from "./message";
 import type {
   ConnectOptions,
@@ -53,6 +53,13 @@ interface Mta {
   queue: Map<string, QItem>;
   users: Map<string, string>;
   localParts: Map<string, string>;
+}
+
+interface ServiceView {
+  conf: Record<string, string>;
+  settings: ServerSettings;
+  isLocalDomain(domain: string): boolean;
+  isAuthDestination(domain: string): boolean;
 }
 
 interface HostRt {
@@ -135,7 +142,8 @@ export class SimWorld implements World {
   private readonly mx = new Map<string, Array<{ host: string; preference: number }>>();
   private readonly boxes = new Map<string, string[]>();
   private readonly log: EngineEvent[] = [];
-  private logStart = 0;
+  /** Index of the oldest event once the ring is full. */
+  private logHead = 0;
   private readonly eventLimit: number;
   private seq = 0;
   private sessionSeq = 0;
@@ -200,27 +208,31 @@ export class SimWorld implements World {
   }
 
   private emit(e: NewEvent): void {
-    const ev = { ...e, t: this.clock, seq: this.seq++ } as EngineEvent;
-    if (this.log.length - this.logStart >= this.eventLimit) {
-      this.logStart++;
-      // Compact now and then so the ring does not grow without bound.
-      if (this.logStart >= 4096 && this.logStart * 2 >= this.log.length) {
-        this.log.splice(0, this.logStart);
-        this.logStart = 0;
-      }
+    // The caller's fresh literal becomes the event: no copy on this hot path.
+    const ev = e as EngineEvent;
+    ev.t = this.clock;
+    ev.seq = this.seq++;
+    if (this.log.length < this.eventLimit) this.log.push(ev);
+    else {
+      // A full ring: overwrite the oldest.
+      this.log[this.logHead] = ev;
+      this.logHead = (this.logHead + 1) % this.eventLimit;
     }
-    this.log.push(ev);
-    for (const l of this.listeners) {
-      try {
-        l(ev);
-      } catch {
-        // A listener's failure is the listener's: the simulation carries on.
+    if (this.listeners.size > 0) {
+      for (const l of this.listeners) {
+        try {
+          l(ev);
+        } catch {
+          // A listener's failure is the listener's: the simulation carries on.
+        }
       }
     }
   }
 
   events(): readonly EngineEvent[] {
-    return this.logStart === 0 ? this.log : this.log.slice(this.logStart);
+    return this.logHead === 0
+      ? this.log
+      : this.log.slice(this.logHead).concat(this.log.slice(0, this.logHead));
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
@@ -421,8 +433,7 @@ export class SimWorld implements World {
     }
     const service = to.mta?.services.find((s) => s.port === port);
     if (!to.mta || !service) return refuse("Connection refused", to.name);
-    const conf = { ...to.mta.main, ...service.overrides };
-    const server = new ServerSession(this.serverEnv(to, from, conf, id));
+    const server = new ServerSession(this.serverEnv(to, from, service, id));
     const session = new LiveSession(this, id, from.name, to.name, port, server);
     this.emit({
       type: "connect",
@@ -481,10 +492,15 @@ export class SimWorld implements World {
     };
   }
 
-  private serverEnv(host: HostRt, client: HostRt, conf: Record<string, string>, session: number) {
-    const mta = host.mta!;
+  /** Per (host, port): main.cf merged with the master.cf overrides, parsed once per change. */
+  private readonly services = new Map<string, ServiceView>();
+
+  private serviceView(host: HostRt, service: Mta["services"][number]): ServiceView {
+    const key = `${host.name}:${service.port}`;
+    const cached = this.services.get(key);
+    if (cached) return cached;
+    const conf = { ...host.mta!.main, ...service.overrides };
     const hostname = expand(conf, conf.myhostname ?? host.name);
-    const settings = this.settings(conf, hostname);
     const mydest = new Set(
       listOf(expand(conf, conf.mydestination ?? "")).map((d) => d.toLowerCase()),
     );
@@ -493,12 +509,31 @@ export class SimWorld implements World {
     );
     const addressLiteral = `[${host.ip}]`;
     const isLocalDomain = (d: string): boolean => mydest.has(d) || d === addressLiteral;
-    return {
-      settings,
-      clientName: client.name,
-      clientIp: client.ip,
+    const view: ServiceView = {
+      conf,
+      settings: this.settings(conf, hostname),
       isLocalDomain,
       isAuthDestination: (d: string) => isLocalDomain(d) || relayDomains.has(d),
+    };
+    this.services.set(key, view);
+    return view;
+  }
+
+  private serverEnv(
+    host: HostRt,
+    client: HostRt,
+    service: Mta["services"][number],
+    session: number,
+  ): ServerEnv {
+    const mta = host.mta!;
+    const view = this.serviceView(host, service);
+    const conf = view.conf;
+    return {
+      settings: view.settings,
+      clientName: client.name,
+      clientIp: client.ip,
+      isLocalDomain: view.isLocalDomain,
+      isAuthDestination: view.isAuthDestination,
       isLocalUser: (local: string) => this.isLocalUser(mta, local),
       checkLogin: (u: string, p: string) => mta.users.get(u) === p,
       rcptFault: (rcpt: string): Reply | null => {
@@ -910,6 +945,7 @@ export class SimWorld implements World {
     const problem = validateParam(n, val);
     if (problem) return { ok: false, error: problem };
     h.mta.main[n] = val;
+    this.services.clear();
     this.emit({ type: "postconf", host: h.name, name: n, value: val });
     return { ok: true };
   }
@@ -985,10 +1021,6 @@ class LiveSession implements Session {
     return !this.closed && this.srv.state === "data";
   }
 
-  private ref() {
-    return { session: this.id, client: this.client, server: this.server, port: this.port };
-  }
-
   /** Called once by the world after connecting: the greeting (or none yet, on 465). */
   open(greeting: Reply | null, hangUp: boolean): void {
     if (greeting) this.greet(greeting);
@@ -998,7 +1030,15 @@ class LiveSession implements Session {
   private greet(greeting: Reply): void {
     this.greeting = formatReply(greeting.code, greeting.lines);
     this.world.record(
-      { type: "reply", ...this.ref(), code: greeting.code, text: this.greeting },
+      {
+        type: "reply",
+        session: this.id,
+        client: this.client,
+        server: this.server,
+        port: this.port,
+        code: greeting.code,
+        text: this.greeting,
+      },
       0,
     );
   }
@@ -1008,7 +1048,17 @@ class LiveSession implements Session {
     this.closed = true;
     this.srv.state = "closed";
     if (by === "server") this.error = error;
-    this.world.record({ type: "close", ...this.ref(), by }, 0);
+    this.world.record(
+      {
+        type: "close",
+        session: this.id,
+        client: this.client,
+        server: this.server,
+        port: this.port,
+        by,
+      },
+      0,
+    );
   }
 
   send(input: string): string {
@@ -1019,7 +1069,18 @@ class LiveSession implements Session {
       if (this.closed) break;
       const st = this.srv.state;
       const phase = st === "data" ? "data" : st === "auth" ? "auth" : "command";
-      this.world.record({ type: "command", ...this.ref(), line, phase }, 0);
+      this.world.record(
+        {
+          type: "command",
+          session: this.id,
+          client: this.client,
+          server: this.server,
+          port: this.port,
+          line,
+          phase,
+        },
+        0,
+      );
       const reply = this.srv.handle(line);
       if (reply === null) {
         if (this.srv.state === "closed")
@@ -1027,11 +1088,34 @@ class LiveSession implements Session {
         continue;
       }
       const text = formatReply(reply.code, reply.lines);
-      this.world.record({ type: "reply", ...this.ref(), code: reply.code, text }, RTT);
+      this.world.record(
+        {
+          type: "reply",
+          session: this.id,
+          client: this.client,
+          server: this.server,
+          port: this.port,
+          code: reply.code,
+          text,
+        },
+        RTT,
+      );
       const auth = this.srv.lastAuth;
       if (auth) {
         this.srv.lastAuth = null;
-        this.world.record({ type: "auth", ...this.ref(), ...auth }, 0);
+        this.world.record(
+          {
+            type: "auth",
+            session: this.id,
+            client: this.client,
+            server: this.server,
+            port: this.port,
+            mechanism: auth.mechanism,
+            username: auth.username,
+            ok: auth.ok,
+          },
+          0,
+        );
       }
       out = out === "" ? text : out + "\r\n" + text;
       if (this.srv.state === "closed") this.hangUp("server", "Connection closed by foreign host.");
@@ -1045,7 +1129,15 @@ class LiveSession implements Session {
     if (!this.srv.tlsEstablished())
       return { ok: false, error: "STARTTLS not accepted by the server" };
     this.world.record(
-      { type: "tls", ...this.ref(), protocol: TLS_PROTOCOL, cipher: TLS_CIPHER },
+      {
+        type: "tls",
+        session: this.id,
+        client: this.client,
+        server: this.server,
+        port: this.port,
+        protocol: TLS_PROTOCOL,
+        cipher: TLS_CIPHER,
+      },
       TLS_TIME,
     );
     if (implicit) this.greet(this.srv.greeting());
