@@ -606,7 +606,8 @@ export class SimWorld implements World {
       date: rfc5322Date(this.clock),
     });
     const lines = header.concat(msg.lines);
-    this.enqueue(host, id, msg.sender, msg.recipients, lines, msg.size, session);
+    const size = header.reduce((n, l) => n + l.length + 2, msg.size);
+    this.enqueue(host, id, msg.sender, msg.recipients, lines, size, session);
     return id;
   }
 
@@ -739,19 +740,22 @@ export class SimWorld implements World {
     }
     if (targets.length === 0)
       return out.size ? out : fail({ status: "defer", reason: "no mail exchanger", dsn: "4.4.3" });
+    // A backup MX only tries exchangers more preferred than itself (RFC 5321 5.1).
+    const self = targets.findIndex((t) => this.findHost(t.name) === host);
+    if (self !== -1) targets = targets.slice(0, self);
+    if (targets.length === 0) {
+      return fail({
+        status: "bounce",
+        reason: `mail for ${domain} loops back to myself`,
+        dsn: "5.4.6",
+      });
+    }
     let last = "";
     const sendable = rcpts.map((r) => rewriteRouted(r));
     for (const t of targets) {
       const target = this.findHost(t.name);
-      if (target === host) {
-        return fail({
-          status: "bounce",
-          reason: `mail for ${domain} loops back to myself`,
-          dsn: "5.4.6",
-        });
-      }
       const session = this.connect({ from: host.name, to: t.name, port: t.port });
-      const peer = `${t.name}[${target?.ip ?? "?"}]${t.port === 25 ? "" : ":" + t.port}`;
+      const peer = `${t.name}[${target?.ip ?? "?"}]`;
       const level = expand(conf, conf.smtp_tls_security_level ?? "");
       const res = transfer({
         session,
