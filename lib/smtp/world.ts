@@ -867,6 +867,7 @@ export class SimWorld implements World {
     failed: Array<{ address: string; reason: string; dsn: string }>,
   ): void {
     let dsnId: string | null = null;
+    let dsn: { lines: string[]; size: number } | null = null;
     if (item.sender !== "") {
       dsnId = this.newQueueId();
       const hostname = expand(host.mta!.main, host.mta!.main.myhostname ?? host.name);
@@ -881,17 +882,7 @@ export class SimWorld implements World {
         failed,
         originalLines: item.lines,
       });
-      const size = lines.reduce((n, l) => n + l.length + 2, 0);
-      this.emit({
-        type: "bounced",
-        host: host.name,
-        queueId: item.id,
-        recipients: failed.map((f) => f.address),
-        reason: failed[0]!.reason,
-        dsnQueueId: dsnId,
-      });
-      this.enqueue(host, dsnId, "", [item.sender], lines, size, null);
-      return;
+      dsn = { lines, size: lines.reduce((n, l) => n + l.length + 2, 0) };
     }
     this.emit({
       type: "bounced",
@@ -901,6 +892,7 @@ export class SimWorld implements World {
       reason: failed[0]!.reason,
       dsnQueueId: dsnId,
     });
+    if (dsn && dsnId) this.enqueue(host, dsnId, "", [item.sender], dsn.lines, dsn.size, null);
   }
 
   queue(hostName: string): QueueEntry[] {

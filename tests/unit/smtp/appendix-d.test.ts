@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioInput } from "@/content/scenarios/schema";
 import { receivedChain } from "./demo-runner";
-import { dialogue, worldOf } from "./helpers";
+import { dialogue, ehloReply, worldOf } from "./helpers";
 
 const mtaHost = (name: string, ip: string, mynetworks: string) => ({
   name,
@@ -47,18 +47,7 @@ const APPENDIX_D: ScenarioInput = {
   demo: [{ caption: "-", input: ["telnet foo.example 25"] }],
 };
 
-const EHLO_FOO = [
-  "250-foo.example",
-  "250-PIPELINING",
-  "250-SIZE 10240000",
-  "250-VRFY",
-  "250-ETRN",
-  "250-STARTTLS",
-  "250-ENHANCEDSTATUSCODES",
-  "250-8BITMIME",
-  "250-DSN",
-  "250 SMTPUTF8",
-].join("\r\n");
+const EHLO_FOO = ehloReply("foo.example");
 
 function open() {
   const w = worldOf(APPENDIX_D);

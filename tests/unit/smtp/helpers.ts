@@ -63,3 +63,19 @@ export function sendMessage(
   replies.push(s.send("QUIT"));
   return replies;
 }
+
+/** What Postfix answers to EHLO on port 25 before STARTTLS, with the defaults the scenarios use. */
+export function ehloReply(hostname: string): string {
+  return [
+    `250-${hostname}`,
+    "250-PIPELINING",
+    "250-SIZE 10240000",
+    "250-VRFY",
+    "250-ETRN",
+    "250-STARTTLS",
+    "250-ENHANCEDSTATUSCODES",
+    "250-8BITMIME",
+    "250-DSN",
+    "250 SMTPUTF8",
+  ].join("\r\n");
+}

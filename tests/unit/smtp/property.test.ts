@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { VERBS as SMTP_VERBS } from "@/lib/smtp/parse";
 import {
   createWorld,
   encodeBase64,
@@ -20,22 +21,7 @@ const STATES: ReadonlySet<SessionState> = new Set([
   "closed",
 ]);
 
-const VERBS = [
-  "HELO",
-  "EHLO",
-  "MAIL",
-  "RCPT",
-  "DATA",
-  "RSET",
-  "NOOP",
-  "VRFY",
-  "HELP",
-  "QUIT",
-  "STARTTLS",
-  "AUTH",
-  "ETRN",
-  "EXPN",
-];
+const VERBS = [...SMTP_VERBS, "EXPN"];
 
 const address = fc.oneof(
   fc.constantFrom(

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createWorld } from "@/lib/smtp";
-import { dialogue, homeSession, specOf, withPostconf, worldOf } from "./helpers";
+import { dialogue, ehloReply, homeSession, specOf, withPostconf, worldOf } from "./helpers";
 
-const EHLO_25 = [
-  "250-mail.isp.example",
-  "250-PIPELINING",
-  "250-SIZE 10240000",
-  "250-VRFY",
-  "250-ETRN",
-  "250-STARTTLS",
-  "250-ENHANCEDSTATUSCODES",
-  "250-8BITMIME",
-  "250-DSN",
-  "250 SMTPUTF8",
-].join("\r\n");
+const EHLO_25 = ehloReply("mail.isp.example");
 
 describe("greeting and HELO/EHLO (state init)", () => {
   it("greets like Postfix and answers HELO with the host name", () => {
