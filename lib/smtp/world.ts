@@ -2,7 +2,14 @@
  * The world: hosts, networks, DNS, firewall rules, Postfix instances, queues, mailboxes and a
  * virtual clock, all driven by a scheduler. Nothing here reads the wall clock or throws.
  */
-import type { FaultSpec, HostSpec, RuleSpec, ScenarioSpec } from "@/content/scenarios/schema";
+import { z } from "zod";
+import {
+  ruleSchema,
+  type FaultSpec,
+  type HostSpec,
+  type RuleSpec,
+  type ScenarioSpec,
+} from "@/content/scenarios/schema";
 import { transfer, type RecipientOutcome } from "./client";
 import { mailqDate, rfc5322Date } from "./clock";
 import { formatReply, splitLines } from "./framing";
@@ -154,6 +161,7 @@ export class SimWorld implements World {
   private readonly busy = new Map<string, { code: 421 | 450; left: number }>();
   private readonly drops: Array<{ from: string; to: string; left: number }> = [];
   private readonly full = new Set<string>();
+  private ruleList: RuleSpec[];
 
   constructor(
     readonly scenario: ScenarioSpec,
@@ -161,6 +169,7 @@ export class SimWorld implements World {
   ) {
     this.clock = Date.parse(scenario.startsAt) || 0;
     this.rng = createRng(options.seed ?? 1);
+    this.ruleList = scenario.rules.map((r) => ({ ...r, ports: r.ports.slice() }));
     this.eventLimit = options.eventLimit && options.eventLimit > 0 ? options.eventLimit : Infinity;
     for (const h of scenario.hosts) {
       const rt: HostRt = { spec: h, name: h.name, ip: h.ip, mta: null };
@@ -331,11 +340,16 @@ export class SimWorld implements World {
     return false;
   }
 
-  resolve(name: string, type: "A" | "MX", from?: string): DnsAnswer {
+  resolve(name: string, type: "A" | "MX" | "PTR", from?: string): DnsAnswer {
     const asker = from ?? this.scenario.learner.host;
     const q = String(name).toLowerCase().replace(/\.$/, "");
     let answer: DnsAnswer;
-    if (type === "A") {
+    if (type === "PTR") {
+      const h = this.hostsByIp.get(q);
+      answer = h
+        ? { status: "NOERROR", type: "PTR", name: q, answers: [h.name] }
+        : { status: "NXDOMAIN", type: "PTR", name: q, answers: [] };
+    } else if (type === "A") {
       const h = this.hostsByName.get(q);
       answer = h
         ? { status: "NOERROR", type: "A", name: q, answers: [h.ip] }
@@ -379,7 +393,7 @@ export class SimWorld implements World {
   }
 
   private ruleFor(from: HostRt, to: HostRt, port: number): RuleSpec | null {
-    for (const r of this.scenario.rules) {
+    for (const r of this.ruleList) {
       if (
         this.matches(r.from, from) &&
         this.matches(r.to, to) &&
@@ -919,6 +933,29 @@ export class SimWorld implements World {
     return [...this.boxes.keys()];
   }
 
+  mailboxesOn(hostName: string): string[] {
+    const h = this.findHost(String(hostName));
+    return h?.mta ? [...new Set(h.mta.localParts.values())] : [];
+  }
+
+  rules(): RuleSpec[] {
+    return this.ruleList.map((r) => ({ ...r, ports: r.ports.slice() }));
+  }
+
+  setRules(rules: unknown): { ok: true } | { ok: false; error: string } {
+    const parsed = z.array(ruleSchema).safeParse(rules);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return {
+        ok: false,
+        error: `Invalid rules: ${first ? `${first.path.join(".")}: ${first.message}` : "?"}`,
+      };
+    }
+    this.ruleList = parsed.data;
+    this.emit({ type: "rules", count: parsed.data.length });
+    return { ok: true };
+  }
+
   postconf(hostName: string): Record<string, string> | null {
     const h = this.findHost(hostName);
     return h?.mta ? { ...h.mta.main } : null;
@@ -1025,6 +1062,10 @@ class LiveSession implements Session {
 
   private greet(greeting: Reply): void {
     this.greeting = formatReply(greeting.code, greeting.lines);
+    this.recordReply(greeting.code, this.greeting, 0);
+  }
+
+  private recordReply(code: number, text: string, ms: number): void {
     this.world.record(
       {
         type: "reply",
@@ -1032,10 +1073,10 @@ class LiveSession implements Session {
         client: this.client,
         server: this.server,
         port: this.port,
-        code: greeting.code,
-        text: this.greeting,
+        code,
+        text,
       },
-      0,
+      ms,
     );
   }
 
@@ -1084,18 +1125,7 @@ class LiveSession implements Session {
         continue;
       }
       const text = formatReply(reply.code, reply.lines);
-      this.world.record(
-        {
-          type: "reply",
-          session: this.id,
-          client: this.client,
-          server: this.server,
-          port: this.port,
-          code: reply.code,
-          text,
-        },
-        RTT,
-      );
+      this.recordReply(reply.code, text, RTT);
       const auth = this.srv.lastAuth;
       if (auth) {
         this.srv.lastAuth = null;

@@ -329,3 +329,48 @@ describe("the world API", () => {
     expect(ofType(w, "dns")).toHaveLength(2);
   });
 });
+
+describe("firewall rules, mailboxes per host, reverse DNS", () => {
+  it("opening outbound 25 in mail-firewall lets the deferred message go on its next retry", () => {
+    const w = createWorld("mail-firewall");
+    sendMessage(w, {
+      client: "ws.corp.example",
+      server: "mx.corp.example",
+      sender: "admin@corp.example",
+      rcpts: ["carol@partner.example"],
+    });
+    w.runUntil(w.now() + 60_000);
+    expect(w.queue("mx.corp.example")).toHaveLength(1);
+    const rules = w.rules();
+    expect(rules[1]).toMatchObject({ from: "mx.corp.example", ports: [25], action: "drop" });
+    expect(w.setRules([rules[0], { ...rules[1]!, action: "allow" }, rules[2]])).toEqual({
+      ok: true,
+    });
+    w.runUntil(w.now() + 10 * 60_000);
+    expect(w.queue("mx.corp.example")).toEqual([]);
+    expect(w.mailbox("carol@partner.example")).toHaveLength(1);
+  });
+  it("setRules validates its input", () => {
+    const w = createWorld("mail-firewall");
+    const r = w.setRules([{ action: "maybe" }]);
+    expect(r.ok).toBe(false);
+    expect(w.setRules("nonsense").ok).toBe(false);
+    expect(w.rules()).toHaveLength(3);
+  });
+  it("lists the mailboxes each host stores", () => {
+    const w = createWorld("isp-relay");
+    expect(w.mailboxesOn("mx.corp.example")).toEqual(["bob@corp.example"]);
+    expect(w.mailboxesOn("mail.isp.example")).toEqual(["you@isp.example"]);
+    expect(w.mailboxesOn("pc.home.example")).toEqual([]);
+  });
+  it("answers reverse lookups", () => {
+    const w = createWorld("isp-relay");
+    expect(w.resolve("192.0.2.25", "PTR")).toEqual({
+      status: "NOERROR",
+      type: "PTR",
+      name: "192.0.2.25",
+      answers: ["mx.corp.example"],
+    });
+    expect(w.resolve("192.0.2.99", "PTR").status).toBe("NXDOMAIN");
+  });
+});
