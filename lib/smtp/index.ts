@@ -3,7 +3,7 @@
  * contract. Nothing exported here throws, reads the wall clock, or touches the DOM.
  */
 import { scenarioSchema, type ScenarioSpec } from "@/content/scenarios/schema";
-import { SCENARIOS, type ScenarioId } from "@/content/scenarios";
+import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from "@/content/scenarios";
 import type { World, WorldError, WorldOptions } from "./types";
 import { SimWorld } from "./world";
 
@@ -51,4 +51,13 @@ export function getScenario(id: string): ScenarioSpec | null {
   const raw = (SCENARIOS as Record<string, unknown>)[id];
   const parsed = scenarioSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
+}
+
+/** Every scenario's id, title and one-line summary, in course order (for menus). */
+export function listScenarios(): Array<{ id: ScenarioId; title: string; summary: string }> {
+  return SCENARIO_IDS.map((id) => ({
+    id,
+    title: SCENARIOS[id].title,
+    summary: SCENARIOS[id].summary,
+  }));
 }
