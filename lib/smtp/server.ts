@@ -235,6 +235,8 @@ export class ServerSession {
   private mailParams(path: Path): Reply | null {
     let sawAuth = false;
     for (const p of path.params) {
+      // Parameters are an ESMTP extension: after HELO there are none to give.
+      if (!this.esmtp) return unsupportedOption(p.raw);
       switch (p.name) {
         case "SIZE": {
           if (p.value === null || !/^\d{1,15}$/.test(p.value)) return REPLY.badSize;
@@ -262,7 +264,6 @@ export class ServerSession {
         default:
           return unsupportedOption(p.raw);
       }
-      if (!this.esmtp) return unsupportedOption(p.raw);
     }
     return null;
   }

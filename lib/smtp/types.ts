@@ -40,6 +40,7 @@ interface SessionEventBase extends EventBase {
 }
 
 export type EngineEvent =
+  /** `tls`: the client opened with a TLS handshake (implicit TLS); a "tls" event confirms it. */
   | (SessionEventBase & { type: "connect"; tls: boolean })
   | (SessionEventBase & { type: "refused"; error: string })
   | (SessionEventBase & {

@@ -425,7 +425,10 @@ export class SimWorld implements World {
     if (!from) return refuse("No route to host");
     if (!Number.isInteger(port) || port < 1 || port > 65535) return refuse("Invalid port");
     let to: HostRt | undefined;
-    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(target)) {
+    // telnet localhost 25 on a server: the loopback, which every mynetworks includes.
+    const loopback = /^(localhost|127(\.\d{1,3}){3})$/i.test(target);
+    if (loopback) to = from;
+    else if (/^\d{1,3}(\.\d{1,3}){3}$/.test(target)) {
       to = this.hostsByIp.get(target);
       if (!to) return refuse("Connection timed out");
     } else {
@@ -447,7 +450,10 @@ export class SimWorld implements World {
     }
     const service = to.mta?.services.find((s) => s.port === port);
     if (!to.mta || !service) return refuse("Connection refused", to.name);
-    const server = new ServerSession(this.serverEnv(to, from, service, id));
+    const client = loopback
+      ? { name: "localhost", ip: "127.0.0.1" }
+      : { name: from.name, ip: from.ip };
+    const server = new ServerSession(this.serverEnv(to, client, service, id));
     const session = new LiveSession(this, id, from.name, to.name, port, server);
     this.emit({
       type: "connect",
@@ -455,7 +461,7 @@ export class SimWorld implements World {
       client: from.name,
       server: to.name,
       port,
-      tls: false,
+      tls: options.tls === true,
     });
     const busy = this.busy.get(to.name);
     if (busy && busy.code === 421 && busy.left > 0) {
@@ -535,7 +541,7 @@ export class SimWorld implements World {
 
   private serverEnv(
     host: HostRt,
-    client: HostRt,
+    client: { name: string; ip: string },
     service: Mta["services"][number],
     session: number,
   ): ServerEnv {

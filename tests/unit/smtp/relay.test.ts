@@ -197,3 +197,17 @@ describe("network rules", () => {
     );
   });
 });
+
+describe("the loopback", () => {
+  it("telnet localhost 25 on a server is a trusted local client", () => {
+    const w = createWorld("closed-relay");
+    const s = w.connect({ from: "mx.corp.example", to: "localhost", port: 25 });
+    expect(s.greeting).toBe("220 mx.corp.example ESMTP Postfix");
+    s.send("EHLO localhost");
+    s.send("MAIL FROM:<root@corp.example>");
+    expect(s.send("RCPT TO:<victim@partner.example>")).toBe("250 2.1.5 Ok");
+    expect(w.connect({ from: "pc.home.example", to: "localhost", port: 25 }).error).toBe(
+      "No route to host",
+    );
+  });
+});
