@@ -23,7 +23,7 @@ import {
   POSTCONF_DEFAULTS,
   validateParam,
 } from "./policy";
-import { busyRecipient, mailboxFull, shuttingDown, type Reply } from "./replies";
+import { allPortsBusy, busyRecipient, mailboxFull, type Reply } from "./replies";
 import { createRng, queueId, type Rng } from "./rng";
 import { ServerSession, type AcceptedMessage, type ServerEnv, type ServerSettings } from "./server";
 import { buildDsn, localDeliveryHeaders, receivedHeader } from "./message";
@@ -466,7 +466,7 @@ export class SimWorld implements World {
     const busy = this.busy.get(to.name);
     if (busy && busy.code === 421 && busy.left > 0) {
       busy.left--;
-      session.open(shuttingDown(to.name), true);
+      session.open(allPortsBusy, true);
       return session;
     }
     if (server.state === "tls-wait") {

@@ -135,7 +135,7 @@ describe("faults, deferrals and retries", () => {
     expect(q).toHaveLength(1);
     expect(q[0]!.status).toBe("deferred");
     expect(q[0]!.recipients[0]!.reason).toBe(
-      "host mx.corp.example[192.0.2.25] refused to talk to me: 421 4.3.2 mx.corp.example Service shutting down",
+      "host mx.corp.example[192.0.2.25] refused to talk to me: 421 4.3.2 All server ports are busy",
     );
     w.runUntilIdle();
     const deferred = ofType(w, "deferred");
@@ -153,7 +153,7 @@ describe("faults, deferrals and retries", () => {
     sendMessage(w, { sender: "you@isp.example", rcpts: ["bob@corp.example"] });
     w.runUntilIdle();
     expect(ofType(w, "deferred")[0]!.reason).toBe(
-      "host mx.corp.example[192.0.2.25] said: 450 4.2.1 <bob@corp.example>: Recipient address rejected: Service busy, try again later (in reply to RCPT TO command)",
+      "host mx.corp.example[192.0.2.25] said: 450 4.7.1 <bob@corp.example>: Recipient address rejected: Service is busy, try again later (in reply to RCPT TO command)",
     );
     expect(w.mailbox("bob@corp.example")).toHaveLength(1);
   });

@@ -76,6 +76,7 @@ describe("command sequence (states ready, mail, rcpt)", () => {
     const s = homeSession(createWorld("isp-relay"));
     s.send("MAIL FROM:<you@isp.example>");
     expect(s.send("NOOP")).toBe("250 2.0.0 Ok");
+    expect(s.send("NOOP x")).toBe("501 5.5.4 Syntax: NOOP");
     expect(s.state).toBe("mail");
     expect(s.send("RSET")).toBe("250 2.0.0 Ok");
     expect(s.state).toBe("ready");
@@ -142,7 +143,15 @@ describe("ESMTP parameters", () => {
     );
     s.send("MAIL FROM:<you@isp.example>");
     expect(s.send("RCPT TO:<bob@corp.example> FOO=1")).toBe("555 5.5.4 Unsupported option: FOO=1");
-    expect(s.send("RCPT TO:<bob@corp.example> NOTIFY=NEVER")).toBe("250 2.1.5 Ok");
+    expect(s.send("RCPT TO:<bob@corp.example> NOTIFY=SOMETIMES")).toBe(
+      "501 5.5.4 Error: Bad NOTIFY parameter syntax",
+    );
+    expect(s.send("RCPT TO:<bob@corp.example> ORCPT=bob")).toBe(
+      "501 5.5.4 Error: Bad ORCPT parameter syntax",
+    );
+    expect(
+      s.send("RCPT TO:<bob@corp.example> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;bob@corp.example"),
+    ).toBe("250 2.1.5 Ok");
   });
   it("parameters after HELO (not EHLO) are not allowed", () => {
     const w = createWorld("isp-relay");

@@ -121,7 +121,12 @@ describe("AUTH (RFC 4954)", () => {
   it("bad base64 in a response", () => {
     const { s } = secured();
     s.send("AUTH PLAIN");
-    expect(s.send("!!!")).toBe("501 5.5.2 Cannot decode response");
+    expect(s.send("!!!")).toBe(
+      "535 5.7.8 Error: authentication failed: Invalid base64 data in continued response",
+    );
+    expect(s.send("AUTH PLAIN !!!")).toBe(
+      "535 5.7.8 Error: authentication failed: Invalid base64 data in initial response",
+    );
   });
   it("no second AUTH, no AUTH inside a transaction, unknown mechanisms refused", () => {
     const { s } = secured();
