@@ -12,6 +12,7 @@ export { SCENARIO_IDS, type ScenarioId } from "@/content/scenarios";
 export { formatReply, parseReply, splitLines, readDataLine, stuffDataLine } from "./framing";
 export { parseCommand, parsePath, encodeBase64, decodeBase64 } from "./parse";
 export { rfc5322Date, mailqDate } from "./clock";
+export { formatMailq } from "./format";
 export { POSTCONF_DEFAULTS } from "./policy";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWorld, type EngineEvent, type World } from "@/lib/smtp";
+import { createWorld, formatMailq, type EngineEvent, type World } from "@/lib/smtp";
 import { receivedChain } from "./demo-runner";
 import { sendMessage, specOf, worldOf } from "./helpers";
 
@@ -372,5 +372,28 @@ describe("firewall rules, mailboxes per host, reverse DNS", () => {
       answers: ["mx.corp.example"],
     });
     expect(w.resolve("192.0.2.99", "PTR").status).toBe("NXDOMAIN");
+  });
+});
+
+describe("formatMailq", () => {
+  it("prints an empty queue and a deferred message as Postfix's mailq does", () => {
+    expect(formatMailq([])).toBe("Mail queue is empty");
+    const w = createWorld("mail-firewall");
+    sendMessage(w, {
+      client: "ws.corp.example",
+      server: "mx.corp.example",
+      sender: "admin@corp.example",
+      rcpts: ["carol@partner.example"],
+    });
+    w.runUntil(w.now() + 60_000);
+    const [entry] = w.queue("mx.corp.example");
+    const text = formatMailq(w.queue("mx.corp.example")).split("\n");
+    expect(text[0]).toBe("-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------");
+    expect(text[1]).toMatch(
+      new RegExp(`^${entry!.id}  +\\d+ Sat Nov 28 09:00:00  admin@corp\\.example$`),
+    );
+    expect(text[2]).toBe("(connect to mx.partner.example[198.51.100.40]:25: Connection timed out)");
+    expect(text[3]).toBe(`${" ".repeat(41)}carol@partner.example`);
+    expect(text[text.length - 1]).toBe("-- 1 Kbytes in 1 Request.");
   });
 });
