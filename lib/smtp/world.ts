@@ -12,8 +12,9 @@ import {
 } from "@/content/scenarios/schema";
 import { transfer, type RecipientOutcome } from "./client";
 import { mailqDate, rfc5322Date } from "./clock";
-import { formatReply, splitLines } from "./framing";
-import { routedDomain, splitAddress } from "./parse";
+import { rewriteRouted, routedDomain, splitAddress } from "./parse";
+import { Heap } from "./scheduler";
+import { LiveSession, RefusedSession, TLS_CIPHER, TLS_PROTOCOL, type NewEvent } from "./session";
 import {
   expand,
   inCidr,
@@ -41,17 +42,10 @@ import type {
   WorldOptions,
 } from "./types";
 
-/** Virtual time a command/reply round trip takes, and a TCP connect. */
-const RTT = 4;
+/** Virtual time a TCP connect takes. */
 const CONNECT_TIME = 12;
-const TLS_TIME = 20;
 /** Delay before the queue manager picks up a freshly queued message. */
 const PICKUP_DELAY = 1000;
-const TLS_PROTOCOL = "TLSv1.3";
-const TLS_CIPHER = "TLS_AES_256_GCM_SHA384";
-
-type Omit2<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
-type NewEvent = Omit2<EngineEvent, "t" | "seq">;
 
 interface Mta {
   main: Record<string, string>;
@@ -87,57 +81,6 @@ interface QItem {
   nextAttempt: number;
   status: "active" | "deferred";
   scheduled: boolean;
-}
-
-interface Scheduled {
-  at: number;
-  seq: number;
-  run: () => void;
-}
-
-/** A binary min-heap on (at, seq): the scheduler's queue. */
-class Heap {
-  private items: Scheduled[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  peek(): Scheduled | undefined {
-    return this.items[0];
-  }
-  private less(a: Scheduled, b: Scheduled): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-  push(x: Scheduled): void {
-    const a = this.items;
-    a.push(x);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(a[i]!, a[p]!)) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
-      i = p;
-    }
-  }
-  pop(): Scheduled | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.less(a[l]!, a[m]!)) m = l;
-        if (r < a.length && this.less(a[r]!, a[m]!)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
-        i = m;
-      }
-    }
-    return top;
-  }
 }
 
 export class SimWorld implements World {
@@ -997,194 +940,3 @@ function protocolName(msg: AcceptedMessage): string {
   if (!msg.esmtp) return msg.tls ? "SMTPS" : "SMTP";
   return "ESMTP" + (msg.tls ? "S" : "") + (msg.authUser ? "A" : "");
 }
-
-/** bob%corp.example@relay and corp.example!bob@relay become bob@corp.example on the way out. */
-function rewriteRouted(address: string): string {
-  const { local } = splitAddress(address);
-  const bang = local.indexOf("!");
-  if (bang !== -1) return `${local.slice(bang + 1)}@${local.slice(0, bang)}`;
-  const pct = local.lastIndexOf("%");
-  if (pct !== -1) return `${local.slice(0, pct)}@${local.slice(pct + 1)}`;
-  return address;
-}
-
-/** A connection the network refused: closed from the start. */
-class RefusedSession implements Session {
-  readonly greeting = "";
-  readonly closed = true;
-  readonly tls = false;
-  readonly authenticatedAs = null;
-  readonly state = "closed" as const;
-  readonly inData = false;
-  constructor(
-    readonly id: number,
-    readonly client: string,
-    readonly server: string,
-    readonly port: number,
-    readonly error: string,
-  ) {}
-  send(): string {
-    return "";
-  }
-  startTls(): { ok: false; error: string } {
-    return { ok: false, error: this.error };
-  }
-  close(): void {}
-}
-
-/** A live connection: every line and reply is logged with the session id and both ends. */
-class LiveSession implements Session {
-  greeting = "";
-  closed = false;
-  error: string | null = null;
-
-  constructor(
-    private readonly world: SimWorld,
-    readonly id: number,
-    readonly client: string,
-    readonly server: string,
-    readonly port: number,
-    private readonly srv: ServerSession,
-  ) {}
-
-  get tls(): boolean {
-    return this.srv.tls;
-  }
-  get authenticatedAs(): string | null {
-    return this.srv.authenticatedAs;
-  }
-  get state() {
-    return this.closed ? ("closed" as const) : this.srv.state;
-  }
-  get inData(): boolean {
-    return !this.closed && this.srv.state === "data";
-  }
-
-  /** Called once by the world after connecting: the greeting (or none yet, on 465). */
-  open(greeting: Reply | null, hangUp: boolean): void {
-    if (greeting) this.greet(greeting);
-    if (hangUp) this.hangUp("server", "Connection closed by foreign host.");
-  }
-
-  private greet(greeting: Reply): void {
-    this.greeting = formatReply(greeting.code, greeting.lines);
-    this.recordReply(greeting.code, this.greeting, 0);
-  }
-
-  private recordReply(code: number, text: string, ms: number): void {
-    this.world.record(
-      {
-        type: "reply",
-        session: this.id,
-        client: this.client,
-        server: this.server,
-        port: this.port,
-        code,
-        text,
-      },
-      ms,
-    );
-  }
-
-  private hangUp(by: "client" | "server", error: string | null): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.srv.state = "closed";
-    if (by === "server") this.error = error;
-    this.world.record(
-      {
-        type: "close",
-        session: this.id,
-        client: this.client,
-        server: this.server,
-        port: this.port,
-        by,
-      },
-      0,
-    );
-  }
-
-  send(input: string): string {
-    if (this.closed) return "";
-    const lines = splitLines(String(input));
-    let out = "";
-    for (const line of lines) {
-      if (this.closed) break;
-      const st = this.srv.state;
-      const phase = st === "data" ? "data" : st === "auth" ? "auth" : "command";
-      this.world.record(
-        {
-          type: "command",
-          session: this.id,
-          client: this.client,
-          server: this.server,
-          port: this.port,
-          line,
-          phase,
-        },
-        0,
-      );
-      const reply = this.srv.handle(line);
-      if (reply === null) {
-        if (this.srv.state === "closed")
-          this.hangUp("server", "Connection closed by foreign host.");
-        continue;
-      }
-      const text = formatReply(reply.code, reply.lines);
-      this.recordReply(reply.code, text, RTT);
-      const auth = this.srv.lastAuth;
-      if (auth) {
-        this.srv.lastAuth = null;
-        this.world.record(
-          {
-            type: "auth",
-            session: this.id,
-            client: this.client,
-            server: this.server,
-            port: this.port,
-            mechanism: auth.mechanism,
-            username: auth.username,
-            ok: auth.ok,
-          },
-          0,
-        );
-      }
-      out = out === "" ? text : out + "\r\n" + text;
-      if (this.srv.state === "closed") this.hangUp("server", "Connection closed by foreign host.");
-    }
-    return out;
-  }
-
-  startTls(): { ok: true; greeting: string } | { ok: false; error: string } {
-    if (this.closed) return { ok: false, error: this.error ?? "Connection closed" };
-    const implicit = this.srv.state === "tls-wait";
-    if (!this.srv.tlsEstablished())
-      return { ok: false, error: "STARTTLS not accepted by the server" };
-    this.world.record(
-      {
-        type: "tls",
-        session: this.id,
-        client: this.client,
-        server: this.server,
-        port: this.port,
-        protocol: TLS_PROTOCOL,
-        cipher: TLS_CIPHER,
-      },
-      TLS_TIME,
-    );
-    if (implicit) this.greet(this.srv.greeting());
-    return { ok: true, greeting: implicit ? this.greeting : "" };
-  }
-
-  close(): void {
-    this.hangUp("client", null);
-  }
-
-  /** The client gives up (a failed TLS handshake). */
-  fail(error: string): void {
-    this.error = error;
-    this.hangUp("client", null);
-  }
-}
-
-export type { Heap };
