@@ -2,7 +2,7 @@
  * Sessions as the client sees them. A live session wraps the server's state machine and logs
  * every line and reply, with the session id and both ends, through the world's recorder.
  */
-import { formatReply, splitLines } from "./framing";
+import { replyText, splitLines } from "./framing";
 import type { Reply } from "./replies";
 import type { ServerSession } from "./server";
 import type { EngineEvent, Session } from "./types";
@@ -81,7 +81,7 @@ export class LiveSession implements Session {
   }
 
   private greet(greeting: Reply): void {
-    this.greeting = formatReply(greeting.code, greeting.lines);
+    this.greeting = replyText(greeting);
     this.recordReply(greeting.code, this.greeting, 0);
   }
 
@@ -144,7 +144,7 @@ export class LiveSession implements Session {
           this.hangUp("server", "Connection closed by foreign host.");
         continue;
       }
-      const text = formatReply(reply.code, reply.lines);
+      const text = replyText(reply);
       this.recordReply(reply.code, text, RTT);
       const auth = this.srv.lastAuth;
       if (auth) {
