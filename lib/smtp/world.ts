@@ -172,7 +172,7 @@ export class SimWorld implements World {
 
   private emit(e: NewEvent): void {
     // The caller's fresh literal becomes the event: no copy on this hot path.
-    const ev = e as EngineEvent;
+    const ev = e;
     ev.t = this.clock;
     ev.seq = this.seq++;
     if (this.log.length < this.eventLimit) this.log.push(ev);
@@ -324,6 +324,8 @@ export class SimWorld implements World {
           : { status: "NXDOMAIN", type: "MX", name: q, answers: [] };
     }
     this.emit({
+      t: 0,
+      seq: 0,
       type: "dns",
       host: asker,
       name: q,
@@ -367,6 +369,8 @@ export class SimWorld implements World {
     const port = Number(options?.port);
     const refuse = (error: string, server = target): Session => {
       this.emit({
+        t: 0,
+        seq: 0,
         type: "refused",
         session: id,
         client: from?.name ?? String(options?.from ?? ""),
@@ -410,6 +414,8 @@ export class SimWorld implements World {
     const server = new ServerSession(this.serverEnv(to, client, service, id));
     const session = new LiveSession(this, id, from.name, to.name, port, server);
     this.emit({
+      t: 0,
+      seq: 0,
       type: "connect",
       session: id,
       client: from.name,
@@ -631,6 +637,8 @@ export class SimWorld implements World {
     };
     mta.queue.set(id, item);
     this.emit({
+      t: 0,
+      seq: 0,
       type: "queued",
       host: host.name,
       queueId: id,
@@ -697,6 +705,8 @@ export class SimWorld implements World {
     if (box) box.push(text);
     else this.boxes.set(key, [text]);
     this.emit({
+      t: 0,
+      seq: 0,
       type: "delivered",
       host: host.name,
       queueId: item.id,
@@ -775,6 +785,8 @@ export class SimWorld implements World {
       });
       if (sent.length > 0)
         this.emit({
+          t: 0,
+          seq: 0,
           type: "hop",
           host: host.name,
           to: t.name,
@@ -840,6 +852,8 @@ export class SimWorld implements World {
     const backoff = Math.min(max, min * 2 ** Math.max(0, item.attempts - 1));
     item.nextAttempt = Math.min(this.clock + backoff, item.arrival + lifetime);
     this.emit({
+      t: 0,
+      seq: 0,
       type: "deferred",
       host: host.name,
       queueId: item.id,
@@ -875,6 +889,8 @@ export class SimWorld implements World {
       dsn = { lines, size: lines.reduce((n, l) => n + l.length + 2, 0) };
     }
     this.emit({
+      t: 0,
+      seq: 0,
       type: "bounced",
       host: host.name,
       queueId: item.id,
@@ -928,7 +944,7 @@ export class SimWorld implements World {
       };
     }
     this.ruleList = parsed.data;
-    this.emit({ type: "rules", count: parsed.data.length });
+    this.emit({ t: 0, seq: 0, type: "rules", count: parsed.data.length });
     return { ok: true };
   }
 
@@ -956,7 +972,7 @@ export class SimWorld implements World {
     h.mta.main[n] = val;
     this.services.clear();
     this.hostViews.clear();
-    this.emit({ type: "postconf", host: h.name, name: n, value: val });
+    this.emit({ t: 0, seq: 0, type: "postconf", host: h.name, name: n, value: val });
     return { ok: true };
   }
 
