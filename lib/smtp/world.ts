@@ -944,7 +944,6 @@ export class SimWorld implements World {
       };
     }
     this.ruleList = parsed.data;
-    this.emit({ t: 0, seq: 0, type: "rules", count: parsed.data.length });
     return { ok: true };
   }
 
