@@ -463,11 +463,10 @@ export class ServerSession {
   vrfy(args: string): Reply {
     if (this.settings.vrfyDisabled) return REPLY.vrfyDisabled;
     if (args === "") return REPLY.vrfySyntax;
+    // Postfix runs the same recipient checks as RCPT (relay policy, local recipient table).
     const addr = args.replace(/^<|>$/g, "");
-    const { local, domain } = splitAddress(addr);
-    if ((domain === "" || this.env.isLocalDomain(domain)) && !this.env.isLocalUser(local))
-      return userUnknown(addr);
-    return vrfyOk(args);
+    const verdict = this.checkRcpt(addr);
+    return verdict ?? vrfyOk(args);
   }
 
   etrn(args: string): Reply {
