@@ -41,7 +41,10 @@ export function createWorld(scenario: unknown, options: WorldOptions = {}): Worl
         error: `Invalid scenario: ${first ? `${first.path.join(".")}: ${first.message}` : "unknown problem"}`,
       };
     }
-    return new SimWorld(parsed.data, options);
+    return new SimWorld(
+      parsed.data,
+      typeof options === "object" && options !== null ? options : {},
+    );
   } catch (e) {
     return { ok: false, error: `Could not build the world: ${String(e)}` };
   }

@@ -249,8 +249,8 @@ export class SimWorld implements World {
 
   // --- topology ----------------------------------------------------------------------------
 
-  private findHost(nameOrIp: string): HostRt | undefined {
-    const k = nameOrIp.toLowerCase().replace(/\.$/, "");
+  private findHost(nameOrIp: unknown): HostRt | undefined {
+    const k = String(nameOrIp).toLowerCase().replace(/\.$/, "");
     return this.hostsByName.get(k) ?? this.hostsByIp.get(k);
   }
 

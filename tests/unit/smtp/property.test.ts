@@ -261,18 +261,26 @@ describe("fuzzing the server with arbitrary lines and sequences", () => {
 
   it("survives any input to every public entry point", () => {
     fc.assert(
-      fc.property(fc.anything(), fc.anything(), fc.string(), (a, b, c) => {
-        const w = createWorld(a as string);
+      fc.property(fc.anything(), fc.anything(), fc.anything(), fc.anything(), (a, b, c, d) => {
+        const w = createWorld(a as string, b as never);
         const world = w.ok ? w : createWorld("isp-relay");
+        const x = c as string;
         expect(() => {
-          world.connect(b as never);
-          world.mailbox(c);
-          world.queue(c);
-          world.postconf(c);
-          world.setPostconf(c, c, c);
-          world.resolve(c, "MX");
-          world.resolve(c, "A");
-          world.host(c);
+          const s = world.connect(b as never);
+          s.send(x);
+          s.startTls();
+          s.close();
+          world.mailbox(x);
+          world.mailboxesOn(x);
+          world.queue(x);
+          world.host(x);
+          world.postconf(x);
+          world.setPostconf(x, d as string, x);
+          world.setRules(d);
+          world.resolve(x, "MX");
+          world.resolve(x, d as "A");
+          world.runUntil(d as number);
+          world.subscribe(d as never)();
         }).not.toThrow();
       }),
       { numRuns: 300 },
