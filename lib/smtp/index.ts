@@ -13,6 +13,7 @@ export { formatReply, parseReply, splitLines, readDataLine, stuffDataLine } from
 export { parseCommand, parsePath, encodeBase64, decodeBase64 } from "./parse";
 export { rfc5322Date, mailqDate } from "./clock";
 export { formatMailq } from "./format";
+export { receivedChain } from "./message";
 export { POSTCONF_DEFAULTS } from "./policy";
 
 /**

@@ -126,3 +126,13 @@ export function buildDsn(d: DsnInfo): string[] {
   );
   return lines;
 }
+
+/**
+ * The hosts a delivered message passed through, first hop first: the "by" host of each
+ * Received: header, read bottom-up. For lesson tasks such as "delivered to bob via the relay".
+ */
+export function receivedChain(message: string): string[] {
+  const hosts: string[] = [];
+  for (const m of message.matchAll(/^\tby (\S+) \(Postfix\)/gm)) hosts.push(m[1] ?? "");
+  return hosts.reverse();
+}
