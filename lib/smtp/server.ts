@@ -209,7 +209,8 @@ export class ServerSession {
     this.state = "ready";
     if (!extended) return cached(this.settings, "helo", () => heloReply(this.settings.hostname));
     const tls = this.offersStartTls;
-    const auth = this.saslActive && this.authenticatedAs === null;
+    // Postfix keeps listing AUTH after a login; a second AUTH then gets 503.
+    const auth = this.saslActive;
     return cached(this.settings, `ehlo${tls ? "+tls" : ""}${auth ? "+auth" : ""}`, () => {
       const lines = [this.settings.hostname, "PIPELINING", `SIZE ${this.settings.sizeLimit}`];
       if (!this.settings.vrfyDisabled) lines.push("VRFY");
