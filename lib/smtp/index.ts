@@ -6,6 +6,7 @@ import { scenarioSchema, type ScenarioSpec } from "@/content/scenarios/schema";
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from "@/content/scenarios";
 import type { World, WorldError, WorldOptions } from "./types";
 import { SimWorld } from "./world";
+import { text } from "./parse";
 
 export type * from "./types";
 export { SCENARIO_IDS, type ScenarioId } from "@/content/scenarios";
@@ -47,7 +48,7 @@ export function createWorld(scenario: unknown, options: WorldOptions = {}): Worl
       typeof options === "object" && options !== null ? options : {},
     );
   } catch (e) {
-    return { ok: false, error: `Could not build the world: ${String(e)}` };
+    return { ok: false, error: `Could not build the world: ${text(e)}` };
   }
 }
 

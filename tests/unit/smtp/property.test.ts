@@ -257,7 +257,7 @@ describe("fuzzing the server with arbitrary lines and sequences", () => {
     );
     // The generator must actually drive sessions through every state, or the property is hollow.
     expect([...visited].sort()).toEqual([...STATES].sort());
-  });
+  }, 60_000);
 
   it("survives any input to every public entry point", () => {
     fc.assert(
@@ -285,5 +285,5 @@ describe("fuzzing the server with arbitrary lines and sequences", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
