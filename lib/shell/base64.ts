@@ -60,7 +60,6 @@ export function unescapeText(text: string): string {
 
 /** Shows NUL and other control characters visibly, the way the escapes were typed. */
 export function escapeControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\0-\x08\x0b-\x1f\x7f]/g, (c) =>
     c === "\0" ? "\\0" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
   );

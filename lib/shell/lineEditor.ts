@@ -4,6 +4,7 @@
  * handle itself (Enter, history, Tab, Ctrl+C...) come back as actions for the shell.
  */
 import type { Key } from "./keys";
+import { stripAnsi } from "./terminal";
 
 export type EditorAction =
   | { kind: "submit"; line: string }
@@ -21,12 +22,9 @@ export interface EditorResult {
   action?: EditorAction;
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
-
 /** The number of cells a string takes on screen (ANSI colour codes take none). */
 export function visibleWidth(text: string): number {
-  return Array.from(text.replace(ANSI, "")).length;
+  return Array.from(stripAnsi(text)).length;
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
