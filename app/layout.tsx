@@ -3,6 +3,8 @@ import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { SiteHeader } from "@/components/ui/SiteHeader";
 import { SiteFooter } from "@/components/ui/SiteFooter";
+import { ProgressHydrator } from "@/components/ui/ProgressHydrator";
+import { PresenterController } from "@/components/ui/presenter/PresenterController";
 import { THEME_BOOT_SCRIPT } from "@/lib/site/theme";
 import "./globals.css";
 
@@ -43,6 +45,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <SiteFooter />
+        <ProgressHydrator />
+        <PresenterController />
       </body>
     </html>
   );
