@@ -108,7 +108,7 @@ function HopTable({ hops }: { hops: Hop[] }) {
               <td className="py-1 pr-3 font-mono">{h.with}</td>
               <td className="py-1 pr-3">{h.time.replace(/ \+0000 \(UTC\)$/, " UTC")}</td>
               <td className="py-1">
-                {h.tls ? `🔒 ${h.tls}` : "no TLS"}
+                {h.tls ? `TLS: ${h.tls}` : "no TLS"}
                 {h.authenticatedAs ? `; login: ${h.authenticatedAs}` : ""}
               </td>
             </tr>

@@ -69,20 +69,30 @@ function Envelope({ travel, from, to, ms }: { travel: Travel; from: Box; to: Box
   const ref = useRef<SVGGElement>(null);
   const a = center(from);
   const b = center(to);
+  const path = useRef({ a, b, ms });
+  useEffect(() => {
+    path.current = { a, b, ms };
+  });
   useEffect(() => {
     const el = ref.current;
-    if (!el || ms <= 0 || typeof el.animate !== "function") return;
-    const anim = el.animate(
+    const { a: p, b: q, ms: d } = path.current;
+    if (!el || d <= 0 || typeof el.animate !== "function") return;
+    // Runs to the end even if later events re-render the diagram; hidden when done.
+    el.animate(
       [
-        { transform: `translate(${a.x}px, ${a.y}px)` },
-        { transform: `translate(${b.x}px, ${b.y}px)` },
+        { transform: `translate(${p.x}px, ${p.y}px)`, opacity: 1 },
+        { transform: `translate(${q.x}px, ${q.y}px)`, opacity: 1, offset: 0.8 },
+        { transform: `translate(${q.x}px, ${q.y}px)`, opacity: 0 },
       ],
-      { duration: ms * 0.85, easing: "ease-in-out", fill: "forwards" },
+      { duration: d, easing: "ease-in-out", fill: "forwards" },
     );
-    return () => anim.cancel();
-  }, [travel.key, a.x, a.y, b.x, b.y, ms]);
+  }, [travel.key]);
   return (
-    <g ref={ref} style={{ transform: `translate(${b.x}px, ${b.y}px)` }} aria-hidden="true">
+    <g
+      ref={ref}
+      style={{ transform: `translate(${b.x}px, ${b.y}px)`, opacity: 0 }}
+      aria-hidden="true"
+    >
       <rect
         x={-15}
         y={-10}
@@ -93,6 +103,16 @@ function Envelope({ travel, from, to, ms }: { travel: Travel; from: Box; to: Box
         strokeWidth={2}
       />
       <path d="M-15 -10 L0 2 L15 -10" fill="none" className="stroke-accent-fg" strokeWidth={2} />
+    </g>
+  );
+}
+
+/** A padlock drawn in SVG (emoji fonts are not everywhere). */
+function Lock({ x, y }: { x: number; y: number }) {
+  return (
+    <g transform={`translate(${x}, ${y})`} aria-hidden="true">
+      <path d="M-4 -1 V-4 A4 4 0 0 1 4 -4 V-1" fill="none" className="stroke-ok" strokeWidth={2} />
+      <rect x={-6} y={-1} width={12} height={9} rx={1.5} className="fill-ok" />
     </g>
   );
 }
@@ -204,21 +224,22 @@ function Overlay({ d, lay }: { d: DiagramState; lay: Layout }) {
             />
             <g transform={`translate(${m.x}, ${m.y})`}>
               <rect
-                x={-34}
+                x={-40}
                 y={-13}
-                width={68}
+                width={80}
                 height={26}
                 rx={13}
                 className="fill-bg stroke-border"
               />
+              {s.tls && <Lock x={-24} y={-2} />}
               <text
+                x={s.tls ? 6 : 0}
                 textAnchor="middle"
                 y={5}
                 className="fill-fg font-mono text-[13px] font-semibold"
               >
-                {s.tls ? "🔒" : ""}
                 {s.port}
-                {s.auth ? " 👤" : ""}
+                {s.auth ? " AUTH" : ""}
               </text>
             </g>
           </g>
