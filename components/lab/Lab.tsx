@@ -85,7 +85,11 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
     };
   }, [store]);
 
-  useEffect(() => () => store.dispose(), [store]);
+  useEffect(() => {
+    // A handle for the measurement script and for debugging in the console.
+    // (No dispose on unmount: under Strict Mode effects re-run on the same store.)
+    Object.assign(window, { __relayLab: store });
+  }, [store]);
 
   const ids = `lab-${headingLevel}`;
   return (

@@ -326,7 +326,7 @@ export function NetworkDiagram({ world, here, view, player }: Props) {
   const hosts = world.hosts();
   return (
     <div>
-      <div ref={wrap} className="overflow-x-auto">
+      <div ref={wrap} className="overflow-x-auto" data-scroll-x>
         <svg
           role="img"
           aria-labelledby={`${titleId} ${descId}`}

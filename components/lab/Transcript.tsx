@@ -126,7 +126,10 @@ export function Transcript({ world, version }: { world: World; version: number }
                 <span className="rounded bg-accent px-1.5 text-accent-fg">login: {c.auth}</span>
               )}
             </p>
-            <div className="overflow-x-auto px-3 py-2 font-mono text-[13px] leading-relaxed">
+            <div
+              data-scroll-x
+              className="overflow-x-auto px-3 py-2 font-mono text-[13px] leading-relaxed"
+            >
               {c.lines.map((l) =>
                 l.who === "note" ? (
                   <p key={l.key} className="text-fg-muted italic">
