@@ -69,7 +69,13 @@ function useParsed(raws: readonly string[]): Array<ParsedMessage | null> {
 function HopTable({ hops }: { hops: Hop[] }) {
   if (hops.length === 0) return <p className="text-fg-muted">No Received: headers.</p>;
   return (
-    <div className="overflow-x-auto" data-scroll-x>
+    <div
+      className="overflow-x-auto"
+      data-scroll-x
+      tabIndex={0}
+      role="region"
+      aria-label="Hop table"
+    >
       <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
         <caption className="pb-2 text-left text-fg-muted">
           The route, read from the bottom Received: header up: each server adds its own on top.

@@ -326,7 +326,7 @@ export function NetworkDiagram({ world, here, view, player }: Props) {
   const hosts = world.hosts();
   return (
     <div>
-      <div ref={wrap} className="overflow-x-auto" data-scroll-x>
+      <div ref={wrap}>
         <svg
           role="img"
           aria-labelledby={`${titleId} ${descId}`}
@@ -334,7 +334,6 @@ export function NetworkDiagram({ world, here, view, player }: Props) {
           className="mx-auto block h-auto w-full"
           style={{
             maxHeight: narrow ? undefined : "30rem",
-            minWidth: narrow ? undefined : `${Math.min(lay.width, 640)}px`,
           }}
         >
           <title id={titleId}>Network diagram: {world.scenario.title}</title>

@@ -126,10 +126,7 @@ export function Transcript({ world, version }: { world: World; version: number }
                 <span className="rounded bg-accent px-1.5 text-accent-fg">login: {c.auth}</span>
               )}
             </p>
-            <div
-              data-scroll-x
-              className="overflow-x-auto px-3 py-2 font-mono text-[13px] leading-relaxed"
-            >
+            <div className="px-3 py-2 font-mono text-[13px] leading-relaxed">
               {c.lines.map((l) =>
                 l.who === "note" ? (
                   <p key={l.key} className="text-fg-muted italic">
@@ -138,7 +135,7 @@ export function Transcript({ world, version }: { world: World; version: number }
                 ) : (
                   <p
                     key={l.key}
-                    className={`whitespace-pre ${l.who === "client" ? "text-fg" : "text-accent"}`}
+                    className={`break-all whitespace-pre-wrap ${l.who === "client" ? "text-fg" : "text-accent"}`}
                   >
                     <span className="sr-only">
                       {l.who === "client" ? `${c.client} sends: ` : `${c.server} replies: `}
