@@ -10,7 +10,6 @@ import { Panel } from "./Panel";
 import { Terminal } from "./Terminal";
 import { TouchInput } from "./TouchInput";
 import { Transcript } from "./Transcript";
-import { usePlayback } from "./usePlayback";
 import "./lab.css";
 
 export interface LabProps {
@@ -61,7 +60,6 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
   const [store] = useState(() => new LabStore(scenario));
   const version = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const world = store.world;
-  const { view, player } = usePlayback(store);
   const coarse = useCoarsePointer();
   const [touchChoice, setTouchChoice] = useState<boolean | null>(null);
   const showTouch = touchChoice ?? coarse;
@@ -124,7 +122,7 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
           )}
         </Panel>
         <Panel id={`${ids}-network`} title="Network" level={headingLevel}>
-          <NetworkDiagram world={world} here={store.session.host} view={view} player={player} />
+          <NetworkDiagram store={store} world={world} here={store.session.host} />
         </Panel>
         <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel}>
           <Mailboxes world={world} version={version} />

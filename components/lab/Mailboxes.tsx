@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { memo, useEffect, useMemo, useState } from "react";
 import type { World } from "@/lib/smtp";
 import { hopTable, type Hop } from "@/lib/shell/received";
 
@@ -172,7 +172,13 @@ function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) 
 }
 
 /** Each recipient's delivered messages; open one for its headers, body and hop table. */
-export function Mailboxes({ world, version }: { world: World; version: number }) {
+export const Mailboxes = memo(function Mailboxes({
+  world,
+  version,
+}: {
+  world: World;
+  version: number;
+}) {
   const addresses = useMemo(() => world.mailboxes(), [world]);
   const [selected, setSelected] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
@@ -244,4 +250,4 @@ export function Mailboxes({ world, version }: { world: World; version: number })
       )}
     </div>
   );
-}
+});

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { HostInfo, NetworkInfo, World } from "@/lib/smtp";
 import type { DiagramState, Travel } from "@/lib/shell/diagram";
-import { SPEEDS, type PlaybackView, type Player } from "./usePlayback";
+import type { LabStore } from "./labStore";
+import { SPEEDS, usePlayback, type PlaybackView } from "./usePlayback";
 
 interface Box {
   x: number;
@@ -299,14 +300,15 @@ function Flashes({ d, lay }: { d: DiagramState; lay: Layout }) {
 }
 
 interface Props {
+  store: LabStore;
   world: World;
   here: string;
-  view: PlaybackView;
-  player: Player;
 }
 
 /** The scenario's network as hand-drawn SVG, animated by the playback of the event log. */
-export function NetworkDiagram({ world, here, view, player }: Props) {
+export const NetworkDiagram = memo(function NetworkDiagram({ store, world, here }: Props) {
+  // Playback state lives here so its frequent updates re-render only the diagram.
+  const { view, player } = usePlayback(store);
   const wrap = useRef<HTMLDivElement>(null);
   const [narrow, setNarrow] = useState(false);
   const titleId = useId();
@@ -441,7 +443,7 @@ export function NetworkDiagram({ world, here, view, player }: Props) {
       <EventLog view={view} />
     </div>
   );
-}
+});
 
 /** The text alternative: what happened, in order. */
 function EventLog({ view }: { view: PlaybackView }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { EngineEvent, World } from "@/lib/smtp";
 
 interface Line {
@@ -88,9 +88,55 @@ export function conversations(events: readonly EngineEvent[]): Conversation[] {
 }
 
 const SHOWN = 12;
+/** Lines shown per conversation until "show all" (a bulk run can have thousands). */
+const LINES = 80;
+
+function Lines({ c }: { c: Conversation }) {
+  const [all, setAll] = useState(false);
+  const hidden = all ? 0 : Math.max(0, c.lines.length - LINES);
+  return (
+    <div className="px-3 py-2 font-mono text-[13px] leading-relaxed">
+      {hidden > 0 && (
+        <button
+          type="button"
+          onClick={() => setAll(true)}
+          className="mb-1 rounded border border-border px-2 py-0.5 font-sans text-sm hover:bg-bg-soft"
+        >
+          Show {hidden} earlier lines
+        </button>
+      )}
+      {c.lines.slice(hidden).map((l) =>
+        l.who === "note" ? (
+          <p key={l.key} className="text-fg-muted italic">
+            — {l.text}
+          </p>
+        ) : (
+          <p
+            key={l.key}
+            className={`break-all whitespace-pre-wrap ${l.who === "client" ? "text-fg" : "text-accent"}`}
+          >
+            <span className="sr-only">
+              {l.who === "client" ? `${c.client} sends: ` : `${c.server} replies: `}
+            </span>
+            <span aria-hidden="true" className="select-none font-bold">
+              {l.who === "client" ? "C: " : "S: "}
+            </span>
+            {l.text}
+          </p>
+        ),
+      )}
+    </div>
+  );
+}
 
 /** Every SMTP conversation in the world, client and server lines told apart. */
-export function Transcript({ world, version }: { world: World; version: number }) {
+export const Transcript = memo(function Transcript({
+  world,
+  version,
+}: {
+  world: World;
+  version: number;
+}) {
   const [all, setAll] = useState(false);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const list = useMemo(() => conversations(world.events()), [world, version]);
@@ -126,31 +172,10 @@ export function Transcript({ world, version }: { world: World; version: number }
                 <span className="rounded bg-accent px-1.5 text-accent-fg">login: {c.auth}</span>
               )}
             </p>
-            <div className="px-3 py-2 font-mono text-[13px] leading-relaxed">
-              {c.lines.map((l) =>
-                l.who === "note" ? (
-                  <p key={l.key} className="text-fg-muted italic">
-                    — {l.text}
-                  </p>
-                ) : (
-                  <p
-                    key={l.key}
-                    className={`break-all whitespace-pre-wrap ${l.who === "client" ? "text-fg" : "text-accent"}`}
-                  >
-                    <span className="sr-only">
-                      {l.who === "client" ? `${c.client} sends: ` : `${c.server} replies: `}
-                    </span>
-                    <span aria-hidden="true" className="select-none font-bold">
-                      {l.who === "client" ? "C: " : "S: "}
-                    </span>
-                    {l.text}
-                  </p>
-                ),
-              )}
-            </div>
+            <Lines c={c} />
           </li>
         ))}
       </ol>
     </div>
   );
-}
+});
