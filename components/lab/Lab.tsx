@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useDeferredValue, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { EngineEvent, World } from "@/lib/smtp";
 import { LabContext } from "./LabContext";
 import { LabStore } from "./labStore";
@@ -60,6 +60,9 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
   const [store] = useState(() => new LabStore(scenario));
   const version = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const world = store.world;
+  // Mailboxes and transcript follow in a background render React can interrupt, so a burst of
+  // events never blocks typing or the diagram.
+  const settled = useDeferredValue(version);
   const coarse = useCoarsePointer();
   const [touchChoice, setTouchChoice] = useState<boolean | null>(null);
   const showTouch = touchChoice ?? coarse;
@@ -125,10 +128,10 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
           <NetworkDiagram store={store} world={world} here={store.session.host} />
         </Panel>
         <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel}>
-          <Mailboxes world={world} version={version} />
+          <Mailboxes world={world} version={settled} />
         </Panel>
         <Panel id={`${ids}-transcript`} title="Transcript" level={headingLevel}>
-          <Transcript world={world} version={version} />
+          <Transcript world={world} version={settled} />
         </Panel>
       </div>
       {children}
