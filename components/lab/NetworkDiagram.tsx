@@ -448,10 +448,13 @@ export const NetworkDiagram = memo(function NetworkDiagram({ store, world, here 
 /** The text alternative: what happened, in order. */
 function EventLog({ view }: { view: PlaybackView }) {
   const list = useRef<HTMLOListElement>(null);
+  const catchingUp = view.backlog > 0 && !view.paused && view.backlog > 20;
   useEffect(() => {
+    // Follow the newest entry, but not on every frame of a catch-up (reading the height forces
+    // a layout).
     const el = list.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [view.log]);
+    if (el && !catchingUp) el.scrollTop = el.scrollHeight;
+  }, [view.log, catchingUp]);
   const start = view.total - view.log.length + 1;
   return (
     <details className="mt-3 rounded-lg border border-border" open>

@@ -61,7 +61,7 @@ describe("Player", () => {
     const world = worldWithMail();
     const p = new Player();
     for (const e of world.events()) p.push(e);
-    vi.advanceTimersByTime(1);
+    vi.advanceTimersByTime(20); // one frame: play up to the first event worth watching
     const early = p.getView();
     expect(early.backlog).toBeGreaterThan(0);
     p.setPaused(true);
