@@ -101,15 +101,26 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
           title="Terminal"
           level={headingLevel}
           actions={
-            <button
-              ref={after}
-              type="button"
-              aria-pressed={showTouch}
-              onClick={() => setTouchChoice(!showTouch)}
-              className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-bg-soft"
-            >
-              Input line &amp; buttons
-            </button>
+            <div className="flex flex-wrap items-center gap-3 text-sm">
+              <label className="flex cursor-pointer items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={store.session.explain}
+                  onChange={(e) => store.setExplain(e.target.checked)}
+                  className="size-4 accent-accent"
+                />
+                Explain replies
+              </label>
+              <button
+                ref={after}
+                type="button"
+                aria-pressed={showTouch}
+                onClick={() => setTouchChoice(!showTouch)}
+                className="rounded-md border border-border px-3 py-1.5 font-medium hover:bg-bg-soft"
+              >
+                Input line &amp; buttons
+              </button>
+            </div>
           }
         >
           <Terminal

@@ -73,6 +73,12 @@ export class LabStore {
     this.shell?.notify(r.output + "\n");
   }
 
+  /** The "Explain replies" switch (the same setting as `explain on|off`). */
+  setExplain(on: boolean): void {
+    this.session.explain = on;
+    this.bump();
+  }
+
   /** Connects the shell to a terminal once xterm has loaded. */
   attachTerminal(t: TerminalHandle): void {
     this.shell?.stop();
