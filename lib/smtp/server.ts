@@ -2,7 +2,7 @@
  * The Postfix-like SMTP server session: an explicit state machine with one handler per verb.
  * It knows nothing about networks or queues; the world passes a ServerEnv in.
  */
-import { readDataLine } from "./framing";
+import { unstuffDataLine } from "./framing";
 import {
   decodeBase64,
   parseCommand,
@@ -12,7 +12,7 @@ import {
   type Path,
   type Verb,
 } from "./parse";
-import { checkRecipient, type ParsedPolicy } from "./policy";
+import { checkRecipient, type Cidr, type ParsedPolicy } from "./policy";
 import {
   greetingReply,
   heloReply,
@@ -51,7 +51,7 @@ export interface ServerSettings {
   wrapper: boolean;
   saslEnabled: boolean;
   tlsAuthOnly: boolean;
-  mynetworks: string[];
+  mynetworks: Cidr[];
   policy: ParsedPolicy;
 }
 
@@ -122,7 +122,7 @@ export class ServerSession {
   }
 
   greeting(): Reply {
-    return greetingReply(this.settings.hostname);
+    return cached(this.settings, "greeting", () => greetingReply(this.settings.hostname));
   }
 
   /** Whether STARTTLS would be offered now. */
@@ -207,14 +207,18 @@ export class ServerSession {
     this.heloName = args.split(/\s+/)[0] ?? args;
     this.esmtp = extended;
     this.state = "ready";
-    if (!extended) return heloReply(this.settings.hostname);
-    const lines = [this.settings.hostname, "PIPELINING", `SIZE ${this.settings.sizeLimit}`];
-    if (!this.settings.vrfyDisabled) lines.push("VRFY");
-    lines.push("ETRN");
-    if (this.offersStartTls) lines.push("STARTTLS");
-    if (this.saslActive && this.authenticatedAs === null) lines.push("AUTH PLAIN LOGIN");
-    lines.push("ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8");
-    return { code: 250, lines };
+    if (!extended) return cached(this.settings, "helo", () => heloReply(this.settings.hostname));
+    const tls = this.offersStartTls;
+    const auth = this.saslActive && this.authenticatedAs === null;
+    return cached(this.settings, `ehlo${tls ? "+tls" : ""}${auth ? "+auth" : ""}`, () => {
+      const lines = [this.settings.hostname, "PIPELINING", `SIZE ${this.settings.sizeLimit}`];
+      if (!this.settings.vrfyDisabled) lines.push("VRFY");
+      lines.push("ETRN");
+      if (tls) lines.push("STARTTLS");
+      if (auth) lines.push("AUTH PLAIN LOGIN");
+      lines.push("ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8");
+      return { code: 250, lines };
+    });
   }
 
   // --- MAIL / RCPT / DATA ------------------------------------------------------------------
@@ -235,6 +239,8 @@ export class ServerSession {
   private mailParams(path: Path): Reply | null {
     let sawAuth = false;
     for (const p of path.params) {
+      // Parameters are an ESMTP extension: after HELO there are none to give.
+      if (!this.esmtp) return unsupportedOption(p.raw);
       switch (p.name) {
         case "SIZE": {
           if (p.value === null || !/^\d{1,15}$/.test(p.value)) return REPLY.badSize;
@@ -246,10 +252,10 @@ export class ServerSession {
           if (p.value === null || !/^(7BIT|8BITMIME)$/i.test(p.value)) return REPLY.badBody;
           break;
         case "RET":
-          if (p.value === null || !/^(FULL|HDRS)$/i.test(p.value)) return unsupportedOption(p.raw);
+          if (p.value === null || !/^(FULL|HDRS)$/i.test(p.value)) return REPLY.badRet;
           break;
         case "ENVID":
-          if (p.value === null) return unsupportedOption(p.raw);
+          if (p.value === null || p.value === "") return REPLY.badEnvid;
           break;
         case "SMTPUTF8":
           if (p.value !== null) return unsupportedOption(p.raw);
@@ -262,7 +268,6 @@ export class ServerSession {
         default:
           return unsupportedOption(p.raw);
       }
-      if (!this.esmtp) return unsupportedOption(p.raw);
     }
     return null;
   }
@@ -275,8 +280,17 @@ export class ServerSession {
     if (rcpt === "") return REPLY.badRecipient;
     if (this.recipients.length >= this.settings.recipientLimit) return REPLY.tooManyRecipients;
     for (const p of parsed.path.params) {
-      if (!this.esmtp || (p.name !== "NOTIFY" && p.name !== "ORCPT") || p.value === null)
-        return unsupportedOption(p.raw);
+      if (!this.esmtp) return unsupportedOption(p.raw);
+      if (p.name === "NOTIFY") {
+        // RFC 3461: NEVER alone, or any of SUCCESS, FAILURE, DELAY.
+        const v = (p.value ?? "").toUpperCase().split(",");
+        const ok =
+          (v.length === 1 && v[0] === "NEVER") ||
+          (v.length > 0 && v.every((x) => x === "SUCCESS" || x === "FAILURE" || x === "DELAY"));
+        if (!ok) return REPLY.badNotify;
+      } else if (p.name === "ORCPT") {
+        if (p.value === null || !/^[A-Za-z0-9-]+;.+$/.test(p.value)) return REPLY.badOrcpt;
+      } else return unsupportedOption(p.raw);
     }
     const verdict = this.checkRcpt(rcpt);
     if (verdict) return verdict;
@@ -325,12 +339,12 @@ export class ServerSession {
   }
 
   private dataLine(line: string): Reply | null {
-    const d = readDataLine(line);
-    if (!d.end) {
-      this.dataSize += d.line.length + 2;
+    if (line !== ".") {
+      const text = unstuffDataLine(line);
+      this.dataSize += text.length + 2;
       // Past the limit Postfix keeps reading but stops storing, then answers 552 at the end.
       if (this.settings.sizeLimit === 0 || this.dataSize <= this.settings.sizeLimit)
-        this.dataLines.push(d.line);
+        this.dataLines.push(text);
       return null;
     }
     const over = this.settings.sizeLimit > 0 && this.dataSize > this.settings.sizeLimit;
@@ -382,14 +396,14 @@ export class ServerSession {
         this.state = "auth";
         return REPLY.plainChallenge;
       }
-      return this.authPlain(initial);
+      return this.authPlain(initial, REPLY.authBadInitial);
     }
     if (mech === "LOGIN") {
       this.authMech = "LOGIN";
       this.state = "auth";
       if (initial === undefined) return REPLY.loginUser;
       const user = decodeBase64(initial);
-      if (user === null) return this.authEnd(REPLY.authBadBase64);
+      if (user === null) return this.authEnd(REPLY.authBadInitial);
       this.loginUser = user;
       return REPLY.loginPass;
     }
@@ -398,9 +412,9 @@ export class ServerSession {
 
   private authContinue(line: string): Reply {
     if (line.trim() === "*") return this.count(this.authEnd(REPLY.authAborted));
-    if (this.authMech === "PLAIN") return this.count(this.authPlain(line));
+    if (this.authMech === "PLAIN") return this.count(this.authPlain(line, REPLY.authBadContinued));
     const decoded = decodeBase64(line);
-    if (decoded === null) return this.count(this.authEnd(REPLY.authBadBase64));
+    if (decoded === null) return this.count(this.authEnd(REPLY.authBadContinued));
     if (this.loginUser === null) {
       this.loginUser = decoded;
       return REPLY.loginPass;
@@ -408,9 +422,9 @@ export class ServerSession {
     return this.count(this.finishLogin(this.loginUser, decoded));
   }
 
-  private authPlain(response: string): Reply {
+  private authPlain(response: string, badBase64: Reply): Reply {
     const decoded = decodeBase64(response);
-    if (decoded === null) return this.authEnd(REPLY.authBadBase64);
+    if (decoded === null) return this.authEnd(badBase64);
     const parts = decoded.split("\0");
     if (parts.length !== 3) return this.authEnd(REPLY.authFailed);
     return this.finishLogin(parts[1] ?? "", parts[2] ?? "");
@@ -465,6 +479,23 @@ export class ServerSession {
   }
 }
 
+/** Replies that depend only on a server's settings, built once per settings object. */
+const settingsReplies = new WeakMap<ServerSettings, Map<string, Reply>>();
+
+function cached(settings: ServerSettings, key: string, make: () => Reply): Reply {
+  let map = settingsReplies.get(settings);
+  if (!map) {
+    map = new Map();
+    settingsReplies.set(settings, map);
+  }
+  let reply = map.get(key);
+  if (!reply) {
+    reply = make();
+    map.set(key, reply);
+  }
+  return reply;
+}
+
 const HANDLERS: Record<Verb, Handler> = {
   HELO: (s, a) => s.helo(a, false),
   EHLO: (s, a) => s.helo(a, true),
@@ -476,7 +507,7 @@ const HANDLERS: Record<Verb, Handler> = {
     s.resetTransaction();
     return REPLY.ok;
   },
-  NOOP: () => REPLY.ok,
+  NOOP: (_s, a) => (a === "" ? REPLY.ok : REPLY.noopSyntax),
   VRFY: (s, a) => s.vrfy(a),
   // Postfix does not implement HELP: it is an unknown command there.
   HELP: () => REPLY.unknownCommand,
