@@ -38,8 +38,8 @@ function useCoarsePointer(): boolean {
 }
 
 /** Quick commands for the touch buttons, from the scenario's own hosts. */
-function suggestions(world: World, inSession: boolean): string[] {
-  if (inSession) return ["EHLO " + world.scenario.learner.host, "QUIT", "RSET"];
+function suggestions(world: World, host: string, inSession: boolean): string[] {
+  if (inSession) return ["EHLO " + host, "QUIT", "RSET"];
   const relay = world.hosts().find((h) => h.role === "relay") ?? world.hosts().find((h) => h.mta);
   const domain = world
     .domains()
@@ -116,7 +116,7 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
                 type="button"
                 aria-pressed={showTouch}
                 onClick={() => setTouchChoice(!showTouch)}
-                className="rounded-md border border-border px-3 py-1.5 font-medium hover:bg-bg-soft"
+                className="rounded-md border border-border px-3 py-1.5 font-medium hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
               >
                 Input line &amp; buttons
               </button>
@@ -131,7 +131,11 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
             <TouchInput
               onLine={(line) => store.shell?.runLine(line)}
               onKeys={(data) => store.shell?.input(data)}
-              suggestions={suggestions(world, store.session.interaction !== null)}
+              suggestions={suggestions(
+                world,
+                store.session.host,
+                store.session.interaction !== null,
+              )}
             />
           )}
         </Panel>
