@@ -4,4 +4,7 @@ export interface NavItem {
   label: string;
 }
 
-export const NAV: readonly NavItem[] = [];
+export const NAV: readonly NavItem[] = [
+  { href: "/quiz", label: "Quiz" },
+  { href: "/ports", label: "Ports" },
+];

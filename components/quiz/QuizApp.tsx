@@ -1,0 +1,144 @@
+"use client";
+
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { entryById, getCard } from "@/lib/quiz";
+import { DrillMode } from "./DrillMode";
+import { ExamMode } from "./ExamMode";
+import { FirewallMode } from "./FirewallMode";
+import { QuizMode } from "./QuizMode";
+import { StatsPanel } from "./StatsPanel";
+
+const MODES = [
+  { id: "drill", label: "Drill" },
+  { id: "quiz", label: "Quiz" },
+  { id: "exam", label: "Exam" },
+  { id: "pbq", label: "Firewall PBQ" },
+  { id: "stats", label: "Stats" },
+] as const;
+
+type Mode = (typeof MODES)[number]["id"];
+
+function isMode(v: string | null): v is Mode {
+  return MODES.some((m) => m.id === v);
+}
+
+/** Reflects the mode (and any focus) in the address, so links and reloads land in the same place. */
+function writeUrl(mode: Mode, extra: Record<string, string> = {}) {
+  const params = new URLSearchParams({ mode, ...extra });
+  window.history.replaceState(null, "", `${window.location.pathname}?${params}`);
+}
+
+/**
+ * The /quiz page: tabs for the five modes. `?mode=drill&port=smtp` drills one protocol
+ * (linked from /ports); `?mode=quiz&cards=a,b` quizzes on chosen cards ("review these").
+ */
+export function QuizApp() {
+  const [mode, setMode] = useState<Mode>("drill");
+  const [port, setPort] = useState<string | null>(null);
+  const [focus, setFocus] = useState<string[]>([]);
+  const [run, setRun] = useState(0);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  useEffect(() => {
+    const p = new URLSearchParams(window.location.search);
+    const m = p.get("mode");
+    const portParam = p.get("port");
+    const cards = (p.get("cards") ?? "").split(",").filter((id) => getCard(id));
+    // The address is only readable after mount in a static export.
+    /* eslint-disable react-hooks/set-state-in-effect */
+    if (isMode(m)) setMode(m);
+    if (portParam && entryById(portParam)) setPort(portParam);
+    if (cards.length) setFocus(cards);
+    /* eslint-enable react-hooks/set-state-in-effect */
+  }, []);
+
+  function choose(next: Mode) {
+    setMode(next);
+    writeUrl(
+      next,
+      next === "drill" && port
+        ? { port }
+        : next === "quiz" && focus.length
+          ? { cards: focus.join(",") }
+          : {},
+    );
+  }
+
+  function onTabKey(e: KeyboardEvent<HTMLButtonElement>, i: number) {
+    const delta = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+    let target = i + delta;
+    if (e.key === "Home") target = 0;
+    else if (e.key === "End") target = MODES.length - 1;
+    else if (delta === 0) return;
+    e.preventDefault();
+    target = (target + MODES.length) % MODES.length;
+    const m = MODES[target];
+    if (!m) return;
+    tabs.current[target]?.focus();
+    choose(m.id);
+  }
+
+  return (
+    <div>
+      <div
+        role="tablist"
+        aria-label="Practice modes"
+        className="flex gap-1 overflow-x-auto border-b border-border"
+        data-scroll-x
+      >
+        {MODES.map((m, i) => (
+          <button
+            key={m.id}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            role="tab"
+            type="button"
+            id={`tab-${m.id}`}
+            aria-selected={mode === m.id}
+            aria-controls={`panel-${m.id}`}
+            tabIndex={mode === m.id ? 0 : -1}
+            onClick={() => choose(m.id)}
+            onKeyDown={(e) => onTabKey(e, i)}
+            className="-mb-px min-h-12 shrink-0 border-b-4 border-transparent px-4 font-semibold whitespace-nowrap text-fg-muted hover:text-fg aria-selected:border-accent aria-selected:text-fg"
+          >
+            {m.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${mode}`} aria-labelledby={`tab-${mode}`} className="pt-6">
+        {mode === "drill" && (
+          <DrillMode
+            focusEntry={port}
+            onClearFocus={() => {
+              setPort(null);
+              writeUrl("drill");
+            }}
+          />
+        )}
+        {mode === "quiz" && (
+          <QuizMode
+            key={`${run}-${focus.join(",")}`}
+            focus={focus}
+            onClearFocus={() => {
+              setFocus([]);
+              writeUrl("quiz");
+            }}
+          />
+        )}
+        {mode === "exam" && <ExamMode />}
+        {mode === "pbq" && <FirewallMode />}
+        {mode === "stats" && (
+          <StatsPanel
+            onReview={(ids) => {
+              setFocus(ids);
+              setRun((r) => r + 1);
+              setMode("quiz");
+              writeUrl("quiz", { cards: ids.join(",") });
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
