@@ -96,8 +96,11 @@ export function ExamMode() {
     if (report) reportRef.current?.focus();
   }, [report]);
 
+  const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (exam && !report) headingRef.current?.focus();
+    if (!exam || report) return;
+    // A typed question takes focus in its field; a choice question on its prompt.
+    (inputRef.current ?? headingRef.current)?.focus();
   }, [index, exam, report]);
 
   function start() {
@@ -271,6 +274,7 @@ export function ExamMode() {
             }}
           >
             <PortInput
+              ref={inputRef}
               key={index}
               id={`exam-input-${index}`}
               value={a && "typed" in a ? a.typed : ""}

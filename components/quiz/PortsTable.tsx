@@ -151,10 +151,10 @@ export function PortsTable({ rows }: { rows: PortRow[] }) {
                   <Link
                     href={`/quiz?mode=drill&port=${r.id}`}
                     prefetch={false}
+                    aria-label={`${r.protocol}: drill this port`}
                     className="font-semibold text-accent underline underline-offset-2"
                   >
                     {r.protocol}
-                    <span className="sr-only">: drill this port</span>
                   </Link>
                   {!r.core && <span className="ml-2 text-xs font-normal text-fg-muted">extra</span>}
                   <div className="text-sm font-normal text-fg-muted">{r.name}</div>

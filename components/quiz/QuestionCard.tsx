@@ -145,7 +145,10 @@ export function QuestionCard({
           <div
             className={`rounded-xl border-l-4 bg-bg-soft p-4 ${verdict.correct ? "border-ok" : "border-bad"}`}
           >
-            <p className={`text-lg font-bold ${verdict.correct ? "text-ok" : "text-bad"}`}>
+            <p
+              data-verdict
+              className={`text-lg font-bold ${verdict.correct ? "text-ok" : "text-bad"}`}
+            >
               {verdict.note}
             </p>
             <p className="mt-2">{question.explanation}</p>

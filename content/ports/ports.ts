@@ -481,7 +481,7 @@ export const PORTS: readonly PortEntry[] = [
   {
     id: "ipsec",
     protocol: "IPsec IKE",
-    name: "Internet Key Exchange (IPsec)",
+    name: "Internet Key Exchange for IPsec",
     ports: [
       { number: 500, transports: ["udp"], label: "IKE key exchange", iana: "isakmp" },
       { number: 4500, transports: ["udp"], label: "IPsec NAT traversal", iana: "ipsec-nat-t" },

@@ -65,9 +65,8 @@ function portPhrase(p: PortFact): string {
 }
 
 function explainPort(entry: PortEntry, port: PortFact): string {
-  const head = `${entry.protocol} (${entry.name}) uses ${portPhrase(port)}${
-    port.label !== entry.protocol ? ` for ${port.label.replace(`${entry.protocol} `, "")}` : ""
-  }.`;
+  const who = port.label === entry.protocol ? entry.protocol : `${port.label} (${entry.protocol})`;
+  const head = `${who} uses ${portPhrase(port)}; the registry calls it "${port.iana}".`;
   const tip = entry.confusions[0];
   return tip ? `${head} ${tip}` : `${head} ${entry.purpose}`;
 }
