@@ -78,18 +78,6 @@ export function DrillMode({
     return questionFor(next, createRng(now >>> 0));
   }
 
-  if (!hydrated) {
-    return (
-      <section
-        aria-busy="true"
-        className="min-h-64 rounded-2xl border border-border bg-bg-soft p-6"
-      >
-        <h2 className="text-2xl font-bold">Drill</h2>
-        <p className="mt-3 text-fg-muted">Loading your saved schedule…</p>
-      </section>
-    );
-  }
-
   const plan = planDrill(memories, now, {
     newPerDay,
     newToday: days[today(now)]?.fresh ?? 0,
@@ -127,14 +115,15 @@ export function DrillMode({
     );
   }
 
-  const next = nextDrillCard(plan);
+  const next = hydrated ? nextDrillCard(plan) : null;
+  const caughtUp = hydrated && !next;
   return (
     <div>
       {focusNote}
       <StartPanel
-        title={next ? (done > 0 ? "Keep going" : "Drill") : "All caught up"}
-        startLabel={next ? "Start drilling" : "Review ahead anyway"}
-        disabled={!next && !soonestCard(memories, pool ?? undefined)}
+        title={caughtUp ? "All caught up" : done > 0 ? "Keep going" : "Drill"}
+        startLabel={caughtUp ? "Review ahead anyway" : "Start drilling"}
+        disabled={!hydrated || (caughtUp && !soonestCard(memories, pool ?? undefined))}
         onStart={() => {
           const reviewAhead = !next;
           setAhead(reviewAhead);
@@ -142,20 +131,19 @@ export function DrillMode({
           if (q) setCurrent({ q, n: 0 });
         }}
       >
-        {next ? (
-          <p>
-            <strong className="text-fg">{plan.due.length}</strong> due now and{" "}
-            <strong className="text-fg">{plan.fresh.length}</strong> new{" "}
-            {plan.fresh.length === 1 ? "card" : "cards"} left today. Cards you miss come back within
-            minutes; cards you know wait for days.
-          </p>
-        ) : (
-          <p>
-            {done > 0 ? `You drilled ${done} cards. ` : ""}Nothing is due
-            {plan.nextDueAt ? `; the next card comes due ${until(plan.nextDueAt - now)}` : ""}.
-            {entry ? "" : ` Today's ${newPerDay} new cards are done; change the limit under Stats.`}
-          </p>
-        )}
+        <p>
+          Missed cards return in minutes, known ones in days. Your answer and its speed rate each
+          card.
+        </p>
+        <p aria-live="polite" className="min-h-6 text-fg">
+          {!hydrated
+            ? "Loading your saved schedule…"
+            : next
+              ? `${plan.due.length} due now · ${plan.fresh.length} new ${plan.fresh.length === 1 ? "card" : "cards"} left today`
+              : `${done > 0 ? `You drilled ${done} cards. ` : ""}Nothing is due${
+                  plan.nextDueAt ? `; the next card comes due ${until(plan.nextDueAt - now)}` : ""
+                }.${entry ? "" : ` Today's ${newPerDay} new cards are done; change the limit under Stats.`}`}
+        </p>
       </StartPanel>
     </div>
   );

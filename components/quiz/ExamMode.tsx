@@ -121,8 +121,8 @@ export function ExamMode() {
     return (
       <StartPanel title="Timed exam" startLabel={`Start a ${size}-question exam`} onStart={start}>
         <p>
-          One minute a question, as on the real exam. No feedback until you finish; flag anything
-          you want to revisit. Unanswered questions count as wrong.
+          A minute a question, no feedback until the end. Flag questions to revisit; blanks count as
+          wrong.
         </p>
         <fieldset className="mt-3">
           <legend className="font-semibold text-fg">Questions</legend>

@@ -1,12 +1,44 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { entryById, getCard } from "@/lib/quiz";
-import { DrillMode } from "./DrillMode";
-import { ExamMode } from "./ExamMode";
-import { FirewallMode } from "./FirewallMode";
-import { QuizMode } from "./QuizMode";
-import { StatsPanel } from "./StatsPanel";
+
+// Each mode (and the port data, question bank and FSRS behind it) loads after the page has
+// painted, so the first load stays small; the placeholder holds the panel's space meanwhile.
+function ModeLoading() {
+  return (
+    <section
+      aria-busy="true"
+      className="min-h-72 rounded-2xl border border-border bg-bg-soft p-4 sm:p-6"
+    >
+      <p className="text-fg-muted">Loading…</p>
+    </section>
+  );
+}
+const DrillMode = dynamic(() => import("./DrillMode").then((m) => m.DrillMode), {
+  ssr: false,
+  loading: ModeLoading,
+});
+const QuizMode = dynamic(() => import("./QuizMode").then((m) => m.QuizMode), {
+  ssr: false,
+  loading: ModeLoading,
+});
+const ExamMode = dynamic(() => import("./ExamMode").then((m) => m.ExamMode), {
+  ssr: false,
+  loading: ModeLoading,
+});
+const FirewallMode = dynamic(() => import("./FirewallMode").then((m) => m.FirewallMode), {
+  ssr: false,
+  loading: ModeLoading,
+});
+const StatsPanel = dynamic(() => import("./StatsPanel").then((m) => m.StatsPanel), {
+  ssr: false,
+  loading: ModeLoading,
+});
+
+/** Card ids look like "port:smtp:25" or "reply:554"; the quiz ignores ids it does not know. */
+const CARD_ID = /^(port:[a-z0-9-]+:\d+|reply:\d{3})$/;
+const ENTRY_ID = /^[a-z0-9-]+$/;
 
 const MODES = [
   { id: "drill", label: "Drill" },
@@ -43,11 +75,11 @@ export function QuizApp() {
     const p = new URLSearchParams(window.location.search);
     const m = p.get("mode");
     const portParam = p.get("port");
-    const cards = (p.get("cards") ?? "").split(",").filter((id) => getCard(id));
+    const cards = (p.get("cards") ?? "").split(",").filter((id) => CARD_ID.test(id));
     // The address is only readable after mount in a static export.
     /* eslint-disable react-hooks/set-state-in-effect */
     if (isMode(m)) setMode(m);
-    if (portParam && entryById(portParam)) setPort(portParam);
+    if (portParam && ENTRY_ID.test(portParam)) setPort(portParam);
     if (cards.length) setFocus(cards);
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);

@@ -55,8 +55,8 @@ export function QuizMode({
           </>
         ) : (
           <p>
-            Mixed questions on ports, TCP or UDP, secure counterparts, real situations and SMTP
-            replies, each explained as soon as you answer. Keys: 1-4 pick, Enter confirms.
+            Ports, TCP or UDP, secure counterparts, situations and SMTP replies, each explained as
+            you answer.
           </p>
         )}
       </StartPanel>

@@ -19,7 +19,7 @@ export function StartPanel({
   return (
     <section
       aria-labelledby="start-title"
-      className="rounded-2xl border border-border bg-bg-soft p-4 sm:p-6"
+      className="min-h-72 rounded-2xl border border-border bg-bg-soft p-4 sm:p-6"
     >
       <h2 id="start-title" className="text-2xl font-bold">
         {title}
