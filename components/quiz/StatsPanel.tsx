@@ -198,12 +198,16 @@ export function StatsPanel({ onReview }: { onReview: (cardIds: string[]) => void
               <h4 className="font-semibold text-fg-muted">{g.topic}</h4>
               <ul className="mt-2 space-y-1">
                 {g.cards.map((c) => (
-                  <li key={c.id} className="grid grid-cols-[9rem_1fr] items-center gap-2 text-sm">
+                  <li key={c.id} className="grid grid-cols-[11rem_1fr] items-center gap-2 text-sm">
                     <span className="truncate">{cardName(c)}</span>
-                    <Bar
-                      value={mastery(progress.cards[c.id])}
-                      label={`mastery of ${cardName(c)}`}
-                    />
+                    {progress.cards[c.id]?.seen ? (
+                      <Bar
+                        value={mastery(progress.cards[c.id])}
+                        label={`mastery of ${cardName(c)}`}
+                      />
+                    ) : (
+                      <span className="text-fg-muted">not seen yet</span>
+                    )}
                   </li>
                 ))}
               </ul>
