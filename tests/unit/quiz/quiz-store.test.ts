@@ -38,13 +38,13 @@ describe("quiz progress store", () => {
     const text = localStorage.getItem(QUIZ_KEY)!;
     useQuizProgress.setState({ cards: {} });
     localStorage.setItem(QUIZ_KEY, text);
-    await useQuizProgress.persist.rehydrate();
+    await rehydrateAll();
     expect(useQuizProgress.getState().cards["port:dns:53"]?.seen).toBe(1);
   });
 
   it("sets corrupt saved data aside and starts clean", async () => {
     localStorage.setItem(QUIZ_KEY, JSON.stringify({ version: 1, state: { cards: 7 } }));
-    await useQuizProgress.persist.rehydrate();
+    await rehydrateAll();
     expect(useQuizProgress.getState().cards).toEqual({});
     expect(localStorage.getItem(badKey(QUIZ_KEY))).not.toBeNull();
   });
