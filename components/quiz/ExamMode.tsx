@@ -14,7 +14,7 @@ import {
 import { useQuizProgress } from "@/lib/progress/quiz-store";
 import { ChoiceList } from "./ChoiceList";
 import { PortInput } from "./PortInput";
-import { Bar, ScoreLine, StartPanel } from "./bits";
+import { Bar, BUTTON, QuestionHead, ScoreLine, StartPanel } from "./bits";
 import { today } from "./useAnswerRecorder";
 
 const SIZES = [10, 20, 40] as const;
@@ -204,11 +204,7 @@ export function ExamMode() {
             </ol>
           </>
         )}
-        <button
-          type="button"
-          onClick={() => setExam(null)}
-          className="mt-6 h-14 rounded-xl bg-accent px-6 text-lg font-semibold text-accent-fg"
-        >
+        <button type="button" onClick={() => setExam(null)} className={`mt-6 ${BUTTON.primary}`}>
           New exam
         </button>
       </section>
@@ -241,17 +237,7 @@ export function ExamMode() {
       <p className="sr-only" aria-live="polite">
         {left <= 60 && left > 0 ? "One minute left." : ""}
       </p>
-      {q.code && (
-        <p className="mt-3 font-mono text-2xl font-semibold break-words text-accent">{q.code}</p>
-      )}
-      <h2
-        id="exam-q"
-        ref={headingRef}
-        tabIndex={-1}
-        className="mt-3 text-xl font-semibold focus:outline-none sm:text-2xl"
-      >
-        {q.prompt}
-      </h2>
+      <QuestionHead id="exam-q" ref={headingRef} code={q.code} prompt={q.prompt} />
       <div className="mt-5">
         {q.format === "choice" ? (
           <ChoiceList

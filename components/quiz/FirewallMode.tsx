@@ -11,6 +11,7 @@ import {
   type RuleFeedback,
 } from "@/lib/quiz";
 import { useQuizProgress } from "@/lib/progress/quiz-store";
+import { BUTTON } from "./bits";
 
 const DIRECTIONS: Direction[] = ["inbound", "outbound"];
 
@@ -121,10 +122,7 @@ export function FirewallMode() {
           </table>
         </div>
         {!grade && (
-          <button
-            type="submit"
-            className="mt-5 h-14 w-full rounded-xl bg-accent px-6 text-lg font-semibold text-accent-fg sm:w-auto"
-          >
+          <button type="submit" className={`mt-5 w-full sm:w-auto ${BUTTON.primary}`}>
             Check my rules
           </button>
         )}
@@ -162,11 +160,7 @@ export function FirewallMode() {
               ))}
             </ul>
             <div className="mt-5 flex flex-wrap gap-3">
-              <button
-                type="button"
-                onClick={() => setGrade(null)}
-                className="h-12 rounded-xl bg-accent px-5 font-semibold text-accent-fg"
-              >
+              <button type="button" onClick={() => setGrade(null)} className={BUTTON.small}>
                 Change my rules
               </button>
               <button
@@ -175,7 +169,7 @@ export function FirewallMode() {
                   setGrade(null);
                   setOpen(new Set());
                 }}
-                className="h-12 rounded-xl border-2 border-border px-5 font-semibold"
+                className={BUTTON.secondary}
               >
                 Start over
               </button>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { checkAnswer, KIND_LABELS, type Question, type Verdict } from "@/lib/quiz";
 import { ChoiceList, type ChoiceState } from "./ChoiceList";
 import { PortInput } from "./PortInput";
+import { BUTTON, QuestionHead } from "./bits";
 
 export interface AnswerResult {
   correct: boolean;
@@ -78,19 +79,12 @@ export function QuestionCard({
         <span>{KIND_LABELS[question.kind]}</span>
         {position && <span>{position}</span>}
       </p>
-      {question.code && (
-        <p className="mt-3 font-mono text-2xl font-semibold break-words text-accent sm:text-3xl">
-          {question.code}
-        </p>
-      )}
-      <h2
+      <QuestionHead
         id={`${uid}-prompt`}
         ref={headingRef}
-        tabIndex={-1}
-        className="mt-3 text-xl font-semibold text-balance focus:outline-none sm:text-2xl"
-      >
-        {question.prompt}
-      </h2>
+        code={question.code}
+        prompt={question.prompt}
+      />
 
       <div className="mt-5">
         {question.format === "choice" ? (
@@ -124,10 +118,7 @@ export function QuestionCard({
               />
             </div>
             {!verdict && (
-              <button
-                type="submit"
-                className="mt-8 h-14 rounded-xl bg-accent px-6 text-lg font-semibold text-accent-fg"
-              >
+              <button type="submit" className={`mt-8 ${BUTTON.primary}`}>
                 Check
               </button>
             )}
@@ -172,7 +163,7 @@ export function QuestionCard({
           ref={nextRef}
           type="button"
           onClick={onNext}
-          className="mt-5 h-14 w-full rounded-xl bg-accent px-6 text-lg font-semibold text-accent-fg sm:w-auto"
+          className={`mt-5 w-full sm:w-auto ${BUTTON.primary}`}
         >
           {nextLabel} <span aria-hidden="true">(Enter)</span>
         </button>

@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { buildQuestions, cardName, getCard, QUIZ_LENGTH, type Question } from "@/lib/quiz";
 import { QuestionCard } from "./QuestionCard";
 import { useAnswerRecorder } from "./useAnswerRecorder";
-import { StartPanel, ScoreLine } from "./bits";
+import { BUTTON, StartPanel, ScoreLine } from "./bits";
 
 /** Ten questions with feedback after each, then a score and the misses. */
 export function QuizMode({
@@ -94,12 +94,7 @@ export function QuizMode({
             </ul>
           </>
         )}
-        <button
-          type="button"
-          autoFocus
-          onClick={start}
-          className="mt-6 h-14 rounded-xl bg-accent px-6 text-lg font-semibold text-accent-fg"
-        >
+        <button type="button" autoFocus onClick={start} className={`mt-6 ${BUTTON.primary}`}>
           Another quiz
         </button>
       </section>

@@ -15,7 +15,7 @@ import {
 } from "@/lib/quiz";
 import { exportProgress, importProgress, useHydrated } from "@/lib/progress";
 import { useQuizProgress } from "@/lib/progress/quiz-store";
-import { Bar } from "./bits";
+import { Bar, BUTTON } from "./bits";
 import { today } from "./useAnswerRecorder";
 
 const DAYS = 14;
@@ -179,11 +179,7 @@ export function StatsPanel({ onReview }: { onReview: (cardIds: string[]) => void
                 );
               })}
             </ul>
-            <button
-              type="button"
-              onClick={() => onReview(weak)}
-              className="mt-3 h-12 rounded-xl bg-accent px-5 font-semibold text-accent-fg"
-            >
+            <button type="button" onClick={() => onReview(weak)} className={`mt-3 ${BUTTON.small}`}>
               Review these
             </button>
           </>
@@ -230,11 +226,7 @@ export function StatsPanel({ onReview }: { onReview: (cardIds: string[]) => void
           />
         </label>
         <div className="mt-4 flex flex-wrap gap-3">
-          <button
-            type="button"
-            onClick={download}
-            className="h-12 rounded-xl border-2 border-border px-5 font-semibold hover:bg-bg-soft"
-          >
+          <button type="button" onClick={download} className={BUTTON.secondary}>
             Export progress
           </button>
           <label className="inline-flex h-12 cursor-pointer items-center rounded-xl border-2 border-border px-5 font-semibold hover:bg-bg-soft has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-focus">

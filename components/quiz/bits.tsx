@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { forwardRef, type ReactNode } from "react";
 
 /** The panel a mode shows before it starts: what it is, and one big start button. */
 export function StartPanel({
@@ -29,7 +29,7 @@ export function StartPanel({
         type="button"
         onClick={onStart}
         disabled={disabled}
-        className="mt-5 h-14 w-full rounded-xl bg-accent px-6 text-lg font-semibold text-accent-fg disabled:opacity-60 sm:w-auto"
+        className={`mt-5 w-full disabled:opacity-60 sm:w-auto ${BUTTON.primary}`}
       >
         {startLabel}
       </button>
@@ -66,3 +66,34 @@ export function Bar({ value, label }: { value: number; label: string }) {
     </div>
   );
 }
+
+/** Button looks shared by every mode: big enough for a thumb. */
+export const BUTTON = {
+  primary: "h-14 rounded-xl bg-accent px-6 text-lg font-semibold text-accent-fg",
+  secondary: "h-12 rounded-xl border-2 border-border px-5 font-semibold hover:bg-bg-soft",
+  small: "h-12 rounded-xl bg-accent px-5 font-semibold text-accent-fg",
+} as const;
+
+/** A question's code line (a port or a reply) and its prompt, which takes focus when shown. */
+export const QuestionHead = forwardRef<
+  HTMLHeadingElement,
+  { id: string; code?: string; prompt: string }
+>(function QuestionHead({ id, code, prompt }, ref) {
+  return (
+    <>
+      {code && (
+        <p className="mt-3 font-mono text-2xl font-semibold break-words text-accent sm:text-3xl">
+          {code}
+        </p>
+      )}
+      <h2
+        id={id}
+        ref={ref}
+        tabIndex={-1}
+        className="mt-3 text-xl font-semibold text-balance focus:outline-none sm:text-2xl"
+      >
+        {prompt}
+      </h2>
+    </>
+  );
+});

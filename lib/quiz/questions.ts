@@ -247,38 +247,26 @@ function replyExplanation(r: ReplyCode): string {
   return `${r.code}: ${r.meaning} ${cls[r.code[0] ?? ""] ?? ""}.`;
 }
 
-function replyMeaning(rng: Rng, r: ReplyCode): Question {
+/** "What does 554 5.7.1 ... mean?" or, from a situation, "which code?". */
+function replyQuestion(rng: Rng, r: ReplyCode, kind: "reply-meaning" | "reply-code"): Question {
+  const meaning = kind === "reply-meaning";
+  const label = (x: ReplyCode) => (meaning ? x.meaning : x.code);
   return choiceQuestion(
     rng,
     {
-      id: `reply-meaning:${replyCardId(r.code)}`,
-      kind: "reply-meaning",
+      id: `${kind}:${replyCardId(r.code)}`,
+      kind,
       cardId: replyCardId(r.code),
       topic: "replies",
-      code: replyLine(r),
-      prompt: "What does this SMTP reply mean?",
-      explanation: replyExplanation(r),
+      ...(meaning ? { code: replyLine(r) } : {}),
+      prompt: meaning
+        ? "What does this SMTP reply mean?"
+        : `${r.when} Which reply code does the server send?`,
+      explanation: meaning ? replyExplanation(r) : `${replyLine(r)}. ${replyExplanation(r)}`,
       learn: r.learn,
     },
-    { id: r.code, label: r.meaning },
-    otherReplies(rng, r).map((x) => ({ id: x.code, label: x.meaning })),
-  );
-}
-
-function replyCode(rng: Rng, r: ReplyCode): Question {
-  return choiceQuestion(
-    rng,
-    {
-      id: `reply-code:${replyCardId(r.code)}`,
-      kind: "reply-code",
-      cardId: replyCardId(r.code),
-      topic: "replies",
-      prompt: `${r.when} Which reply code does the server send?`,
-      explanation: `${replyLine(r)}. ${replyExplanation(r)}`,
-      learn: r.learn,
-    },
-    { id: r.code, label: r.code },
-    otherReplies(rng, r).map((x) => ({ id: x.code, label: x.code })),
+    { id: r.code, label: label(r) },
+    otherReplies(rng, r).map((x) => ({ id: x.code, label: label(x) })),
   );
 }
 
@@ -304,8 +292,9 @@ export function questionFor(cardId: string, rng: Rng, kind?: QuestionKind): Ques
   if (!card) throw new Error(`unknown card ${cardId}`);
   const kinds = kindsFor(card);
   const k = kind && kinds.includes(kind) ? kind : pick(rng, kinds);
-  if (card.type === "reply")
-    return k === "reply-code" ? replyCode(rng, card.reply) : replyMeaning(rng, card.reply);
+  if (card.type === "reply") {
+    return replyQuestion(rng, card.reply, k === "reply-code" ? "reply-code" : "reply-meaning");
+  }
   switch (k) {
     case "port-to-protocol":
       return portToProtocol(rng, card);
