@@ -26,11 +26,14 @@ export function ChoiceList({
   label: string;
 }) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     if (disabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // A list in a hidden tab panel (another mode is showing) ignores the keys.
+      if (!listRef.current || listRef.current.offsetParent === null) return;
       const t = e.target as HTMLElement | null;
       if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable)) return;
       const n = Number(e.key);
@@ -46,7 +49,7 @@ export function ChoiceList({
   }, [choices, disabled, onPick]);
 
   return (
-    <ul role="list" aria-label={label} className="grid gap-3">
+    <ul ref={listRef} role="list" aria-label={label} className="grid gap-3">
       {choices.map((c, i) => {
         const state = stateOf(c.id);
         return (

@@ -69,6 +69,12 @@ export function QuizApp() {
   const [port, setPort] = useState<string | null>(null);
   const [focus, setFocus] = useState<string[]>([]);
   const [run, setRun] = useState(0);
+  const [visited, setVisited] = useState<ReadonlySet<Mode>>(new Set());
+
+  function show(next: Mode) {
+    setMode(next);
+    setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
+  }
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   useEffect(() => {
@@ -78,14 +84,14 @@ export function QuizApp() {
     const cards = (p.get("cards") ?? "").split(",").filter((id) => CARD_ID.test(id));
     // The address is only readable after mount in a static export.
     /* eslint-disable react-hooks/set-state-in-effect */
-    if (isMode(m)) setMode(m);
+    if (isMode(m)) show(m);
     if (portParam && ENTRY_ID.test(portParam)) setPort(portParam);
     if (cards.length) setFocus(cards);
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
 
   function choose(next: Mode) {
-    setMode(next);
+    show(next);
     writeUrl(
       next,
       next === "drill" && port
@@ -108,6 +114,47 @@ export function QuizApp() {
     if (!m) return;
     tabs.current[target]?.focus();
     choose(m.id);
+  }
+
+  function panel(id: Mode) {
+    switch (id) {
+      case "drill":
+        return (
+          <DrillMode
+            focusEntry={port}
+            onClearFocus={() => {
+              setPort(null);
+              writeUrl("drill");
+            }}
+          />
+        );
+      case "quiz":
+        return (
+          <QuizMode
+            key={`${run}-${focus.join(",")}`}
+            focus={focus}
+            onClearFocus={() => {
+              setFocus([]);
+              writeUrl("quiz");
+            }}
+          />
+        );
+      case "exam":
+        return <ExamMode />;
+      case "pbq":
+        return <FirewallMode />;
+      case "stats":
+        return (
+          <StatsPanel
+            onReview={(ids) => {
+              setFocus(ids);
+              setRun((r) => r + 1);
+              show("quiz");
+              writeUrl("quiz", { cards: ids.join(",") });
+            }}
+          />
+        );
+    }
   }
 
   return (
@@ -138,39 +185,19 @@ export function QuizApp() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${mode}`} aria-labelledby={`tab-${mode}`} className="pt-6">
-        {mode === "drill" && (
-          <DrillMode
-            focusEntry={port}
-            onClearFocus={() => {
-              setPort(null);
-              writeUrl("drill");
-            }}
-          />
-        )}
-        {mode === "quiz" && (
-          <QuizMode
-            key={`${run}-${focus.join(",")}`}
-            focus={focus}
-            onClearFocus={() => {
-              setFocus([]);
-              writeUrl("quiz");
-            }}
-          />
-        )}
-        {mode === "exam" && <ExamMode />}
-        {mode === "pbq" && <FirewallMode />}
-        {mode === "stats" && (
-          <StatsPanel
-            onReview={(ids) => {
-              setFocus(ids);
-              setRun((r) => r + 1);
-              setMode("quiz");
-              writeUrl("quiz", { cards: ids.join(",") });
-            }}
-          />
-        )}
-      </div>
+      {/* A mode stays mounted once opened, so a tap on another tab never loses an exam. */}
+      {MODES.filter((m) => m.id === mode || visited.has(m.id)).map((m) => (
+        <div
+          key={m.id}
+          role="tabpanel"
+          id={`panel-${m.id}`}
+          aria-labelledby={`tab-${m.id}`}
+          hidden={m.id !== mode}
+          className="pt-6"
+        >
+          {panel(m.id)}
+        </div>
+      ))}
     </div>
   );
 }

@@ -82,8 +82,10 @@ test.describe("quiz mode", () => {
 
 test.describe("exam mode", () => {
   test("the exam runs out of time on a fake clock and reports by topic", async ({ page }) => {
-    await page.clock.install();
+    await page.clock.install({ time: new Date("2026-01-05T09:00:00Z") });
     await gotoHydrated(page, "/quiz?mode=exam");
+    // Stop the page's clock, so only runFor() moves it.
+    await page.clock.pauseAt(new Date("2026-01-05T09:01:00Z"));
     await page.getByText("10", { exact: true }).click();
     await page.getByRole("button", { name: "Start a 10-question exam" }).click();
     await expect(page.getByRole("timer")).toHaveText("10:00");
@@ -101,6 +103,21 @@ test.describe("exam mode", () => {
     await expect(page.getByText(/Answered [01] of 10/)).toBeVisible();
     await expect(page.getByRole("heading", { name: "By topic, weakest first" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Missed or unanswered" })).toBeVisible();
+  });
+});
+
+test.describe("exam mode, across tabs", () => {
+  test("looking at another tab mid-exam keeps the exam and its answers", async ({ page }) => {
+    await gotoHydrated(page, "/quiz?mode=exam");
+    await page.getByRole("button", { name: "Start a 20-question exam" }).click();
+    await answerByKeyboard(page);
+    await expect(page.getByText("Question 2 of 20")).toBeVisible();
+    await page.getByRole("tab", { name: "Stats" }).click();
+    // Number keys pressed on another tab do not answer the hidden exam.
+    await page.keyboard.press("3");
+    await page.getByRole("tab", { name: "Exam" }).click();
+    await expect(page.getByText("Question 2 of 20 · 1 answered")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Question 1, answered" })).toBeVisible();
   });
 });
 
