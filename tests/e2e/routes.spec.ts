@@ -37,6 +37,23 @@ for (const route of allRoutes()) {
       overflow.clientWidth,
     );
   });
+
+  test(`${route} links only to pages that exist`, async ({ page, request }) => {
+    await gotoHydrated(page, route);
+    const hrefs = await page.$$eval("a[href]", (links) =>
+      links.map((a) => (a as HTMLAnchorElement).href),
+    );
+    const origin = new URL(page.url()).origin;
+    const internal = [
+      ...new Set(hrefs.filter((h) => h.startsWith(origin)).map((h) => h.split("#")[0]!)),
+    ];
+    const broken: string[] = [];
+    for (const href of internal) {
+      const response = await request.get(href);
+      if (response.status() !== 200) broken.push(`${href} (${response.status()})`);
+    }
+    expect(broken, `broken links on ${route}`).toEqual([]);
+  });
 }
 
 test.describe("site shell", () => {
@@ -85,7 +102,7 @@ test.describe("site shell", () => {
 
   test.describe("an unknown address", () => {
     // Chromium logs the 404 of the document itself as a console error; that one is the point.
-    test.use({ allowedConsoleErrors: [/status of 404/] });
+    test.use({ allowedConsoleErrors: [/status of 404 .*\/no-such-page\)$/] });
 
     test("answers 404 with the site's not-found page, which passes axe", async ({ page }) => {
       const response = await gotoHydrated(page, "/no-such-page");

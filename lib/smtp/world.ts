@@ -1,0 +1,942 @@
+/**
+ * The world: hosts, networks, DNS, firewall rules, Postfix instances, queues, mailboxes and a
+ * virtual clock, all driven by a scheduler. Nothing here reads the wall clock or throws.
+ */
+import { z } from "zod";
+import {
+  ruleSchema,
+  type FaultSpec,
+  type HostSpec,
+  type RuleSpec,
+  type ScenarioSpec,
+} from "@/content/scenarios/schema";
+import { transfer, type RecipientOutcome } from "./client";
+import { mailqDate, rfc5322Date } from "./clock";
+import { rewriteRouted, routedDomain, splitAddress } from "./parse";
+import { Heap } from "./scheduler";
+import { LiveSession, RefusedSession, TLS_CIPHER, TLS_PROTOCOL, type NewEvent } from "./session";
+import {
+  expand,
+  inCidr,
+  listOf,
+  parseDuration,
+  parsePolicy,
+  POSTCONF_DEFAULTS,
+  validateParam,
+} from "./policy";
+import { allPortsBusy, busyRecipient, mailboxFull, type Reply } from "./replies";
+import { createRng, queueId, type Rng } from "./rng";
+import { ServerSession, type AcceptedMessage, type ServerEnv, type ServerSettings } from "./server";
+import { buildDsn, localDeliveryHeaders, receivedHeader } from "./message";
+import type {
+  ConnectOptions,
+  DnsAnswer,
+  DomainInfo,
+  EngineEvent,
+  HostInfo,
+  NetworkInfo,
+  PostconfResult,
+  QueueEntry,
+  Session,
+  World,
+  WorldOptions,
+} from "./types";
+
+/** Virtual time a TCP connect takes. */
+const CONNECT_TIME = 12;
+/** Delay before the queue manager picks up a freshly queued message. */
+const PICKUP_DELAY = 1000;
+
+interface Mta {
+  main: Record<string, string>;
+  services: NonNullable<HostSpec["mta"]>["services"];
+  editable: boolean;
+  queue: Map<string, QItem>;
+  users: Map<string, string>;
+  localParts: Map<string, string>;
+}
+
+interface ServiceView {
+  conf: Record<string, string>;
+  settings: ServerSettings;
+  isLocalDomain(domain: string): boolean;
+  isAuthDestination(domain: string): boolean;
+}
+
+interface HostRt {
+  spec: HostSpec;
+  name: string;
+  ip: string;
+  mta: Mta | null;
+}
+
+interface QItem {
+  id: string;
+  sender: string;
+  recipients: Array<{ address: string; reason: string | null }>;
+  lines: string[];
+  size: number;
+  arrival: number;
+  attempts: number;
+  nextAttempt: number;
+  status: "active" | "deferred";
+  scheduled: boolean;
+}
+
+export class SimWorld implements World {
+  readonly ok = true as const;
+  private clock: number;
+  private readonly rng: Rng;
+  private readonly hostsByName = new Map<string, HostRt>();
+  private readonly hostsByIp = new Map<string, HostRt>();
+  private readonly mx = new Map<string, Array<{ host: string; preference: number }>>();
+  private readonly boxes = new Map<string, string[]>();
+  private readonly log: EngineEvent[] = [];
+  /** Index of the oldest event once the ring is full. */
+  private logHead = 0;
+  private readonly eventLimit: number;
+  private seq = 0;
+  private sessionSeq = 0;
+  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private readonly heap = new Heap();
+  private schedSeq = 0;
+  private readonly usedIds = new Set<string>();
+  private readonly busy = new Map<string, { code: 421 | 450; left: number }>();
+  private readonly drops: Array<{ from: string; to: string; left: number }> = [];
+  private readonly full = new Set<string>();
+  private ruleList: RuleSpec[];
+
+  constructor(
+    readonly scenario: ScenarioSpec,
+    options: WorldOptions,
+  ) {
+    this.clock = Date.parse(scenario.startsAt) || 0;
+    this.rng = createRng(options.seed ?? 1);
+    this.ruleList = scenario.rules.map((r) => ({ ...r, ports: r.ports.slice() }));
+    this.eventLimit = options.eventLimit && options.eventLimit > 0 ? options.eventLimit : Infinity;
+    for (const h of scenario.hosts) {
+      const rt: HostRt = { spec: h, name: h.name, ip: h.ip, mta: null };
+      if (h.mta) {
+        const domain = h.name.slice(h.name.indexOf(".") + 1);
+        rt.mta = {
+          main: { ...POSTCONF_DEFAULTS, myhostname: h.name, mydomain: domain, ...h.mta.postconf },
+          services: h.mta.services,
+          editable: h.mta.editable,
+          queue: new Map(),
+          users: new Map(),
+          localParts: new Map(),
+        };
+      }
+      this.hostsByName.set(h.name, rt);
+      this.hostsByIp.set(h.ip, rt);
+    }
+    for (const m of scenario.mx) {
+      const list = this.mx.get(m.domain) ?? [];
+      list.push({ host: m.host, preference: m.preference });
+      list.sort((a, b) => a.preference - b.preference);
+      this.mx.set(m.domain, list);
+    }
+    for (const u of scenario.users)
+      this.hostsByName.get(u.host)?.mta?.users.set(u.username, u.password);
+    for (const b of scenario.mailboxes) {
+      const key = b.address.toLowerCase();
+      this.boxes.set(key, []);
+      const local = splitAddress(key).local;
+      this.hostsByName.get(b.host)?.mta?.localParts.set(local, key);
+    }
+    for (const f of scenario.faults) this.addFault(f);
+  }
+
+  private addFault(f: FaultSpec): void {
+    if (f.kind === "busy") this.busy.set(f.host, { code: f.code, left: f.times });
+    else if (f.kind === "mailbox-full") this.full.add(f.address.toLowerCase());
+    else this.drops.push({ from: f.from, to: f.to, left: f.times });
+  }
+
+  // --- events and clock --------------------------------------------------------------------
+
+  now(): number {
+    return this.clock;
+  }
+
+  private emit(e: NewEvent): void {
+    // The caller's fresh literal becomes the event: no copy on this hot path.
+    const ev = e as EngineEvent;
+    ev.t = this.clock;
+    ev.seq = this.seq++;
+    if (this.log.length < this.eventLimit) this.log.push(ev);
+    else {
+      // A full ring: overwrite the oldest.
+      this.log[this.logHead] = ev;
+      this.logHead = (this.logHead + 1) % this.eventLimit;
+    }
+    if (this.listeners.size > 0) {
+      for (const l of this.listeners) {
+        try {
+          l(ev);
+        } catch {
+          // A listener's failure is the listener's: the simulation carries on.
+        }
+      }
+    }
+  }
+
+  events(): readonly EngineEvent[] {
+    return this.logHead === 0
+      ? this.log
+      : this.log.slice(this.logHead).concat(this.log.slice(0, this.logHead));
+  }
+
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  advance(ms: number): void {
+    this.clock += ms;
+  }
+
+  private schedule(at: number, run: () => void): void {
+    this.heap.push({ at, seq: this.schedSeq++, run });
+  }
+
+  step(): boolean {
+    const next = this.heap.pop();
+    if (!next) return false;
+    if (next.at > this.clock) this.clock = next.at;
+    try {
+      next.run();
+    } catch {
+      // Defensive: a bug in one delivery must not stop the world.
+    }
+    return true;
+  }
+
+  nextAt(): number | null {
+    return this.heap.peek()?.at ?? null;
+  }
+
+  runUntil(t: number): number {
+    let n = 0;
+    for (;;) {
+      const next = this.heap.peek();
+      if (!next || !(next.at <= t) || n >= 5_000_000) break;
+      this.step();
+      n++;
+    }
+    if (Number.isFinite(t) && t > this.clock) this.clock = t;
+    return n;
+  }
+
+  runUntilIdle(): number {
+    let n = 0;
+    while (n < 5_000_000 && this.step()) n++;
+    return n;
+  }
+
+  // --- topology ----------------------------------------------------------------------------
+
+  private findHost(nameOrIp: string): HostRt | undefined {
+    const k = nameOrIp.toLowerCase().replace(/\.$/, "");
+    return this.hostsByName.get(k) ?? this.hostsByIp.get(k);
+  }
+
+  private hostInfo(h: HostRt): HostInfo {
+    return {
+      name: h.name,
+      ip: h.ip,
+      network: h.spec.network,
+      role: h.spec.role,
+      label: h.spec.label,
+      shell: h.spec.shell,
+      ports: h.mta ? h.mta.services.map((s) => s.port) : [],
+      mta: h.mta !== null,
+      editable: h.mta?.editable ?? false,
+    };
+  }
+
+  hosts(): HostInfo[] {
+    return [...this.hostsByName.values()].map((h) => this.hostInfo(h));
+  }
+
+  host(name: string): HostInfo | null {
+    const h = this.findHost(name);
+    return h ? this.hostInfo(h) : null;
+  }
+
+  networks(): NetworkInfo[] {
+    return this.scenario.networks.map((n) => ({ ...n }));
+  }
+
+  domains(): DomainInfo[] {
+    return [...this.mx.entries()].map(([domain, mx]) => ({
+      domain,
+      mx: mx.map((m) => ({ ...m })),
+    }));
+  }
+
+  private nameExists(name: string): boolean {
+    if (this.mx.has(name) || this.hostsByName.has(name)) return true;
+    for (const h of this.hostsByName.keys()) if (h.endsWith("." + name)) return true;
+    return false;
+  }
+
+  resolve(name: string, type: "A" | "MX" | "PTR", from?: string): DnsAnswer {
+    const asker = from ?? this.scenario.learner.host;
+    const q = String(name).toLowerCase().replace(/\.$/, "");
+    let answer: DnsAnswer;
+    if (type === "PTR") {
+      const h = this.hostsByIp.get(q);
+      answer = h
+        ? { status: "NOERROR", type: "PTR", name: q, answers: [h.name] }
+        : { status: "NXDOMAIN", type: "PTR", name: q, answers: [] };
+    } else if (type === "A") {
+      const h = this.hostsByName.get(q);
+      answer = h
+        ? { status: "NOERROR", type: "A", name: q, answers: [h.ip] }
+        : this.nameExists(q)
+          ? { status: "NOERROR", type: "A", name: q, answers: [] }
+          : { status: "NXDOMAIN", type: "A", name: q, answers: [] };
+    } else {
+      const list = this.mx.get(q);
+      answer = list
+        ? {
+            status: "NOERROR",
+            type: "MX",
+            name: q,
+            answers: list.map((m) => ({ preference: m.preference, exchange: m.host })),
+          }
+        : this.nameExists(q)
+          ? { status: "NOERROR", type: "MX", name: q, answers: [] }
+          : { status: "NXDOMAIN", type: "MX", name: q, answers: [] };
+    }
+    this.emit({
+      type: "dns",
+      host: asker,
+      name: q,
+      rrtype: type,
+      status: answer.status,
+      answers:
+        answer.status === "NXDOMAIN"
+          ? []
+          : answer.type === "MX"
+            ? answer.answers.map((a) => `${a.preference} ${a.exchange}.`)
+            : answer.answers.slice(),
+    });
+    return answer;
+  }
+
+  // --- network rules -----------------------------------------------------------------------
+
+  private matches(sel: string, h: HostRt): boolean {
+    if (sel === "*" || sel === h.name || sel === h.spec.network) return true;
+    return sel.indexOf("/") !== -1 && inCidr(h.ip, sel);
+  }
+
+  private ruleFor(from: HostRt, to: HostRt, port: number): RuleSpec | null {
+    for (const r of this.ruleList) {
+      if (
+        this.matches(r.from, from) &&
+        this.matches(r.to, to) &&
+        (r.ports.length === 0 || r.ports.includes(port))
+      )
+        return r;
+    }
+    return null;
+  }
+
+  // --- connections -------------------------------------------------------------------------
+
+  connect(options: ConnectOptions): Session {
+    const id = ++this.sessionSeq;
+    const from = this.findHost(String(options?.from ?? ""));
+    const target = String(options?.to ?? "").trim();
+    const port = Number(options?.port);
+    const refuse = (error: string, server = target): Session => {
+      this.emit({
+        type: "refused",
+        session: id,
+        client: from?.name ?? String(options?.from ?? ""),
+        server,
+        port: Number.isFinite(port) ? port : 0,
+        error,
+      });
+      return new RefusedSession(id, from?.name ?? "", server, port, error);
+    };
+    if (!from) return refuse("No route to host");
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return refuse("Invalid port");
+    let to: HostRt | undefined;
+    // telnet localhost 25 on a server: the loopback, which every mynetworks includes.
+    const loopback = /^(localhost|127(\.\d{1,3}){3})$/i.test(target);
+    if (loopback) to = from;
+    else if (/^\d{1,3}(\.\d{1,3}){3}$/.test(target)) {
+      to = this.hostsByIp.get(target);
+      if (!to) return refuse("Connection timed out");
+    } else {
+      const a = this.resolve(target, "A", from.name);
+      if (a.status === "NXDOMAIN" || a.type !== "A" || a.answers.length === 0)
+        return refuse("Name or service not known");
+      to = this.hostsByIp.get(a.answers[0]!);
+      if (!to) return refuse("Connection timed out");
+    }
+    this.clock += CONNECT_TIME;
+    const rule = from === to ? null : this.ruleFor(from, to, port);
+    if (rule && rule.action === "drop") return refuse("Connection timed out", to.name);
+    if (rule && rule.action === "reject") return refuse("Connection refused", to.name);
+    for (const d of this.drops) {
+      if (d.left > 0 && this.matches(d.from, from) && this.matches(d.to, to)) {
+        d.left--;
+        return refuse("Connection timed out", to.name);
+      }
+    }
+    const service = to.mta?.services.find((s) => s.port === port);
+    if (!to.mta || !service) return refuse("Connection refused", to.name);
+    const client = loopback
+      ? { name: "localhost", ip: "127.0.0.1" }
+      : { name: from.name, ip: from.ip };
+    const server = new ServerSession(this.serverEnv(to, client, service, id));
+    const session = new LiveSession(this, id, from.name, to.name, port, server);
+    this.emit({
+      type: "connect",
+      session: id,
+      client: from.name,
+      server: to.name,
+      port,
+      tls: options.tls === true,
+    });
+    const busy = this.busy.get(to.name);
+    if (busy && busy.code === 421 && busy.left > 0) {
+      busy.left--;
+      session.open(allPortsBusy, true);
+      return session;
+    }
+    if (server.state === "tls-wait") {
+      // Implicit TLS (RFC 8314 3.3): the handshake comes first, then the greeting. A plaintext
+      // client sees nothing until it types, and then the server hangs up on the "ClientHello".
+      session.open(null, false);
+      if (options.tls === true) session.startTls();
+      return session;
+    }
+    if (options.tls === true) {
+      // A TLS ClientHello to a plaintext port: the server's "220" is not a ServerHello.
+      session.open(null, false);
+      session.fail(
+        "TLS handshake failed: wrong version number (the server does not speak TLS on this port)",
+      );
+      return session;
+    }
+    session.open(server.greeting(), false);
+    return session;
+  }
+
+  /** Used by LiveSession to log and advance the clock. */
+  record(e: NewEvent, ms: number): void {
+    this.clock += ms;
+    this.emit(e);
+  }
+
+  private settings(conf: Record<string, string>, hostname: string): ServerSettings {
+    const v = (n: string): string => expand(conf, conf[n] ?? "");
+    const level = v("smtpd_tls_security_level");
+    return {
+      hostname,
+      sizeLimit: Number(v("message_size_limit")) || 0,
+      recipientLimit: Number(v("smtpd_recipient_limit")) || 1000,
+      vrfyDisabled: v("disable_vrfy_command") === "yes",
+      heloRequired: v("smtpd_helo_required") === "yes",
+      tlsLevel: level === "encrypt" ? "encrypt" : level === "none" || level === "" ? "none" : "may",
+      wrapper: v("smtpd_tls_wrappermode") === "yes",
+      saslEnabled: v("smtpd_sasl_auth_enable") === "yes",
+      tlsAuthOnly: v("smtpd_tls_auth_only") === "yes",
+      mynetworks: listOf(v("mynetworks")),
+      policy: parsePolicy(conf),
+    };
+  }
+
+  /** Per (host, port): main.cf merged with the master.cf overrides, parsed once per change. */
+  private readonly services = new Map<string, ServiceView>();
+
+  private serviceView(host: HostRt, service: Mta["services"][number]): ServiceView {
+    const key = `${host.name}:${service.port}`;
+    const cached = this.services.get(key);
+    if (cached) return cached;
+    const conf = { ...host.mta!.main, ...service.overrides };
+    const hostname = expand(conf, conf.myhostname ?? host.name);
+    const mydest = new Set(
+      listOf(expand(conf, conf.mydestination ?? "")).map((d) => d.toLowerCase()),
+    );
+    const relayDomains = new Set(
+      listOf(expand(conf, conf.relay_domains ?? "")).map((d) => d.toLowerCase()),
+    );
+    const addressLiteral = `[${host.ip}]`;
+    const isLocalDomain = (d: string): boolean => mydest.has(d) || d === addressLiteral;
+    const view: ServiceView = {
+      conf,
+      settings: this.settings(conf, hostname),
+      isLocalDomain,
+      isAuthDestination: (d: string) => isLocalDomain(d) || relayDomains.has(d),
+    };
+    this.services.set(key, view);
+    return view;
+  }
+
+  private serverEnv(
+    host: HostRt,
+    client: { name: string; ip: string },
+    service: Mta["services"][number],
+    session: number,
+  ): ServerEnv {
+    const mta = host.mta!;
+    const view = this.serviceView(host, service);
+    const conf = view.conf;
+    return {
+      settings: view.settings,
+      clientName: client.name,
+      clientIp: client.ip,
+      isLocalDomain: view.isLocalDomain,
+      isAuthDestination: view.isAuthDestination,
+      isLocalUser: (local: string) => this.isLocalUser(mta, local),
+      checkLogin: (u: string, p: string) => mta.users.get(u) === p,
+      rcptFault: (rcpt: string): Reply | null => {
+        const b = this.busy.get(host.name);
+        if (b && b.code === 450 && b.left > 0) {
+          b.left--;
+          return busyRecipient(rcpt);
+        }
+        return null;
+      },
+      dataFault: (rcpts: readonly string[]): Reply | null => {
+        for (const r of rcpts)
+          if (this.full.has(this.mailboxKey(mta, r) ?? "")) return mailboxFull(r);
+        return null;
+      },
+      accept: (msg: AcceptedMessage) => this.accept(host, conf, msg, session),
+      flush: () => this.flush(host),
+    };
+  }
+
+  private isLocalUser(mta: Mta, local: string): boolean {
+    const l = local.toLowerCase();
+    return mta.localParts.has(l) || l === "postmaster" || l === "mailer-daemon";
+  }
+
+  /** The mailbox a local recipient lands in (postmaster@ and MAILER-DAEMON@ go to postmaster). */
+  private mailboxKey(mta: Mta, rcpt: string): string | null {
+    let l = splitAddress(rcpt).local.toLowerCase();
+    if (l === "mailer-daemon") l = "postmaster";
+    const known = mta.localParts.get(l);
+    if (known) return known;
+    if (l === "postmaster") return `postmaster@${expand(mta.main, mta.main.mydomain ?? "")}`;
+    return null;
+  }
+
+  private newQueueId(): string {
+    for (;;) {
+      const id = queueId(this.rng);
+      if (!this.usedIds.has(id)) {
+        this.usedIds.add(id);
+        return id;
+      }
+    }
+  }
+
+  // --- queue -------------------------------------------------------------------------------
+
+  private accept(
+    host: HostRt,
+    conf: Record<string, string>,
+    msg: AcceptedMessage,
+    session: number,
+  ): string {
+    const id = this.newQueueId();
+    const v = (n: string): string => expand(conf, conf[n] ?? "");
+    const header = receivedHeader({
+      helo: msg.heloName,
+      clientName: msg.clientName,
+      clientIp: msg.clientIp,
+      tls:
+        msg.tls && v("smtpd_tls_received_header") === "yes"
+          ? `${TLS_PROTOCOL} with cipher ${TLS_CIPHER} (256/256 bits)`
+          : null,
+      authUser:
+        msg.authUser && v("smtpd_sasl_authenticated_header") === "yes" ? msg.authUser : null,
+      by: expand(conf, conf.myhostname ?? host.name),
+      protocol: protocolName(msg),
+      id,
+      recipients: msg.recipients,
+      date: rfc5322Date(this.clock),
+    });
+    const lines = header.concat(msg.lines);
+    const size = header.reduce((n, l) => n + l.length + 2, msg.size);
+    this.enqueue(host, id, msg.sender, msg.recipients, lines, size, session);
+    return id;
+  }
+
+  private enqueue(
+    host: HostRt,
+    id: string,
+    sender: string,
+    recipients: string[],
+    lines: string[],
+    size: number,
+    session: number | null,
+  ): void {
+    const mta = host.mta!;
+    const item: QItem = {
+      id,
+      sender,
+      recipients: recipients.map((address) => ({ address, reason: null })),
+      lines,
+      size,
+      arrival: this.clock,
+      attempts: 0,
+      nextAttempt: this.clock + PICKUP_DELAY,
+      status: "active",
+      scheduled: true,
+    };
+    mta.queue.set(id, item);
+    this.emit({
+      type: "queued",
+      host: host.name,
+      queueId: id,
+      sender,
+      recipients: recipients.slice(),
+      session,
+    });
+    this.schedule(item.nextAttempt, () => this.attempt(host, item));
+  }
+
+  private flush(host: HostRt): void {
+    for (const item of host.mta?.queue.values() ?? []) {
+      if (item.status === "deferred") {
+        item.nextAttempt = this.clock;
+        this.schedule(this.clock, () => this.attempt(host, item));
+      }
+    }
+  }
+
+  /** One delivery attempt for a queued message: local mailboxes, then remote destinations. */
+  private attempt(host: HostRt, item: QItem): void {
+    const mta = host.mta;
+    if (!mta || !mta.queue.has(item.id) || item.recipients.length === 0) return;
+    if (this.clock < item.nextAttempt) return; // a stale schedule after a flush
+    item.attempts++;
+    item.status = "active";
+    const conf = mta.main;
+    const mydest = new Set(
+      listOf(expand(conf, conf.mydestination ?? "")).map((d) => d.toLowerCase()),
+    );
+    const outcomes = new Map<string, RecipientOutcome>();
+    const remote = new Map<string, string[]>();
+    for (const { address } of item.recipients) {
+      const { domain } = splitAddress(address);
+      const routed = domain === "" ? "" : routedDomain(address);
+      if (routed === "" || (mydest.has(routed) && routed === domain)) {
+        outcomes.set(address, this.deliverLocal(host, mta, item, address));
+      } else {
+        const list = remote.get(routed) ?? [];
+        list.push(address);
+        remote.set(routed, list);
+      }
+    }
+    for (const [domain, rcpts] of remote) {
+      for (const [r, o] of this.deliverRemote(host, item, domain, rcpts)) outcomes.set(r, o);
+    }
+    this.settle(host, item, outcomes);
+  }
+
+  private deliverLocal(host: HostRt, mta: Mta, item: QItem, rcpt: string): RecipientOutcome {
+    const key = this.mailboxKey(mta, rcpt);
+    if (key === null)
+      return {
+        status: "bounce",
+        reason: `unknown user: "${splitAddress(rcpt).local.toLowerCase()}"`,
+        dsn: "5.1.1",
+      };
+    if (this.full.has(key))
+      return {
+        status: "bounce",
+        reason: `cannot update mailbox ${key}: Mailbox full`,
+        dsn: "5.2.2",
+      };
+    const text =
+      localDeliveryHeaders(item.sender, rcpt, key).concat(item.lines).join("\r\n") + "\r\n";
+    const box = this.boxes.get(key);
+    if (box) box.push(text);
+    else this.boxes.set(key, [text]);
+    this.emit({
+      type: "delivered",
+      host: host.name,
+      queueId: item.id,
+      mailbox: key,
+      sender: item.sender,
+    });
+    return { status: "sent" };
+  }
+
+  private deliverRemote(
+    host: HostRt,
+    item: QItem,
+    domain: string,
+    rcpts: string[],
+  ): Map<string, RecipientOutcome> {
+    const out = new Map<string, RecipientOutcome>();
+    const fail = (o: RecipientOutcome): Map<string, RecipientOutcome> => {
+      for (const r of rcpts) out.set(r, o);
+      return out;
+    };
+    const conf = host.mta!.main;
+    const relayhost = expand(conf, conf.relayhost ?? "").trim();
+    let targets: Array<{ name: string; port: number }> = [];
+    const m = /^(\[)?([^\]:]+)\]?(?::(\d+))?$/.exec(relayhost);
+    if (relayhost !== "" && m) {
+      const name = m[2]!.toLowerCase();
+      const port = Number(m[3] ?? 25);
+      if (m[1]) targets = [{ name, port }];
+      else targets = this.mxTargets(host, name, port, out, rcpts) ?? [];
+    } else {
+      const t = this.mxTargets(host, domain, 25, out, rcpts);
+      if (t === null) return out;
+      targets = t;
+    }
+    if (targets.length === 0)
+      return out.size ? out : fail({ status: "defer", reason: "no mail exchanger", dsn: "4.4.3" });
+    // A backup MX only tries exchangers more preferred than itself (RFC 5321 5.1).
+    const self = targets.findIndex((t) => this.findHost(t.name) === host);
+    if (self !== -1) targets = targets.slice(0, self);
+    if (targets.length === 0) {
+      return fail({
+        status: "bounce",
+        reason: `mail for ${domain} loops back to myself`,
+        dsn: "5.4.6",
+      });
+    }
+    let last = "";
+    const sendable = rcpts.map((r) => rewriteRouted(r));
+    for (const t of targets) {
+      const target = this.findHost(t.name);
+      const session = this.connect({ from: host.name, to: t.name, port: t.port });
+      const peer = `${t.name}[${target?.ip ?? "?"}]`;
+      const level = expand(conf, conf.smtp_tls_security_level ?? "");
+      const res = transfer({
+        session,
+        peer: session.closed && !session.greeting ? `${peer}:${t.port}` : peer,
+        heloName: expand(conf, conf.myhostname ?? host.name),
+        tlsLevel:
+          level === "encrypt" ? "encrypt" : level === "none" || level === "" ? "none" : "may",
+        sender: item.sender,
+        recipients: sendable,
+        lines: item.lines,
+        size: item.size,
+      });
+      if (res.kind === "unavailable") {
+        last = res.reason;
+        continue;
+      }
+      const sent: string[] = [];
+      rcpts.forEach((orig, i) => {
+        const o = res.outcomes.get(sendable[i]!) ?? {
+          status: "defer",
+          reason: "lost",
+          dsn: "4.0.0",
+        };
+        out.set(orig, o);
+        if (o.status === "sent") sent.push(orig);
+      });
+      if (sent.length > 0)
+        this.emit({
+          type: "hop",
+          host: host.name,
+          to: t.name,
+          queueId: item.id,
+          nextQueueId: res.nextQueueId,
+          recipients: sent,
+          session: res.session,
+        });
+      return out;
+    }
+    return fail({ status: "defer", reason: last, dsn: "4.4.1" });
+  }
+
+  /** MX hosts for a domain, lowest preference first; an A record stands in when there is no MX. */
+  private mxTargets(
+    host: HostRt,
+    domain: string,
+    port: number,
+    out: Map<string, RecipientOutcome>,
+    rcpts: string[],
+  ): Array<{ name: string; port: number }> | null {
+    const mx = this.resolve(domain, "MX", host.name);
+    if (mx.status === "NOERROR" && mx.type === "MX" && mx.answers.length > 0) {
+      return mx.answers.map((a) => ({ name: a.exchange, port }));
+    }
+    const a = this.resolve(domain, "A", host.name);
+    if (a.status === "NOERROR" && a.answers.length > 0) return [{ name: domain, port }];
+    const reason = `Host or domain name not found. Name service error for name=${domain} type=${mx.status === "NXDOMAIN" ? "MX" : "A"}: Host not found`;
+    for (const r of rcpts) out.set(r, { status: "bounce", reason, dsn: "5.4.4" });
+    return null;
+  }
+
+  private settle(host: HostRt, item: QItem, outcomes: Map<string, RecipientOutcome>): void {
+    const mta = host.mta!;
+    const conf = mta.main;
+    const bounced: Array<{ address: string; reason: string; dsn: string }> = [];
+    const deferred: Array<{ address: string; reason: string }> = [];
+    for (const r of item.recipients) {
+      const o = outcomes.get(r.address);
+      if (!o) continue;
+      if (o.status === "bounce") bounced.push({ address: r.address, reason: o.reason, dsn: o.dsn });
+      else if (o.status === "defer") deferred.push({ address: r.address, reason: o.reason });
+    }
+    const lifetime = parseDuration(expand(conf, conf.maximal_queue_lifetime ?? "5d"));
+    const expired = this.clock - item.arrival >= lifetime;
+    if (expired) {
+      for (const d of deferred)
+        bounced.push({
+          address: d.address,
+          reason: `delivery temporarily suspended: ${d.reason}`,
+          dsn: "4.4.7",
+        });
+      deferred.length = 0;
+    }
+    if (bounced.length > 0) this.bounce(host, item, bounced);
+    if (deferred.length === 0) {
+      mta.queue.delete(item.id);
+      return;
+    }
+    item.recipients = deferred.map((d) => ({ address: d.address, reason: d.reason }));
+    item.status = "deferred";
+    const min = parseDuration(expand(conf, conf.minimal_backoff_time ?? "300s")) || 300_000;
+    const max = parseDuration(expand(conf, conf.maximal_backoff_time ?? "4000s")) || 4_000_000;
+    const backoff = Math.min(max, min * 2 ** Math.max(0, item.attempts - 1));
+    item.nextAttempt = Math.min(this.clock + backoff, item.arrival + lifetime);
+    this.emit({
+      type: "deferred",
+      host: host.name,
+      queueId: item.id,
+      recipients: deferred.map((d) => d.address),
+      reason: deferred[0]!.reason,
+      retryAt: item.nextAttempt,
+    });
+    this.schedule(item.nextAttempt, () => this.attempt(host, item));
+  }
+
+  /** Send a DSN (RFC 3464) from MAILER-DAEMON with the null sender, unless this was a bounce. */
+  private bounce(
+    host: HostRt,
+    item: QItem,
+    failed: Array<{ address: string; reason: string; dsn: string }>,
+  ): void {
+    let dsnId: string | null = null;
+    let dsn: { lines: string[]; size: number } | null = null;
+    if (item.sender !== "") {
+      dsnId = this.newQueueId();
+      const hostname = expand(host.mta!.main, host.mta!.main.myhostname ?? host.name);
+      const lines = buildDsn({
+        id: dsnId,
+        originalId: item.id,
+        hostname,
+        sender: item.sender,
+        arrival: rfc5322Date(item.arrival),
+        date: rfc5322Date(this.clock),
+        timestamp: this.clock,
+        failed,
+        originalLines: item.lines,
+      });
+      dsn = { lines, size: lines.reduce((n, l) => n + l.length + 2, 0) };
+    }
+    this.emit({
+      type: "bounced",
+      host: host.name,
+      queueId: item.id,
+      recipients: failed.map((f) => f.address),
+      reason: failed[0]!.reason,
+      dsnQueueId: dsnId,
+    });
+    if (dsn && dsnId) this.enqueue(host, dsnId, "", [item.sender], dsn.lines, dsn.size, null);
+  }
+
+  queue(hostName: string): QueueEntry[] {
+    const h = this.findHost(hostName);
+    if (!h?.mta) return [];
+    return [...h.mta.queue.values()].map((q) => ({
+      id: q.id,
+      host: h.name,
+      size: q.size,
+      arrival: q.arrival,
+      sender: q.sender,
+      recipients: q.recipients.map((r) => ({ ...r })),
+      status: q.status,
+      nextAttempt: q.nextAttempt,
+      attempts: q.attempts,
+    }));
+  }
+
+  mailbox(address: string): string[] {
+    return (this.boxes.get(String(address).toLowerCase()) ?? []).slice();
+  }
+
+  mailboxes(): string[] {
+    return [...this.boxes.keys()];
+  }
+
+  mailboxesOn(hostName: string): string[] {
+    const h = this.findHost(String(hostName));
+    return h?.mta ? [...new Set(h.mta.localParts.values())] : [];
+  }
+
+  rules(): RuleSpec[] {
+    return this.ruleList.map((r) => ({ ...r, ports: r.ports.slice() }));
+  }
+
+  setRules(rules: unknown): { ok: true } | { ok: false; error: string } {
+    const parsed = z.array(ruleSchema).safeParse(rules);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return {
+        ok: false,
+        error: `Invalid rules: ${first ? `${first.path.join(".")}: ${first.message}` : "?"}`,
+      };
+    }
+    this.ruleList = parsed.data;
+    this.emit({ type: "rules", count: parsed.data.length });
+    return { ok: true };
+  }
+
+  postconf(hostName: string): Record<string, string> | null {
+    const h = this.findHost(hostName);
+    return h?.mta ? { ...h.mta.main } : null;
+  }
+
+  setPostconf(hostName: string, name: string, value: string): PostconfResult {
+    const h = this.findHost(hostName);
+    if (!h?.mta)
+      return {
+        ok: false,
+        error: "postconf: fatal: open /etc/postfix/main.cf: No such file or directory",
+      };
+    if (!h.mta.editable)
+      return {
+        ok: false,
+        error: "postconf: fatal: open /etc/postfix/main.cf for writing: Permission denied",
+      };
+    const n = String(name).trim();
+    const val = String(value).trim();
+    const problem = validateParam(n, val);
+    if (problem) return { ok: false, error: problem };
+    h.mta.main[n] = val;
+    this.services.clear();
+    this.emit({ type: "postconf", host: h.name, name: n, value: val });
+    return { ok: true };
+  }
+
+  /** For mailq: Postfix's date format. */
+  static mailqDate = mailqDate;
+}
+
+function protocolName(msg: AcceptedMessage): string {
+  if (!msg.esmtp) return msg.tls ? "SMTPS" : "SMTP";
+  return "ESMTP" + (msg.tls ? "S" : "") + (msg.authUser ? "A" : "");
+}
