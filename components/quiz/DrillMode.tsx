@@ -13,7 +13,7 @@ import {
   type Question,
 } from "@/lib/quiz";
 import { useQuizProgress } from "@/lib/progress/quiz-store";
-import { useHydrated } from "@/lib/progress";
+import { useHydrated } from "@/lib/progress/hydration";
 import { QuestionCard } from "./QuestionCard";
 import { today, useAnswerRecorder } from "./useAnswerRecorder";
 import { StartPanel } from "./bits";

@@ -13,7 +13,8 @@ import {
   weakest,
   type CardRef,
 } from "@/lib/quiz";
-import { exportProgress, importProgress, useHydrated } from "@/lib/progress";
+import { useHydrated } from "@/lib/progress/hydration";
+import { exportProgress, importProgress } from "@/lib/progress/transfer";
 import { useQuizProgress } from "@/lib/progress/quiz-store";
 import { Bar, BUTTON } from "./bits";
 import { today } from "./useAnswerRecorder";
