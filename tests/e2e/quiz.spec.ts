@@ -55,7 +55,7 @@ test.describe("quiz mode", () => {
     await expect(page.getByText("Drilling SMTP only.")).toBeVisible();
     await page.getByRole("button", { name: "Start drilling" }).click();
     // Drilling one protocol: keep answering until a typed question comes up (bounded).
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 40; i++) {
       const input = page.getByLabel("Port number");
       if (await input.isVisible()) {
         await input.fill("smtp");
