@@ -208,7 +208,7 @@ export const PORTS: readonly PortEntry[] = [
     purpose:
       "Ticket-based single sign-on; Active Directory domain controllers run the key distribution center on 88.",
     confusions: [
-      "Kerberos uses UDP 88 by default and TCP 88 when tickets are too large for one datagram.",
+      "Kerberos uses both: UDP 88 for small messages, TCP 88 for large tickets (and Windows clients now use TCP by default).",
     ],
     core: true,
   },
