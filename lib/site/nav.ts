@@ -4,4 +4,4 @@ export interface NavItem {
   label: string;
 }
 
-export const NAV: readonly NavItem[] = [];
+export const NAV: readonly NavItem[] = [{ href: "/lab", label: "Lab" }];
