@@ -4,4 +4,8 @@ export interface NavItem {
   label: string;
 }
 
-export const NAV: readonly NavItem[] = [{ href: "/lab", label: "Lab" }];
+export const NAV: readonly NavItem[] = [
+  { href: "/lab", label: "Lab" },
+  { href: "/quiz", label: "Quiz" },
+  { href: "/ports", label: "Ports" },
+];

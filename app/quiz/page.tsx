@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { QuizApp } from "@/components/quiz/QuizApp";
+
+export const metadata: Metadata = {
+  title: "Port practice",
+  description:
+    "Drill the Security+ port numbers with spaced repetition, take a quiz or a timed exam, and set a mail server's firewall rules.",
+};
+
+export default function QuizPage() {
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-12">
+      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Port practice</h1>
+      <p className="mt-3 text-lg text-fg-muted">
+        The ports and SMTP replies a Security+ candidate must know, checked against the IANA
+        registry. Keys: 1-4 pick an answer, Enter confirms and moves on.
+      </p>
+      <div className="mt-6">
+        <QuizApp />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+
+// Each mode (and the port data, question bank and FSRS behind it) loads after the page has
+// painted, so the first load stays small; the placeholder holds the panel's space meanwhile.
+function ModeLoading() {
+  return (
+    <section
+      aria-busy="true"
+      className="min-h-72 rounded-2xl border border-border bg-bg-soft p-4 sm:p-6"
+    >
+      <p className="text-fg-muted">Loading…</p>
+    </section>
+  );
+}
+const DrillMode = dynamic(() => import("./DrillMode").then((m) => m.DrillMode), {
+  ssr: false,
+  loading: ModeLoading,
+});
+const QuizMode = dynamic(() => import("./QuizMode").then((m) => m.QuizMode), {
+  ssr: false,
+  loading: ModeLoading,
+});
+const ExamMode = dynamic(() => import("./ExamMode").then((m) => m.ExamMode), {
+  ssr: false,
+  loading: ModeLoading,
+});
+const FirewallMode = dynamic(() => import("./FirewallMode").then((m) => m.FirewallMode), {
+  ssr: false,
+  loading: ModeLoading,
+});
+const StatsPanel = dynamic(() => import("./StatsPanel").then((m) => m.StatsPanel), {
+  ssr: false,
+  loading: ModeLoading,
+});
+
+/** Card ids look like "port:smtp:25" or "reply:554"; the quiz ignores ids it does not know. */
+const CARD_ID = /^(port:[a-z0-9-]+:\d+|reply:\d{3})$/;
+const ENTRY_ID = /^[a-z0-9-]+$/;
+
+const MODES = [
+  { id: "drill", label: "Drill" },
+  { id: "quiz", label: "Quiz" },
+  { id: "exam", label: "Exam" },
+  { id: "pbq", label: "Firewall PBQ" },
+  { id: "stats", label: "Stats" },
+] as const;
+
+type Mode = (typeof MODES)[number]["id"];
+
+function isMode(v: string | null): v is Mode {
+  return MODES.some((m) => m.id === v);
+}
+
+/** Reflects the mode (and any focus) in the address, so links and reloads land in the same place. */
+function writeUrl(mode: Mode, extra: Record<string, string> = {}) {
+  const params = new URLSearchParams({ mode, ...extra });
+  window.history.replaceState(null, "", `${window.location.pathname}?${params}`);
+}
+
+/**
+ * The /quiz page: tabs for the five modes. `?mode=drill&port=smtp` drills one protocol
+ * (linked from /ports); `?mode=quiz&cards=a,b` quizzes on chosen cards ("review these").
+ */
+export function QuizApp() {
+  const [mode, setMode] = useState<Mode>("drill");
+  const [port, setPort] = useState<string | null>(null);
+  const [focus, setFocus] = useState<string[]>([]);
+  const [run, setRun] = useState(0);
+  const [visited, setVisited] = useState<ReadonlySet<Mode>>(new Set());
+
+  function show(next: Mode) {
+    setMode(next);
+    setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
+  }
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  useEffect(() => {
+    const p = new URLSearchParams(window.location.search);
+    const m = p.get("mode");
+    const portParam = p.get("port");
+    const cards = (p.get("cards") ?? "").split(",").filter((id) => CARD_ID.test(id));
+    // The address is only readable after mount in a static export.
+    /* eslint-disable react-hooks/set-state-in-effect */
+    if (isMode(m)) show(m);
+    if (portParam && ENTRY_ID.test(portParam)) setPort(portParam);
+    if (cards.length) setFocus(cards);
+    /* eslint-enable react-hooks/set-state-in-effect */
+  }, []);
+
+  function choose(next: Mode) {
+    show(next);
+    writeUrl(
+      next,
+      next === "drill" && port
+        ? { port }
+        : next === "quiz" && focus.length
+          ? { cards: focus.join(",") }
+          : {},
+    );
+  }
+
+  function onTabKey(e: KeyboardEvent<HTMLButtonElement>, i: number) {
+    const delta = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+    let target = i + delta;
+    if (e.key === "Home") target = 0;
+    else if (e.key === "End") target = MODES.length - 1;
+    else if (delta === 0) return;
+    e.preventDefault();
+    target = (target + MODES.length) % MODES.length;
+    const m = MODES[target];
+    if (!m) return;
+    tabs.current[target]?.focus();
+    choose(m.id);
+  }
+
+  function panel(id: Mode) {
+    switch (id) {
+      case "drill":
+        return (
+          <DrillMode
+            focusEntry={port}
+            onClearFocus={() => {
+              setPort(null);
+              writeUrl("drill");
+            }}
+          />
+        );
+      case "quiz":
+        return (
+          <QuizMode
+            key={`${run}-${focus.join(",")}`}
+            focus={focus}
+            onClearFocus={() => {
+              setFocus([]);
+              writeUrl("quiz");
+            }}
+          />
+        );
+      case "exam":
+        return <ExamMode />;
+      case "pbq":
+        return <FirewallMode />;
+      case "stats":
+        return (
+          <StatsPanel
+            onReview={(ids) => {
+              setFocus(ids);
+              setRun((r) => r + 1);
+              show("quiz");
+              writeUrl("quiz", { cards: ids.join(",") });
+            }}
+          />
+        );
+    }
+  }
+
+  return (
+    <div>
+      <div
+        role="tablist"
+        aria-label="Practice modes"
+        className="flex gap-1 overflow-x-auto border-b border-border"
+        data-scroll-x
+      >
+        {MODES.map((m, i) => (
+          <button
+            key={m.id}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            role="tab"
+            type="button"
+            id={`tab-${m.id}`}
+            aria-selected={mode === m.id}
+            aria-controls={`panel-${m.id}`}
+            tabIndex={mode === m.id ? 0 : -1}
+            onClick={() => choose(m.id)}
+            onKeyDown={(e) => onTabKey(e, i)}
+            className="-mb-px min-h-12 shrink-0 border-b-4 border-transparent px-4 font-semibold whitespace-nowrap text-fg-muted hover:text-fg aria-selected:border-accent aria-selected:text-fg"
+          >
+            {m.label}
+          </button>
+        ))}
+      </div>
+      {/* A mode stays mounted once opened, so a tap on another tab never loses an exam. */}
+      {MODES.filter((m) => m.id === mode || visited.has(m.id)).map((m) => (
+        <div
+          key={m.id}
+          role="tabpanel"
+          id={`panel-${m.id}`}
+          aria-labelledby={`tab-${m.id}`}
+          hidden={m.id !== mode}
+          className="pt-6"
+        >
+          {panel(m.id)}
+        </div>
+      ))}
+    </div>
+  );
+}

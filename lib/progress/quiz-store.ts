@@ -1,0 +1,65 @@
+/** Quiz progress: per-card stats and FSRS memory, daily counts, exam and PBQ results. */
+import { z } from "zod";
+import {
+  addRecord,
+  applyAnswer,
+  emptyProgress,
+  type AnswerEvent,
+  type QuizProgressData,
+} from "@/lib/quiz";
+import { createPersistedStore } from "./persisted";
+
+const count = z.number().int().min(0);
+const time = z.number().finite();
+
+const memorySchema = z.object({
+  due: time,
+  stability: z.number().finite(),
+  difficulty: z.number().finite(),
+  scheduledDays: z.number().finite(),
+  learningSteps: count,
+  reps: count,
+  lapses: count,
+  state: z.enum(["new", "learning", "review", "relearning"]),
+  lastReview: time.nullable(),
+});
+
+export const quizSchema: z.ZodType<QuizProgressData> = z.object({
+  cards: z.record(
+    z.string(),
+    z.object({
+      seen: count,
+      correct: count,
+      recent: z.array(z.boolean()),
+      lastAt: time,
+      memory: memorySchema.optional(),
+    }),
+  ),
+  days: z.record(
+    z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    z.object({ answered: count, correct: count, fresh: count }),
+  ),
+  exams: z.array(z.object({ at: time, correct: count, total: count })),
+  pbq: z.array(z.object({ at: time, score: z.number().min(0).max(1) })),
+  newPerDay: z.number().int().min(0).max(100),
+});
+
+export const QUIZ_KEY = "relay-lab:quiz";
+
+export const useQuizProgress = createPersistedStore(
+  { key: QUIZ_KEY, version: 1, schema: quizSchema, initial: emptyProgress },
+  (set) => ({
+    recordAnswer(event: AnswerEvent) {
+      set((s) => applyAnswer(s, event));
+    },
+    recordExam(at: number, correct: number, total: number) {
+      set((s) => ({ exams: addRecord(s.exams, { at, correct, total }) }));
+    },
+    recordPbq(at: number, score: number) {
+      set((s) => ({ pbq: addRecord(s.pbq, { at, score }) }));
+    },
+    setNewPerDay(n: number) {
+      set(() => ({ newPerDay: Math.max(0, Math.min(100, Math.round(n))) }));
+    },
+  }),
+);
