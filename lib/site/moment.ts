@@ -44,7 +44,6 @@ export function encodeTyped(lines: readonly string[]): string {
 export type DecodedTyped = { ok: true; lines: string[] } | { ok: false; error: string };
 
 /** Control characters other than tab cannot be typed as part of a line. */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\0-\x08\x0a-\x1f\x7f]/;
 
 export function decodeTyped(text: string): DecodedTyped {
