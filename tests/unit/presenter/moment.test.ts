@@ -81,7 +81,6 @@ describe("encodeMoment / decodeMoment", () => {
   it("round-trips any typed lines without newlines or control characters", () => {
     const line = fc
       .string({ unit: "grapheme", maxLength: 60 })
-      // eslint-disable-next-line no-control-regex
       .filter((l) => !/[\0-\x08\x0a-\x1f\x7f]/.test(l));
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), (lines) => {
