@@ -138,11 +138,9 @@ export function DemoView({ scenarios }: { scenarios: readonly DemoScenario[] }) 
             Class quiz
           </Link>
         </div>
-        {(state.note || !ready) && (
-          <p role="status" className="mt-2 text-fg-muted">
-            {state.note ?? "Replaying…"}
-          </p>
-        )}
+        <p role="status" className="mt-2 text-fg-muted empty:hidden">
+          {state.note ?? (ready ? "" : "Replaying…")}
+        </p>
       </section>
       <div data-demo-ready={ready ? "true" : "false"} aria-busy={!ready}>
         <Lab key={state.generation} scenario={state.scenario}>
