@@ -267,7 +267,9 @@ function QuestionSlide({
         id="class-q"
         ref={heading}
         tabIndex={-1}
-        className="mt-3 text-3xl leading-tight font-bold text-balance focus:outline-none sm:text-4xl"
+        // Focus lands here for screen readers at each question; a ring would only distract the room.
+        style={{ outline: "none" }}
+        className="mt-3 text-3xl leading-tight font-bold text-balance sm:text-4xl"
       >
         {q.prompt}
       </h2>

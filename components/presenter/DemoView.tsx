@@ -65,7 +65,7 @@ export function DemoView({ scenarios }: { scenarios: readonly DemoScenario[] }) 
     <div className="mx-auto max-w-[110rem] px-4 py-6 sm:px-6">
       <div className="mb-3 flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-bold tracking-tight">
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
             <span className="text-fg-muted">Demo: </span>
             {scenario.title}
           </h1>
@@ -74,7 +74,7 @@ export function DemoView({ scenarios }: { scenarios: readonly DemoScenario[] }) 
             commands, then copy a link that reopens this exact moment.
           </p>
         </div>
-        <label className="flex flex-col gap-1 font-medium">
+        <label className="presenter-hide flex flex-col gap-1 font-medium">
           Scenario
           <select
             value={state.scenario}
