@@ -38,8 +38,8 @@ function useCoarsePointer(): boolean {
 }
 
 /** Quick commands for the touch buttons, from the scenario's own hosts. */
-function suggestions(world: World, inSession: boolean): string[] {
-  if (inSession) return ["EHLO " + world.scenario.learner.host, "QUIT", "RSET"];
+function suggestions(world: World, host: string, inSession: boolean): string[] {
+  if (inSession) return ["EHLO " + host, "QUIT", "RSET"];
   const relay = world.hosts().find((h) => h.role === "relay") ?? world.hosts().find((h) => h.mta);
   const domain = world
     .domains()
@@ -95,55 +95,61 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
   const ids = `lab-${headingLevel}`;
   return (
     <LabContext.Provider value={store}>
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]">
-        <Panel
-          id={`${ids}-terminal`}
-          title="Terminal"
-          level={headingLevel}
-          actions={
-            <div className="flex flex-wrap items-center gap-3 text-sm">
-              <label className="flex cursor-pointer items-center gap-2">
-                <input
-                  type="checkbox"
-                  checked={store.session.explain}
-                  onChange={(e) => store.setExplain(e.target.checked)}
-                  className="size-4 accent-accent"
-                />
-                Explain replies
-              </label>
-              <button
-                ref={after}
-                type="button"
-                aria-pressed={showTouch}
-                onClick={() => setTouchChoice(!showTouch)}
-                className="rounded-md border border-border px-3 py-1.5 font-medium hover:bg-bg-soft"
-              >
-                Input line &amp; buttons
-              </button>
-            </div>
-          }
-        >
-          <Terminal
-            onReady={(t) => store.attachTerminal(t)}
-            onEscape={() => after.current?.focus()}
-          />
-          {showTouch && (
-            <TouchInput
-              onLine={(line) => store.shell?.runLine(line)}
-              onKeys={(data) => store.shell?.input(data)}
-              suggestions={suggestions(world, store.session.interaction !== null)}
+      <div className="@container">
+        <div className="grid gap-4 @5xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]">
+          <Panel
+            id={`${ids}-terminal`}
+            title="Terminal"
+            level={headingLevel}
+            actions={
+              <div className="flex flex-wrap items-center gap-3 text-sm">
+                <label className="flex cursor-pointer items-center gap-2">
+                  <input
+                    type="checkbox"
+                    checked={store.session.explain}
+                    onChange={(e) => store.setExplain(e.target.checked)}
+                    className="size-4 accent-accent"
+                  />
+                  Explain replies
+                </label>
+                <button
+                  ref={after}
+                  type="button"
+                  aria-pressed={showTouch}
+                  onClick={() => setTouchChoice(!showTouch)}
+                  className="rounded-md border border-border px-3 py-1.5 font-medium hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
+                >
+                  Input line &amp; buttons
+                </button>
+              </div>
+            }
+          >
+            <Terminal
+              onReady={(t) => store.attachTerminal(t)}
+              onEscape={() => after.current?.focus()}
             />
-          )}
-        </Panel>
-        <Panel id={`${ids}-network`} title="Network" level={headingLevel}>
-          <NetworkDiagram store={store} world={world} here={store.session.host} />
-        </Panel>
-        <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel}>
-          <Mailboxes world={world} version={settled} />
-        </Panel>
-        <Panel id={`${ids}-transcript`} title="Transcript" level={headingLevel}>
-          <Transcript world={world} version={settled} />
-        </Panel>
+            {showTouch && (
+              <TouchInput
+                onLine={(line) => store.shell?.runLine(line)}
+                onKeys={(data) => store.shell?.input(data)}
+                suggestions={suggestions(
+                  world,
+                  store.session.host,
+                  store.session.interaction !== null,
+                )}
+              />
+            )}
+          </Panel>
+          <Panel id={`${ids}-network`} title="Network" level={headingLevel}>
+            <NetworkDiagram store={store} world={world} here={store.session.host} />
+          </Panel>
+          <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel}>
+            <Mailboxes world={world} version={settled} />
+          </Panel>
+          <Panel id={`${ids}-transcript`} title="Transcript" level={headingLevel}>
+            <Transcript world={world} version={settled} />
+          </Panel>
+        </div>
       </div>
       {children}
     </LabContext.Provider>

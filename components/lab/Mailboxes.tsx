@@ -250,7 +250,7 @@ export const Mailboxes = memo(function Mailboxes({
         <p className="text-fg-muted">{current} has no mail yet.</p>
       ) : (
         <ol
-          className="max-h-80 divide-y divide-border overflow-y-auto rounded-lg border border-border"
+          className="relative max-h-80 divide-y divide-border overflow-y-auto rounded-lg border border-border"
           aria-label={`Messages for ${current}`}
         >
           {parsed.map((m, i) => (

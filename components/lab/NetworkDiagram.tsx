@@ -471,7 +471,7 @@ function EventLog({ view }: { view: PlaybackView }) {
           start={start}
           tabIndex={0}
           aria-label="Events in order"
-          className="max-h-56 list-decimal space-y-1 overflow-y-auto py-2 pr-3 pl-12 text-sm"
+          className="relative max-h-56 list-decimal space-y-1 overflow-y-auto py-2 pr-3 pl-12 text-sm"
         >
           {view.log.map((e) => (
             <li key={e.key}>{e.text}</li>

@@ -186,7 +186,7 @@ export const Transcript = memo(function Transcript({
         </button>
       )}
       <ol
-        className="max-h-[32rem] space-y-3 overflow-y-auto"
+        className="relative max-h-[32rem] space-y-3 overflow-y-auto"
         tabIndex={0}
         aria-label="SMTP conversations"
       >

@@ -53,8 +53,12 @@ export const closedRelayScenario = {
     {
       caption: "Mail for corp.example itself is accepted: that is the MX's job.",
       host: "bulk.spammer.example",
+      input: ["RCPT TO:<bob@corp.example>"],
+    },
+    {
+      caption: "So the message goes to Bob only; the refused recipients are simply left out.",
+      host: "bulk.spammer.example",
       input: [
-        "RCPT TO:<bob@corp.example>",
         ...messageLines(
           "deals@spammer.example",
           "bob@corp.example",
@@ -65,12 +69,17 @@ export const closedRelayScenario = {
       ],
     },
     {
-      caption: "From the office LAN (inside mynetworks) relaying is allowed.",
+      caption: "From the office LAN (inside mynetworks) the same recipient is accepted.",
       input: [
         "telnet mx.corp.example 25",
         "EHLO ws.corp.example",
         "MAIL FROM:<admin@corp.example>",
         "RCPT TO:<victim@partner.example>",
+      ],
+    },
+    {
+      caption: "The server relays it to partner.example's MX on port 25.",
+      input: [
         ...messageLines("admin@corp.example", "victim@partner.example", "Sorry", "About the spam."),
         "QUIT",
       ],

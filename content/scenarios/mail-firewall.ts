@@ -48,16 +48,15 @@ export const mailFirewallScenario = {
   ],
   demo: [
     {
-      caption: "From the office, hand a message for partner.example to our mail server.",
-      input: [
-        "telnet mx.corp.example 25",
-        "EHLO ws.corp.example",
-        "MAIL FROM:<admin@corp.example>",
-        "RCPT TO:<carol@partner.example>",
-      ],
+      caption: "From the office, connect to our own mail server on port 25.",
+      input: ["telnet mx.corp.example 25", "EHLO ws.corp.example"],
     },
     {
-      caption: "It is accepted and queued: the LAN is in mynetworks.",
+      caption: "A message for partner.example: the LAN is in mynetworks, so it may relay.",
+      input: ["MAIL FROM:<admin@corp.example>", "RCPT TO:<carol@partner.example>"],
+    },
+    {
+      caption: "It is accepted and queued.",
       input: [
         ...messageLines("admin@corp.example", "carol@partner.example", "Hi Carol", "Ping."),
         "QUIT",
@@ -69,13 +68,19 @@ export const mailFirewallScenario = {
       input: ["mailq"],
     },
     {
-      caption: "Meanwhile partner.example can deliver to us: inbound 25 is open.",
+      caption: "Meanwhile partner.example's server connects to ours: inbound 25 is open.",
       host: "mx.partner.example",
       input: [
         "telnet mx.corp.example 25",
         "EHLO mx.partner.example",
         "MAIL FROM:<carol@partner.example>",
         "RCPT TO:<bob@corp.example>",
+      ],
+    },
+    {
+      caption: "Its message is delivered to Bob: receiving works, sending does not.",
+      host: "mx.partner.example",
+      input: [
         ...messageLines("carol@partner.example", "bob@corp.example", "Hi Bob", "Inbound works."),
         "QUIT",
       ],

@@ -62,6 +62,10 @@ export const port25BlockedScenario = {
       input: ["telnet mx.corp.example 25"],
     },
     {
+      caption: "The ISP's own relay is the one port-25 destination it still allows.",
+      input: ["telnet mail.isp.example 25", "QUIT"],
+    },
+    {
       caption: "Port 465 is not blocked. openssl does the TLS handshake first, then we see 220.",
       input: ["openssl s_client -connect mx.corp.example:465 -crlf -quiet"],
     },
@@ -74,11 +78,13 @@ export const port25BlockedScenario = {
       input: ["MAIL FROM:<alice@corp.example>", "RCPT TO:<carol@partner.example>"],
     },
     {
-      caption: "Send and quit; the company server delivers on port 25 from its own network.",
-      input: [
-        ...messageLines("alice@corp.example", "carol@partner.example", "Hello", "Via 465."),
-        "QUIT",
-      ],
+      caption: "Send the message: it is queued on the company server.",
+      input: messageLines("alice@corp.example", "carol@partner.example", "Hello", "Via 465."),
+    },
+    {
+      caption:
+        "QUIT. The company server delivers on port 25 from its own network, where 25 is open.",
+      input: ["QUIT"],
     },
   ],
   expect: [

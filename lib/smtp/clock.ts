@@ -18,3 +18,15 @@ export function mailqDate(ms: number): string {
   const d = new Date(ms);
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
 }
+
+/** "20261128090000", for Message-Id values. */
+export function compactStamp(ms: number): string {
+  const d = new Date(ms);
+  return (
+    `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}` +
+    `${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}`
+  );
+}
+
+/** The latest instant a Date can hold: the clock never goes past it. */
+export const MAX_TIME = 8.64e15;

@@ -6,6 +6,7 @@ import { scenarioSchema, type ScenarioSpec } from "@/content/scenarios/schema";
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from "@/content/scenarios";
 import type { World, WorldError, WorldOptions } from "./types";
 import { SimWorld } from "./world";
+import { text } from "./parse";
 
 export type * from "./types";
 export { SCENARIO_IDS, type ScenarioId } from "@/content/scenarios";
@@ -13,6 +14,7 @@ export { formatReply, parseReply, splitLines, readDataLine, stuffDataLine } from
 export { parseCommand, parsePath, encodeBase64, decodeBase64 } from "./parse";
 export { rfc5322Date, mailqDate } from "./clock";
 export { formatMailq } from "./format";
+export { receivedChain } from "./message";
 export { POSTCONF_DEFAULTS } from "./policy";
 
 /**
@@ -41,9 +43,12 @@ export function createWorld(scenario: unknown, options: WorldOptions = {}): Worl
         error: `Invalid scenario: ${first ? `${first.path.join(".")}: ${first.message}` : "unknown problem"}`,
       };
     }
-    return new SimWorld(parsed.data, options);
+    return new SimWorld(
+      parsed.data,
+      typeof options === "object" && options !== null ? options : {},
+    );
   } catch (e) {
-    return { ok: false, error: `Could not build the world: ${String(e)}` };
+    return { ok: false, error: `Could not build the world: ${text(e)}` };
   }
 }
 

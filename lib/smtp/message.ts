@@ -2,6 +2,7 @@
  * Message text the MTAs write: Received: headers (one per hop), the local delivery agent's
  * envelope headers, and delivery status notifications (RFC 3464) as Postfix words them.
  */
+import { compactStamp } from "./clock";
 
 export interface ReceivedInfo {
   helo: string;
@@ -54,7 +55,7 @@ export interface DsnInfo {
 /** A non-delivery report: multipart/report with a human part, delivery-status, and headers. */
 export function buildDsn(d: DsnInfo): string[] {
   const boundary = `${d.id}.${Math.floor(d.timestamp / 1000)}/${d.hostname}`;
-  const stamp = new Date(d.timestamp).toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  const stamp = compactStamp(d.timestamp);
   const headerEnd = d.originalLines.indexOf("");
   const originalHeaders = headerEnd === -1 ? d.originalLines : d.originalLines.slice(0, headerEnd);
   const lines = [
@@ -125,4 +126,14 @@ export function buildDsn(d: DsnInfo): string[] {
     `--${boundary}--`,
   );
   return lines;
+}
+
+/**
+ * The hosts a delivered message passed through, first hop first: the "by" host of each
+ * Received: header, read bottom-up. For lesson tasks such as "delivered to bob via the relay".
+ */
+export function receivedChain(message: string): string[] {
+  const hosts: string[] = [];
+  for (const m of message.matchAll(/^\tby (\S+) \(Postfix\)/gm)) hosts.push(m[1] ?? "");
+  return hosts.reverse();
 }

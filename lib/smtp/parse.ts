@@ -225,3 +225,23 @@ export function encodeBase64(text: string): string {
   }
   return out;
 }
+
+/** Text from anything a caller passes in; never throws (even on a broken toString). */
+export function text(x: unknown): string {
+  if (typeof x === "string") return x;
+  try {
+    return String(x);
+  } catch {
+    return "";
+  }
+}
+
+/** A number from anything a caller passes in; NaN when there is none. */
+export function num(x: unknown): number {
+  if (typeof x === "number") return x;
+  try {
+    return Number(x);
+  } catch {
+    return NaN;
+  }
+}

@@ -209,7 +209,8 @@ export class ServerSession {
     this.state = "ready";
     if (!extended) return cached(this.settings, "helo", () => heloReply(this.settings.hostname));
     const tls = this.offersStartTls;
-    const auth = this.saslActive && this.authenticatedAs === null;
+    // Postfix keeps listing AUTH after a login; a second AUTH then gets 503.
+    const auth = this.saslActive;
     return cached(this.settings, `ehlo${tls ? "+tls" : ""}${auth ? "+auth" : ""}`, () => {
       const lines = [this.settings.hostname, "PIPELINING", `SIZE ${this.settings.sizeLimit}`];
       if (!this.settings.vrfyDisabled) lines.push("VRFY");
@@ -463,11 +464,10 @@ export class ServerSession {
   vrfy(args: string): Reply {
     if (this.settings.vrfyDisabled) return REPLY.vrfyDisabled;
     if (args === "") return REPLY.vrfySyntax;
+    // Postfix runs the same recipient checks as RCPT (relay policy, local recipient table).
     const addr = args.replace(/^<|>$/g, "");
-    const { local, domain } = splitAddress(addr);
-    if ((domain === "" || this.env.isLocalDomain(domain)) && !this.env.isLocalUser(local))
-      return userUnknown(addr);
-    return vrfyOk(args);
+    const verdict = this.checkRcpt(addr);
+    return verdict ?? vrfyOk(args);
   }
 
   etrn(args: string): Reply {

@@ -3,6 +3,7 @@
  * every line and reply, with the session id and both ends, through the world's recorder.
  */
 import { replyText, splitLines } from "./framing";
+import { text } from "./parse";
 import type { Reply } from "./replies";
 import type { ServerSession } from "./server";
 import type { EngineEvent, Session } from "./types";
@@ -126,7 +127,7 @@ export class LiveSession implements Session {
 
   send(input: string): string {
     if (this.closed) return "";
-    const lines = splitLines(String(input));
+    const lines = splitLines(text(input));
     let out = "";
     for (const line of lines) {
       if (this.closed) break;

@@ -105,9 +105,7 @@ export type EngineEvent =
       /** The queue id of the DSN sent back, or null when the sender was <> (no bounce of a bounce). */
       dsnQueueId: string | null;
     })
-  | (EventBase & { type: "postconf"; host: string; name: string; value: string })
-  /** The firewall rules were replaced (setRules). */
-  | (EventBase & { type: "rules"; count: number });
+  | (EventBase & { type: "postconf"; host: string; name: string; value: string });
 
 export type EngineEventType = EngineEvent["type"];
 

@@ -11,8 +11,8 @@ import {
   type ScenarioSpec,
 } from "@/content/scenarios/schema";
 import { transfer, type RecipientOutcome } from "./client";
-import { mailqDate, rfc5322Date } from "./clock";
-import { rewriteRouted, routedDomain, splitAddress } from "./parse";
+import { MAX_TIME, mailqDate, rfc5322Date } from "./clock";
+import { num, rewriteRouted, routedDomain, splitAddress, text } from "./parse";
 import { Heap } from "./scheduler";
 import { LiveSession, RefusedSession, TLS_CIPHER, TLS_PROTOCOL, type NewEvent } from "./session";
 import {
@@ -42,6 +42,8 @@ import type {
   World,
   WorldOptions,
 } from "./types";
+
+const RULES = z.array(ruleSchema);
 
 /** Virtual time a TCP connect takes. */
 const CONNECT_TIME = 12;
@@ -233,11 +235,12 @@ export class SimWorld implements World {
     let n = 0;
     for (;;) {
       const next = this.heap.peek();
-      if (!next || !(next.at <= t) || n >= 5_000_000) break;
+      if (!next || !(next.at <= num(t)) || n >= 5_000_000) break;
       this.step();
       n++;
     }
-    if (Number.isFinite(t) && t > this.clock) this.clock = t;
+    const until = num(t);
+    if (Number.isFinite(until) && until > this.clock) this.clock = Math.min(until, MAX_TIME);
     return n;
   }
 
@@ -249,8 +252,8 @@ export class SimWorld implements World {
 
   // --- topology ----------------------------------------------------------------------------
 
-  private findHost(nameOrIp: string): HostRt | undefined {
-    const k = nameOrIp.toLowerCase().replace(/\.$/, "");
+  private findHost(nameOrIp: unknown): HostRt | undefined {
+    const k = text(nameOrIp).toLowerCase().replace(/\.$/, "");
     return this.hostsByName.get(k) ?? this.hostsByIp.get(k);
   }
 
@@ -295,8 +298,8 @@ export class SimWorld implements World {
   }
 
   resolve(name: string, type: "A" | "MX" | "PTR", from?: string): DnsAnswer {
-    const asker = from ?? this.scenario.learner.host;
-    const q = String(name).toLowerCase().replace(/\.$/, "");
+    const asker = from === undefined ? this.scenario.learner.host : text(from);
+    const q = text(name).toLowerCase().replace(/\.$/, "");
     let answer: DnsAnswer;
     if (type === "PTR") {
       const h = this.hostsByIp.get(q);
@@ -364,16 +367,19 @@ export class SimWorld implements World {
 
   connect(options: ConnectOptions): Session {
     const id = ++this.sessionSeq;
-    const from = this.findHost(String(options?.from ?? ""));
-    const target = String(options?.to ?? "").trim();
-    const port = Number(options?.port);
+    const opts: Partial<ConnectOptions> =
+      typeof options === "object" && options !== null ? options : {};
+    const fromName = text(opts.from ?? "");
+    const from = this.findHost(fromName);
+    const target = text(opts.to ?? "").trim();
+    const port = num(opts.port);
     const refuse = (error: string, server = target): Session => {
       this.emit({
         t: 0,
         seq: 0,
         type: "refused",
         session: id,
-        client: from?.name ?? String(options?.from ?? ""),
+        client: from?.name ?? fromName,
         server,
         port: Number.isFinite(port) ? port : 0,
         error,
@@ -421,7 +427,7 @@ export class SimWorld implements World {
       client: from.name,
       server: to.name,
       port,
-      tls: options.tls === true,
+      tls: opts.tls === true,
     });
     const busy = this.busy.get(to.name);
     if (busy && busy.code === 421 && busy.left > 0) {
@@ -433,10 +439,10 @@ export class SimWorld implements World {
       // Implicit TLS (RFC 8314 3.3): the handshake comes first, then the greeting. A plaintext
       // client sees nothing until it types, and then the server hangs up on the "ClientHello".
       session.open(null, false);
-      if (options.tls === true) session.startTls();
+      if (opts.tls === true) session.startTls();
       return session;
     }
-    if (options.tls === true) {
+    if (opts.tls === true) {
       // A TLS ClientHello to a plaintext port: the server's "220" is not a ServerHello.
       session.open(null, false);
       session.fail(
@@ -918,7 +924,7 @@ export class SimWorld implements World {
   }
 
   mailbox(address: string): string[] {
-    return (this.boxes.get(String(address).toLowerCase()) ?? []).slice();
+    return (this.boxes.get(text(address).toLowerCase()) ?? []).slice();
   }
 
   mailboxes(): string[] {
@@ -926,7 +932,7 @@ export class SimWorld implements World {
   }
 
   mailboxesOn(hostName: string): string[] {
-    const h = this.findHost(String(hostName));
+    const h = this.findHost(hostName);
     return h?.mta ? [...new Set(h.mta.localParts.values())] : [];
   }
 
@@ -935,7 +941,12 @@ export class SimWorld implements World {
   }
 
   setRules(rules: unknown): { ok: true } | { ok: false; error: string } {
-    const parsed = z.array(ruleSchema).safeParse(rules);
+    let parsed: ReturnType<typeof RULES.safeParse>;
+    try {
+      parsed = RULES.safeParse(rules);
+    } catch {
+      return { ok: false, error: "Invalid rules" };
+    }
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       return {
@@ -944,7 +955,6 @@ export class SimWorld implements World {
       };
     }
     this.ruleList = parsed.data;
-    this.emit({ t: 0, seq: 0, type: "rules", count: parsed.data.length });
     return { ok: true };
   }
 
@@ -965,8 +975,8 @@ export class SimWorld implements World {
         ok: false,
         error: "postconf: fatal: open /etc/postfix/main.cf for writing: Permission denied",
       };
-    const n = String(name).trim();
-    const val = String(value).trim();
+    const n = text(name).trim();
+    const val = text(value).trim();
     const problem = validateParam(n, val);
     if (problem) return { ok: false, error: problem };
     h.mta.main[n] = val;

@@ -330,16 +330,22 @@ describe("the world API", () => {
   });
 });
 
+/** mail-firewall a minute after the office sent to partner.example: the message is deferred. */
+function deferredByFirewall(): World {
+  const w = createWorld("mail-firewall");
+  sendMessage(w, {
+    client: "ws.corp.example",
+    server: "mx.corp.example",
+    sender: "admin@corp.example",
+    rcpts: ["carol@partner.example"],
+  });
+  w.runUntil(w.now() + 60_000);
+  return w;
+}
+
 describe("firewall rules, mailboxes per host, reverse DNS", () => {
   it("opening outbound 25 in mail-firewall lets the deferred message go on its next retry", () => {
-    const w = createWorld("mail-firewall");
-    sendMessage(w, {
-      client: "ws.corp.example",
-      server: "mx.corp.example",
-      sender: "admin@corp.example",
-      rcpts: ["carol@partner.example"],
-    });
-    w.runUntil(w.now() + 60_000);
+    const w = deferredByFirewall();
     expect(w.queue("mx.corp.example")).toHaveLength(1);
     const rules = w.rules();
     expect(rules[1]).toMatchObject({ from: "mx.corp.example", ports: [25], action: "drop" });
@@ -378,14 +384,7 @@ describe("firewall rules, mailboxes per host, reverse DNS", () => {
 describe("formatMailq", () => {
   it("prints an empty queue and a deferred message as Postfix's mailq does", () => {
     expect(formatMailq([])).toBe("Mail queue is empty");
-    const w = createWorld("mail-firewall");
-    sendMessage(w, {
-      client: "ws.corp.example",
-      server: "mx.corp.example",
-      sender: "admin@corp.example",
-      rcpts: ["carol@partner.example"],
-    });
-    w.runUntil(w.now() + 60_000);
+    const w = deferredByFirewall();
     const [entry] = w.queue("mx.corp.example");
     const text = formatMailq(w.queue("mx.corp.example")).split("\n");
     expect(text[0]).toBe("-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------");

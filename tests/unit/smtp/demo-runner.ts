@@ -89,8 +89,4 @@ function runShell(
   }
 }
 
-/** The hosts named by each Received: header's "by", first hop first. */
-export function receivedChain(message: string): string[] {
-  const byHosts = [...message.matchAll(/^\tby (\S+) \(Postfix\)/gm)].map((m) => m[1]!);
-  return byHosts.reverse();
-}
+export { receivedChain } from "@/lib/smtp";

@@ -211,3 +211,13 @@ describe("the loopback", () => {
     );
   });
 });
+
+describe("VRFY applies the recipient checks", () => {
+  it("a stranger cannot probe remote addresses through the relay", () => {
+    const w = createWorld("closed-relay");
+    const s = w.connect({ from: "bulk.spammer.example", to: "mx.corp.example", port: 25 });
+    s.send("EHLO bulk.spammer.example");
+    expect(s.send("VRFY victim@partner.example")).toBe(DENIED("victim@partner.example"));
+    expect(s.send("VRFY <bob@corp.example>")).toBe("252 2.0.0 <bob@corp.example>");
+  });
+});

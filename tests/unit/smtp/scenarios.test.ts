@@ -20,7 +20,7 @@ describe("scenario data", () => {
     const parsed = scenarioSchema.safeParse(SCENARIOS[id]);
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
     const s = getScenario(id)!;
-    expect(s.demo.length).toBeGreaterThanOrEqual(4);
+    expect(s.demo.length).toBeGreaterThanOrEqual(6);
     expect(s.demo.length).toBeLessThanOrEqual(12);
     expect(s.hosts.some((h) => h.name === s.learner.host)).toBe(true);
   });

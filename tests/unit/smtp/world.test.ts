@@ -29,3 +29,11 @@ describe("createWorld", () => {
     expect(w.ok).toBe(false);
   });
 });
+
+describe("createWorld options", () => {
+  it("ignores options that are not an object", () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const w = createWorld("isp-relay", null as any);
+    expect(w.ok).toBe(true);
+  });
+});
