@@ -33,7 +33,7 @@ export function ChoiceList({
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       // A list in a hidden tab panel (another mode is showing) ignores the keys.
-      if (!listRef.current || listRef.current.offsetParent === null) return;
+      if (!listRef.current || listRef.current.closest("[hidden]")) return;
       const t = e.target as HTMLElement | null;
       if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable)) return;
       const n = Number(e.key);

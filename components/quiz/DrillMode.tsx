@@ -104,9 +104,11 @@ export function DrillMode({
           key={`${current.n}-${current.q.id}`}
           question={current.q}
           position={`${done} done · ${plan.due.length} due · ${plan.fresh.length} new left`}
-          onAnswered={({ correct, elapsedMs }) => record(current.q, correct, elapsedMs)}
-          onNext={() => {
+          onAnswered={({ correct, elapsedMs }) => {
+            record(current.q, correct, elapsedMs);
             setDone((d) => d + 1);
+          }}
+          onNext={() => {
             const q = pickNext(ahead);
             setCurrent(q ? { q, n: current.n + 1 } : null);
           }}

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
 // Each mode (and the port data, question bank and FSRS behind it) loads after the page has
 // painted, so the first load stays small; the placeholder holds the panel's space meanwhile.
@@ -35,6 +35,21 @@ const StatsPanel = dynamic(() => import("./StatsPanel").then((m) => m.StatsPanel
   ssr: false,
   loading: ModeLoading,
 });
+
+/**
+ * True once the page's own resources have loaded. The modes are fetched only then, so their
+ * code never competes with the first paint (it is what made the page's largest paint late).
+ */
+function useDocumentLoaded(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      window.addEventListener("load", onChange);
+      return () => window.removeEventListener("load", onChange);
+    },
+    () => document.readyState === "complete",
+    () => false,
+  );
+}
 
 /** Card ids look like "port:smtp:25" or "reply:554"; the quiz ignores ids it does not know. */
 const CARD_ID = /^(port:[a-z0-9-]+:\d+|reply:\d{3})$/;
@@ -76,6 +91,7 @@ export function QuizApp() {
     setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
   }
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const loaded = useDocumentLoaded();
 
   useEffect(() => {
     const p = new URLSearchParams(window.location.search);
@@ -195,7 +211,7 @@ export function QuizApp() {
           hidden={m.id !== mode}
           className="pt-6"
         >
-          {panel(m.id)}
+          {loaded ? panel(m.id) : <ModeLoading />}
         </div>
       ))}
     </div>

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./helpers/axe";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
 /** Answers the question on screen by keyboard only: "1" then Enter for choices, "25" Enter when typed. */
@@ -55,7 +56,7 @@ test.describe("quiz mode", () => {
     await expect(page.getByText("Drilling SMTP only.")).toBeVisible();
     await page.getByRole("button", { name: "Start drilling" }).click();
     // Drilling one protocol: keep answering until a typed question comes up (bounded).
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 40; i++) {
       const input = page.getByLabel("Port number");
       if (await input.isVisible()) {
         await input.fill("smtp");
@@ -212,3 +213,35 @@ test("the quiz and ports pages never download the terminal (xterm)", async ({ pa
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.filter((s) => s.includes("xterm-helper-textarea"))).toEqual([]);
 });
+
+// The routes spec checks each page as it loads; these check the states a learner reaches.
+for (const theme of ["light", "dark"] as const) {
+  test.describe(`axe on quiz states, ${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+
+    test("a question with its feedback, the exam, the graded PBQ and the stats", async ({
+      page,
+    }) => {
+      await gotoHydrated(page, "/quiz?mode=quiz");
+      await page.getByRole("button", { name: "Start the quiz" }).click();
+      await answerByKeyboard(page);
+      await expect(page.locator("[data-verdict]")).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      await page.getByRole("tab", { name: "Exam" }).click();
+      await page.getByRole("button", { name: /Start a \d+-question exam/ }).click();
+      await page.getByRole("button", { name: "Flag for review" }).click();
+      await expectNoAxeViolations(page);
+
+      await page.getByRole("tab", { name: "Firewall PBQ" }).click();
+      await page.getByRole("checkbox", { name: "Allow inbound SMTP 25/TCP" }).check();
+      await page.getByRole("checkbox", { name: "Allow inbound Telnet 23/TCP" }).check();
+      await page.getByRole("button", { name: "Check my rules" }).click();
+      await expectNoAxeViolations(page);
+
+      await page.getByRole("tab", { name: "Stats" }).click();
+      await expect(page.getByRole("heading", { name: "Your progress" })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  });
+}

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAIL_FIREWALL_PBQ, PORT_SCENARIOS, PORTS, REPLY_CODES } from "@/content/ports";
+import { SCENARIO_IDS } from "@/content/scenarios";
 import {
   FirewallPbqSchema,
   PortTableSchema,
@@ -61,6 +62,21 @@ describe("port data schema", () => {
       const key = `${r.direction}:${r.port}/${r.transport}`;
       expect(seen.has(key), key).toBe(false);
       seen.add(key);
+    }
+  });
+
+  it("every lab link names a scenario that exists", () => {
+    const links = [
+      ...PORTS.map((e) => e.learn),
+      ...PORT_SCENARIOS.map((s) => s.learn),
+      ...REPLY_CODES.map((r) => r.learn),
+      MAIL_FIREWALL_PBQ.learn,
+    ].filter((l) => l !== undefined);
+    expect(links.length).toBeGreaterThan(5);
+    for (const link of links) {
+      const m = /^\/lab\?scenario=([a-z0-9-]+)$/.exec(link.href);
+      expect(m, link.href).not.toBeNull();
+      expect(SCENARIO_IDS as string[]).toContain(m![1]);
     }
   });
 
