@@ -74,12 +74,12 @@ export function DemoView({ scenarios }: { scenarios: readonly DemoScenario[] }) 
             commands, then copy a link that reopens this exact moment.
           </p>
         </div>
-        <label className="presenter-hide flex flex-col gap-1 font-medium">
+        <label className="presenter-hide flex w-full flex-col gap-1 font-medium sm:w-auto">
           Scenario
           <select
             value={state.scenario}
             onChange={(e) => dispatch({ type: "load", scenario: e.target.value })}
-            className="rounded-lg border border-border bg-bg px-3 py-2"
+            className="w-full rounded-lg border border-border bg-bg px-3 py-2"
           >
             {scenarios.map((s) => (
               <option key={s.id} value={s.id}>
