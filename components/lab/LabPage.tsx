@@ -71,6 +71,14 @@ export function LabPage({ scenarios }: Props) {
           {current.title}
         </h2>
         <p className="mt-2 text-fg-muted">{current.description}</p>
+        <p className="mt-2">
+          <Link
+            href={`/demo?scenario=${current.id}`}
+            className="font-medium text-accent underline underline-offset-2"
+          >
+            Step through this scenario&rsquo;s demo
+          </Link>
+        </p>
       </section>
       <Lab scenario={current.id} onWorld={onWorld} />
     </>

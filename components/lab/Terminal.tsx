@@ -61,6 +61,13 @@ function siteTheme(): "light" | "dark" {
   return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
 }
 
+/** In presenter mode (html[data-present]) the terminal takes the room-sized root font size. */
+function fontSizeFor(width: number): number {
+  const root = document.documentElement;
+  if (root.dataset.present !== undefined) return parseFloat(getComputedStyle(root).fontSize) || 28;
+  return width < 480 ? 13 : 15;
+}
+
 export interface TerminalHandle {
   port: TerminalPort;
   cols: number;
@@ -113,7 +120,7 @@ export function Terminal({ onReady, onEscape, label = "Terminal", className = ""
         theme: THEMES[siteTheme()],
         fontFamily:
           getComputedStyle(document.body).getPropertyValue("--font-geist-mono") || "monospace",
-        fontSize: box.current.clientWidth < 480 ? 13 : 15,
+        fontSize: fontSizeFor(box.current.clientWidth),
         lineHeight: 1.15,
         cursorBlink: false,
         scrollback: 2000,
@@ -154,8 +161,21 @@ export function Terminal({ onReady, onEscape, label = "Terminal", className = ""
       cleanups.push(() => sub.dispose());
       const mo = new MutationObserver(() => {
         t.options.theme = THEMES[siteTheme()];
+        const size = box.current ? fontSizeFor(box.current.clientWidth) : t.options.fontSize;
+        if (size !== t.options.fontSize) {
+          t.options.fontSize = size;
+          try {
+            fit.fit();
+          } catch {
+            // not laid out yet
+          }
+        }
       });
-      mo.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+      // data-present and style (the presenter's zoom) change the font size.
+      mo.observe(document.documentElement, {
+        attributes: true,
+        attributeFilter: ["data-theme", "data-present", "style"],
+      });
       cleanups.push(() => mo.disconnect());
 
       const port: TerminalPort = {

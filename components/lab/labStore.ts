@@ -46,6 +46,8 @@ export class LabStore {
   private listeners = new Set<() => void>();
   private eventListeners = new Set<(e: EngineEvent, world: World) => void>();
   private worldListeners = new Set<(world: World) => void>();
+  private lineListeners = new Set<(line: string) => void>();
+  private shellListeners = new Set<(shell: Shell) => void>();
   private unsubscribeWorld: (() => void) | null = null;
   private scheduled = false;
 
@@ -91,7 +93,11 @@ export class LabStore {
     };
     const interpreter: Interpreter = {
       prompt: () => session.prompt(),
-      submit: (line) => after(session.submit(line)),
+      submit: (line) => {
+        const out = after(session.submit(line));
+        for (const l of [...this.lineListeners]) l(line);
+        return out;
+      },
       interrupt: (line) => after(session.interrupt(line)),
       eof: () => after(session.eof()),
       escape: () => after(session.escape()),
@@ -104,6 +110,20 @@ export class LabStore {
     const note = this.error ? `${this.error}\nLoaded isp-relay instead.\n\n` : "";
     shell.start(note + banner(this.world));
     t.onResize((cols) => shell.resize(cols));
+    for (const l of [...this.shellListeners]) l(shell);
+  }
+
+  /** Lines submitted at the terminal (typed, pasted or from the touch input), after they ran. */
+  onLine(listener: (line: string) => void): () => void {
+    this.lineListeners.add(listener);
+    return () => this.lineListeners.delete(listener);
+  }
+
+  /** Calls back once the terminal's shell runs (at once if it already does). */
+  onShell(listener: (shell: Shell) => void): () => void {
+    if (this.shell) listener(this.shell);
+    this.shellListeners.add(listener);
+    return () => this.shellListeners.delete(listener);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -129,6 +149,8 @@ export class LabStore {
     this.listeners.clear();
     this.eventListeners.clear();
     this.worldListeners.clear();
+    this.lineListeners.clear();
+    this.shellListeners.clear();
   }
 
   private attach(world: World): void {

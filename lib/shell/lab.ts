@@ -45,17 +45,19 @@ export type { LabSession, LabCommand };
 /**
  * Runs one demo step (content/scenarios `demo`) as if typed: moves to the step's host first
  * (exit back home, then ssh), then submits each input line. Returns what the terminal printed.
+ * `submit` types a line some other way (the presenter's demo types through the terminal).
  */
 export function runDemoStep(
   session: LabSession,
   step: { host?: string; input: readonly string[] },
+  submit: (line: string) => string = (line) => session.submit(line),
 ): string {
   let out = "";
   const target = step.host ?? session.world.scenario.learner.host;
   if (!session.interaction && session.host !== target) {
-    while (session.depth > 0) out += session.submit("exit");
-    if (target !== session.host) out += session.submit(`ssh ${target}`);
+    while (session.depth > 0) out += submit("exit");
+    if (target !== session.host) out += submit(`ssh ${target}`);
   }
-  for (const line of step.input) out += session.submit(line);
+  for (const line of step.input) out += submit(line);
   return out;
 }

@@ -2,25 +2,11 @@
 
 import { useEffect, useState } from "react";
 import { commandForKey, KEY_LABELS, presentFromSearch, PRESENTER_KEYS } from "@/lib/site/presenter";
+import { activates, ownsKeys } from "./keys";
 import { rememberedPresent, usePresenter } from "./presenter-store";
 import { PRESENTER_EVENT, type StepDetail } from "./usePresenterSteps";
 
 const LEGEND_MS = 5000;
-
-/** Keys typed into a field or the terminal belong to it, not to the presenter. */
-function ownsKeys(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target.closest("input, textarea, select, .xterm, [data-presenter-ignore]") !== null
-  );
-}
-
-function activates(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && target.closest("button, a, summary, [role=button]") !== null
-  );
-}
 
 function toggleFullscreen() {
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);

@@ -1,0 +1,158 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { Lab } from "@/components/lab/Lab";
+import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
+import type { DemoStep } from "@/content/scenarios/schema";
+import { decodeMoment, encodeMoment, type DemoCatalog } from "@/lib/site/moment";
+import { CopyLinkButton } from "./CopyLinkButton";
+import { DemoDriver } from "./DemoDriver";
+import { captionFor, demoReducer, initialDemoState, type DemoAction } from "./demoState";
+
+export interface DemoScenario {
+  id: string;
+  title: string;
+  steps: readonly DemoStep[];
+}
+
+const NONE: readonly string[] = [];
+const BUTTON =
+  "rounded-lg border border-border px-4 py-2 font-semibold hover:bg-bg-soft disabled:opacity-60";
+const PRIMARY =
+  "rounded-lg bg-accent px-4 py-2 font-semibold text-accent-fg hover:opacity-90 disabled:opacity-60";
+
+/** /demo: a scenario's demo script, one step at a time, in the real lab; the URL holds the moment. */
+export function DemoView({ scenarios }: { scenarios: readonly DemoScenario[] }) {
+  const params = useSearchParams();
+  const catalog: DemoCatalog = useMemo(
+    () => ({ scenarios: scenarios.map((s) => ({ id: s.id, steps: s.steps.length })) }),
+    [scenarios],
+  );
+  // The link is read once; after that the page owns the moment and writes it back to the URL.
+  const [opened] = useState(() => decodeMoment(params, catalog));
+  const byId = (id: string) => scenarios.find((s) => s.id === id) ?? scenarios[0]!;
+  const [state, dispatch] = useReducer(
+    (s: ReturnType<typeof initialDemoState>, a: DemoAction) =>
+      demoReducer(s, a, byId(a.type === "load" ? a.scenario : s.scenario).steps.length),
+    opened.moment,
+    initialDemoState,
+  );
+  const scenario = byId(state.scenario);
+  const total = scenario.steps.length;
+  const [settled, setSettled] = useState<{ generation: number; step: number } | null>(null);
+  const ready = settled?.generation === state.generation && settled.step === state.step;
+
+  const query = encodeMoment(state);
+  useEffect(() => {
+    const url = `${window.location.pathname}?${query}`;
+    if (url !== window.location.pathname + window.location.search)
+      window.history.replaceState(window.history.state, "", url);
+  }, [query]);
+
+  usePresenterSteps(
+    { onNext: () => dispatch({ type: "next" }), onPrev: () => dispatch({ type: "prev" }) },
+    { always: true },
+  );
+
+  const generation = state.generation;
+  const onSettled = useCallback((step: number) => setSettled({ generation, step }), [generation]);
+  const onTyped = useCallback((line: string) => dispatch({ type: "typed", line }), []);
+  const caption = captionFor(state.step, scenario.steps);
+
+  return (
+    <div className="mx-auto max-w-[110rem] px-4 py-6 sm:px-6">
+      <div className="mb-3 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
+            <span className="text-fg-muted">Demo: </span>
+            {scenario.title}
+          </h1>
+          <p className="presenter-hide mt-1 text-fg-muted">
+            → and ← step through the scenario&rsquo;s script; click the terminal to type your own
+            commands, then copy a link that reopens this exact moment.
+          </p>
+        </div>
+        <label className="presenter-hide flex w-full flex-col gap-1 font-medium sm:w-auto">
+          Scenario
+          <select
+            value={state.scenario}
+            onChange={(e) => dispatch({ type: "load", scenario: e.target.value })}
+            className="w-full rounded-lg border border-border bg-bg px-3 py-2"
+          >
+            {scenarios.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {!opened.ok && state.generation === 0 && (
+        <p role="alert" className="mb-4 rounded-lg border border-bad p-3 font-medium text-bad">
+          {opened.error}
+        </p>
+      )}
+      <section
+        aria-label="Demo step"
+        className="mb-4 rounded-xl border-2 border-accent bg-bg-soft p-4"
+      >
+        <p
+          aria-live="polite"
+          data-testid="demo-caption"
+          className="text-2xl leading-snug font-semibold sm:text-3xl"
+        >
+          <span className="font-mono">{caption.position}</span>: {caption.text}
+        </p>
+        {state.typed.length > 0 && (
+          <p className="mt-2 text-fg-muted">
+            Then {state.typed.length} line{state.typed.length === 1 ? "" : "s"} typed by hand.
+          </p>
+        )}
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <button
+            type="button"
+            onClick={() => dispatch({ type: "prev" })}
+            disabled={state.step === 0 && state.typed.length === 0}
+            className={BUTTON}
+          >
+            <span aria-hidden="true">← </span>Previous step
+          </button>
+          <button
+            type="button"
+            onClick={() => dispatch({ type: "next" })}
+            disabled={state.step >= total}
+            className={PRIMARY}
+          >
+            Next step<span aria-hidden="true"> →</span>
+          </button>
+          <button type="button" onClick={() => dispatch({ type: "restart" })} className={BUTTON}>
+            Restart
+          </button>
+          <CopyLinkButton query={query} className={BUTTON} />
+          <Link
+            href="/class"
+            className="presenter-hide font-medium text-accent underline underline-offset-2"
+          >
+            Class quiz
+          </Link>
+        </div>
+        <p role="status" className="mt-2 text-fg-muted empty:hidden">
+          {state.note ?? (ready ? "" : "Replaying…")}
+        </p>
+      </section>
+      <div data-demo-ready={ready ? "true" : "false"} aria-busy={!ready}>
+        <Lab key={state.generation} scenario={state.scenario}>
+          <DemoDriver
+            steps={scenario.steps}
+            step={state.step}
+            replayTyped={state.generation === 0 ? opened.moment.typed : NONE}
+            onTyped={onTyped}
+            onSettled={onSettled}
+          />
+        </Lab>
+      </div>
+    </div>
+  );
+}
