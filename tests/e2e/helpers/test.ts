@@ -1,0 +1,58 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * The `test` every spec should import. It watches the page for console errors and uncaught
+ * exceptions and fails the test if any happened, so a route that throws while hydrating, a
+ * missing asset or a React warning logged as an error never passes unnoticed.
+ *
+ * A spec that expects a particular error (say, a 404 it provokes on purpose) lists it:
+ *   test.use({ allowedConsoleErrors: [/status of 404/] });
+ */
+export interface PageProblemOptions {
+  /** Console errors matching any of these are expected and do not fail the test. */
+  allowedConsoleErrors: RegExp[];
+}
+
+interface PageProblemFixtures {
+  /** Problems seen so far in this test (console errors and page errors), for specs that inspect them. */
+  pageProblems: string[];
+}
+
+export const test = base.extend<PageProblemOptions & PageProblemFixtures>({
+  allowedConsoleErrors: [[], { option: true }],
+  pageProblems: [
+    async ({ page, allowedConsoleErrors }, use, testInfo) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() !== "error") return;
+        const text = message.text();
+        if (allowedConsoleErrors.some((pattern) => pattern.test(text))) return;
+        const where = message.location().url;
+        problems.push(`console.error: ${text}${where ? ` (at ${where})` : ""}`);
+      });
+      page.on("pageerror", (error) => {
+        problems.push(`uncaught ${error.name}: ${error.message}`);
+      });
+      await use(problems);
+      if (problems.length > 0 && testInfo.status === testInfo.expectedStatus) {
+        await testInfo.attach("page-problems", { body: problems.join("\n") });
+      }
+      expect(problems, "the page logged errors or threw").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Open a path and wait until its scripts have loaded and the network is quiet (hydrated). */
+export async function gotoHydrated(page: Page, path: string) {
+  const response = await page.goto(path, { waitUntil: "load" });
+  await page.waitForLoadState("networkidle");
+  return response;
+}
+
+/** The theme the page is showing, from <html data-theme>. */
+export async function shownTheme(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => document.documentElement.dataset.theme);
+}
