@@ -30,7 +30,7 @@ export function Term({
         popover="auto"
         role="note"
         aria-label={entry.term}
-        className="term-popover m-0 max-w-md rounded-xl border border-border bg-bg p-4 text-base text-fg shadow-xl"
+        className="inset-x-4 top-auto bottom-4 mx-auto my-0 max-w-md rounded-xl border-2 border-border bg-bg p-4 text-base text-fg shadow-xl"
       >
         <span className="block font-semibold">{entry.term}</span>
         <span className="mt-1 block text-fg-muted">{entry.short}</span>

@@ -4,18 +4,20 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { checkCourse, parseLessonSource, progressTaskIds, type Lesson } from "./schema";
+import {
+  checkCourse,
+  parseLessonSource,
+  progressTaskIds,
+  type Lesson,
+  type LessonSummary,
+} from "./schema";
+
+export type { LessonSummary };
 import { parseGlossary, termIdsIn, type GlossaryEntry } from "./glossary";
 
 const ROOT = process.cwd();
 const LESSON_DIR = path.join(ROOT, "content", "lessons");
 const GLOSSARY_FILE = path.join(ROOT, "content", "glossary.yaml");
-
-/** Summary of a lesson for lists and navigation (no body). */
-export type LessonSummary = Pick<
-  Lesson,
-  "slug" | "title" | "order" | "summary" | "minutes" | "objective" | "scenario"
-> & { taskIds: string[] };
 
 let cache: { lessons: Lesson[]; glossary: GlossaryEntry[] } | null = null;
 

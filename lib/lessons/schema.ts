@@ -246,6 +246,12 @@ export interface Lesson extends LessonFrontMatter {
   body: string;
 }
 
+/** Summary of a lesson for lists and navigation (no body). */
+export type LessonSummary = Pick<
+  Lesson,
+  "slug" | "title" | "order" | "summary" | "minutes" | "objective" | "scenario"
+> & { taskIds: string[] };
+
 export type ParseResult = { ok: true; lesson: Lesson } | { ok: false; error: string };
 
 export interface ParseOptions {
