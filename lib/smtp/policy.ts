@@ -1,0 +1,225 @@
+/**
+ * main.cf parameters by their Postfix names, and the relay decision Postfix makes at RCPT.
+ */
+import { clientRejected, recipientRejected, relayDenied, REPLY, type Reply } from "./replies";
+
+/** Postfix defaults (postconf -d) for the parameters the simulation models. */
+export const POSTCONF_DEFAULTS: Readonly<Record<string, string>> = {
+  myhostname: "localhost.localdomain",
+  mydomain: "localdomain",
+  myorigin: "$myhostname",
+  mydestination: "$myhostname, localhost.$mydomain, localhost",
+  mynetworks: "127.0.0.0/8",
+  relayhost: "",
+  relay_domains: "",
+  smtpd_client_restrictions: "",
+  smtpd_relay_restrictions:
+    "permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination",
+  smtpd_recipient_restrictions: "",
+  smtpd_tls_security_level: "may",
+  smtpd_tls_wrappermode: "no",
+  smtpd_sasl_auth_enable: "no",
+  smtpd_tls_auth_only: "no",
+  smtp_tls_security_level: "may",
+  message_size_limit: "10240000",
+  smtpd_recipient_limit: "1000",
+  disable_vrfy_command: "no",
+  smtpd_helo_required: "no",
+  smtpd_tls_received_header: "no",
+  smtpd_sasl_authenticated_header: "no",
+  maximal_queue_lifetime: "5d",
+  minimal_backoff_time: "300s",
+  maximal_backoff_time: "4000s",
+};
+
+export const RESTRICTIONS = [
+  "permit",
+  "reject",
+  "defer",
+  "permit_mynetworks",
+  "permit_sasl_authenticated",
+  "permit_auth_destination",
+  "reject_unauth_destination",
+  "defer_unauth_destination",
+] as const;
+type Restriction = (typeof RESTRICTIONS)[number];
+const RESTRICTION_SET: ReadonlySet<string> = new Set(RESTRICTIONS);
+
+const RESTRICTION_PARAMS = new Set([
+  "smtpd_client_restrictions",
+  "smtpd_relay_restrictions",
+  "smtpd_recipient_restrictions",
+]);
+
+/** Expand $name and ${name} references, as Postfix does when it reads main.cf. */
+export function expand(conf: Readonly<Record<string, string>>, value: string, depth = 0): string {
+  if (depth > 8 || value.indexOf("$") === -1) return value;
+  return value.replace(/\$\{?([a-z_0-9]+)\}?/g, (_m, name: string) =>
+    expand(conf, conf[name] ?? "", depth + 1),
+  );
+}
+
+export const listOf = (value: string): string[] =>
+  value
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+
+/** Parse "10.0.0.0/24" into a numeric base and mask; null when malformed. */
+export function parseCidr(text: string): { base: number; mask: number } | null {
+  const m = /^\[?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\]?(?:\/(\d{1,2}))?$/.exec(text);
+  if (!m) return null;
+  const octets = [m[1], m[2], m[3], m[4]].map(Number);
+  if (octets.some((o) => o > 255)) return null;
+  const bits = m[5] === undefined ? 32 : Number(m[5]);
+  if (bits > 32) return null;
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  const base = ((octets[0]! << 24) | (octets[1]! << 16) | (octets[2]! << 8) | octets[3]!) >>> 0;
+  return { base: (base & mask) >>> 0, mask };
+}
+
+export function ipToNumber(ip: string): number | null {
+  const c = parseCidr(ip);
+  return c && ip.indexOf("/") === -1 ? c.base : null;
+}
+
+export function inCidr(ip: string, cidr: string): boolean {
+  const n = ipToNumber(ip);
+  const c = parseCidr(cidr);
+  return n !== null && c !== null && (n & c.mask) >>> 0 === c.base;
+}
+
+/** Check a postconf -e change. Returns an error in postconf's words, or null when acceptable. */
+export function validateParam(name: string, value: string): string | null {
+  if (!(name in POSTCONF_DEFAULTS)) {
+    return `postconf: warning: /etc/postfix/main.cf: unused parameter: ${name}=${value}`;
+  }
+  if (name === "mynetworks") {
+    for (const item of listOf(value)) {
+      if (item.startsWith("$")) continue;
+      if (parseCidr(item) === null)
+        return `postconf: warning: mynetworks: bad network address: "${item}"`;
+    }
+  }
+  if (RESTRICTION_PARAMS.has(name)) {
+    for (const item of listOf(value)) {
+      if (!RESTRICTION_SET.has(item))
+        return `postconf: fatal: ${name}: unknown smtpd restriction: "${item}"`;
+    }
+  }
+  if (/_(limit)$/.test(name) && !/^\d+$/.test(value)) {
+    return `postconf: fatal: bad numerical configuration: ${name} = ${value}`;
+  }
+  if (
+    /^(smtpd_sasl_auth_enable|smtpd_tls_auth_only|disable_vrfy_command|smtpd_tls_wrappermode|smtpd_helo_required|smtpd_tls_received_header|smtpd_sasl_authenticated_header)$/.test(
+      name,
+    )
+  ) {
+    if (!/^(yes|no)$/.test(value))
+      return `postconf: fatal: bad boolean configuration: ${name} = ${value}`;
+  }
+  if (/tls_security_level$/.test(name) && !/^(none|may|encrypt)$/.test(value)) {
+    return `postconf: warning: invalid ${name} value: ${value}`;
+  }
+  return null;
+}
+
+/** What a server needs to decide about one recipient. */
+export interface RelayContext {
+  clientName: string;
+  clientIp: string;
+  authenticated: boolean;
+  mynetworks: readonly string[];
+  /** Is this domain one the server accepts mail for (mydestination or relay_domains)? */
+  isAuthDestination(domain: string): boolean;
+}
+
+export interface ParsedPolicy {
+  client: Restriction[];
+  relay: Restriction[];
+  recipient: Restriction[];
+  /** Postfix refuses to run when neither relay nor recipient list can ever reject. */
+  misconfigured: boolean;
+}
+
+export function parsePolicy(conf: Readonly<Record<string, string>>): ParsedPolicy {
+  const get = (name: string): Restriction[] =>
+    listOf(expand(conf, conf[name] ?? "")).filter((r): r is Restriction => RESTRICTION_SET.has(r));
+  const relay = get("smtpd_relay_restrictions");
+  const recipient = get("smtpd_recipient_restrictions");
+  const blocking = new Set<Restriction>([
+    "reject",
+    "defer",
+    "reject_unauth_destination",
+    "defer_unauth_destination",
+  ]);
+  const misconfigured = ![...relay, ...recipient].some((r) => blocking.has(r));
+  return { client: get("smtpd_client_restrictions"), relay, recipient, misconfigured };
+}
+
+/**
+ * Evaluate the restriction lists for one RCPT, as Postfix does with smtpd_delay_reject=yes:
+ * client restrictions, then relay restrictions, then recipient restrictions. A permit ends
+ * its own list only; a reject ends the decision. Returns the rejecting reply, or null.
+ */
+export function checkRecipient(
+  policy: ParsedPolicy,
+  ctx: RelayContext,
+  rcpt: string,
+  routedDomain: string,
+): Reply | null {
+  if (policy.misconfigured) return REPLY.configError;
+  const inNetworks = (): boolean => ctx.mynetworks.some((n) => inCidr(ctx.clientIp, n));
+  const lists: Array<["client" | "recipient", Restriction[]]> = [
+    ["client", policy.client],
+    ["recipient", policy.relay],
+    ["recipient", policy.recipient],
+  ];
+  for (const [where, list] of lists) {
+    for (const r of list) {
+      let verdict: "permit" | Reply | null = null;
+      switch (r) {
+        case "permit":
+          verdict = "permit";
+          break;
+        case "reject":
+        case "defer": {
+          const rep =
+            where === "client"
+              ? clientRejected(ctx.clientName, ctx.clientIp)
+              : recipientRejected(rcpt);
+          verdict =
+            r === "defer"
+              ? { code: 450, lines: [rep.lines[0]!.replace(/^5\.7\.1/, "4.7.1")] }
+              : rep;
+          break;
+        }
+        case "permit_mynetworks":
+          if (inNetworks()) verdict = "permit";
+          break;
+        case "permit_sasl_authenticated":
+          if (ctx.authenticated) verdict = "permit";
+          break;
+        case "permit_auth_destination":
+          if (ctx.isAuthDestination(routedDomain)) verdict = "permit";
+          break;
+        case "reject_unauth_destination":
+        case "defer_unauth_destination":
+          if (!ctx.isAuthDestination(routedDomain))
+            verdict = relayDenied(rcpt, r === "defer_unauth_destination");
+          break;
+      }
+      if (verdict === "permit") break;
+      if (verdict !== null) return verdict;
+    }
+  }
+  return null;
+}
+
+/** Parse Postfix time values ("300s", "5d", "4000"). */
+export function parseDuration(value: string): number {
+  const m = /^(\d+)([smhdw]?)$/.exec(value.trim());
+  if (!m) return 0;
+  const unit = { "": 1, s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[m[2] as "" | "s"] ?? 1;
+  return Number(m[1]) * unit * 1000;
+}

@@ -1,0 +1,236 @@
+/**
+ * The engine's public types. Everything the UI, the shell and the tests read is declared here.
+ */
+import type { ScenarioSpec } from "@/content/scenarios/schema";
+import type { SessionState } from "./server";
+
+export type { SessionState };
+export type {
+  ScenarioSpec,
+  ScenarioInput,
+  HostSpec,
+  NetworkSpec,
+  RuleSpec,
+  FaultSpec,
+  DemoStep,
+  Expectation,
+} from "@/content/scenarios/schema";
+
+export interface WorldOptions {
+  /** Seed for queue ids and anything else random. Default 1. */
+  seed?: number;
+  /** Keep only the newest N events (a ring); the default keeps all. For long runs and benches. */
+  eventLimit?: number;
+}
+
+/** The parts every event shares: a virtual time in ms since the epoch and a serial number. */
+interface EventBase {
+  t: number;
+  seq: number;
+}
+
+/** An event that belongs to one SMTP connection: its id and both ends. */
+interface SessionEventBase extends EventBase {
+  session: number;
+  /** The client host's name. */
+  client: string;
+  /** The server host's name (or what the client asked for, when it could not be reached). */
+  server: string;
+  port: number;
+}
+
+export type EngineEvent =
+  | (SessionEventBase & { type: "connect"; tls: boolean })
+  | (SessionEventBase & { type: "refused"; error: string })
+  | (SessionEventBase & {
+      type: "command";
+      line: string;
+      /** "command" for SMTP verbs, "data" for message lines, "auth" for SASL responses. */
+      phase: "command" | "data" | "auth";
+    })
+  | (SessionEventBase & { type: "reply"; code: number; text: string })
+  | (SessionEventBase & { type: "tls"; protocol: string; cipher: string })
+  | (SessionEventBase & { type: "auth"; mechanism: string; username: string; ok: boolean })
+  | (SessionEventBase & { type: "close"; by: "client" | "server" })
+  | (EventBase & {
+      type: "dns";
+      /** Who asked. */
+      host: string;
+      name: string;
+      rrtype: "A" | "MX" | "PTR";
+      status: "NOERROR" | "NXDOMAIN";
+      answers: string[];
+    })
+  | (EventBase & {
+      type: "queued";
+      host: string;
+      queueId: string;
+      sender: string;
+      recipients: string[];
+      /** The session that handed the message in; null for bounces made by the host itself. */
+      session: number | null;
+    })
+  | (EventBase & {
+      type: "hop";
+      host: string;
+      to: string;
+      queueId: string;
+      /** The queue id the next hop gave ("250 2.0.0 Ok: queued as ..."). */
+      nextQueueId: string;
+      recipients: string[];
+      session: number;
+    })
+  | (EventBase & {
+      type: "delivered";
+      host: string;
+      queueId: string;
+      mailbox: string;
+      sender: string;
+    })
+  | (EventBase & {
+      type: "deferred";
+      host: string;
+      queueId: string;
+      recipients: string[];
+      reason: string;
+      retryAt: number;
+    })
+  | (EventBase & {
+      type: "bounced";
+      host: string;
+      queueId: string;
+      recipients: string[];
+      reason: string;
+      /** The queue id of the DSN sent back, or null when the sender was <> (no bounce of a bounce). */
+      dsnQueueId: string | null;
+    })
+  | (EventBase & { type: "postconf"; host: string; name: string; value: string });
+
+export type EngineEventType = EngineEvent["type"];
+
+/** One SMTP connection, seen from the client side. */
+export interface Session {
+  readonly id: number;
+  readonly client: string;
+  readonly server: string;
+  readonly port: number;
+  /** The greeting exactly as on the wire; "" when refused or when TLS must come first (465). */
+  readonly greeting: string;
+  readonly closed: boolean;
+  /** Why the connection failed or ended, in telnet's words; null while all is well. */
+  readonly error: string | null;
+  readonly tls: boolean;
+  readonly authenticatedAs: string | null;
+  readonly state: SessionState;
+  /** True between "354" and the lone "." */
+  readonly inData: boolean;
+  /**
+   * Send one line (or several, separated by newlines: a paste) and return the reply exactly as
+   * on the wire, lines joined by CRLF. Inside DATA, returns "" until the lone ".". Never throws;
+   * on a closed session returns "".
+   */
+  send(line: string): string;
+  /**
+   * Do the client side of a TLS handshake: after "220 2.0.0 Ready to start TLS", or first thing
+   * on an implicit-TLS port. Returns the greeting on 465 (else ""), or an error.
+   */
+  startTls(): { ok: true; greeting: string } | { ok: false; error: string };
+  /** The client hangs up (telnet's Ctrl+] quit, or Ctrl+C in nc). */
+  close(): void;
+}
+
+export interface ConnectOptions {
+  from: string;
+  /** A host name or an IPv4 address. */
+  to: string;
+  port: number;
+  /** Start with a TLS handshake (openssl s_client -connect host:465). */
+  tls?: boolean;
+}
+
+export interface HostInfo {
+  name: string;
+  ip: string;
+  network: string;
+  role: "client" | "relay" | "mx" | "spammer" | "server";
+  label: string;
+  shell: boolean;
+  /** Ports with a listening SMTP service. */
+  ports: number[];
+  /** Whether the host runs Postfix (so postconf and mailq apply). */
+  mta: boolean;
+  editable: boolean;
+}
+
+export interface NetworkInfo {
+  id: string;
+  name: string;
+  cidr: string;
+  kind: "isp" | "lan" | "internet" | "dmz";
+}
+
+export interface DomainInfo {
+  domain: string;
+  mx: Array<{ host: string; preference: number }>;
+}
+
+export type DnsAnswer =
+  | { status: "NOERROR"; type: "A"; name: string; answers: string[] }
+  | {
+      status: "NOERROR";
+      type: "MX";
+      name: string;
+      answers: Array<{ preference: number; exchange: string }>;
+    }
+  | { status: "NXDOMAIN"; type: "A" | "MX"; name: string; answers: [] };
+
+export interface QueueEntry {
+  id: string;
+  host: string;
+  size: number;
+  arrival: number;
+  sender: string;
+  /** Recipients still to deliver, with the last reason if deferred. */
+  recipients: Array<{ address: string; reason: string | null }>;
+  status: "active" | "deferred";
+  nextAttempt: number;
+  attempts: number;
+}
+
+export type PostconfResult = { ok: true } | { ok: false; error: string };
+
+export interface World {
+  readonly ok: true;
+  readonly scenario: ScenarioSpec;
+  connect(options: ConnectOptions): Session;
+  /** Run scheduled work (queue runs, deliveries, retries) until nothing is left. Returns steps run. */
+  runUntilIdle(): number;
+  /** Run one scheduled action; false when there is nothing to do. */
+  step(): boolean;
+  /** Virtual time of the next scheduled action, or null. */
+  nextAt(): number | null;
+  /** The virtual clock, ms since the epoch. */
+  now(): number;
+  /** Messages delivered to this address: raw RFC 5322 text with CRLF line ends. */
+  mailbox(address: string): string[];
+  /** All mailbox addresses that exist in the scenario. */
+  mailboxes(): string[];
+  events(): readonly EngineEvent[];
+  subscribe(listener: (event: EngineEvent) => void): () => void;
+  hosts(): HostInfo[];
+  host(name: string): HostInfo | null;
+  networks(): NetworkInfo[];
+  domains(): DomainInfo[];
+  /** A DNS query made by `from` (default: the learner's host); logs a "dns" event. */
+  resolve(name: string, type: "A" | "MX", from?: string): DnsAnswer;
+  queue(host: string): QueueEntry[];
+  /** main.cf as postconf shows it (defaults merged with the scenario's settings); null if no MTA. */
+  postconf(host: string): Record<string, string> | null;
+  /** postconf -e name=value; applies to connections made afterwards. */
+  setPostconf(host: string, name: string, value: string): PostconfResult;
+}
+
+export interface WorldError {
+  readonly ok: false;
+  readonly error: string;
+}

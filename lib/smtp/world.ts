@@ -1,0 +1,1054 @@
+/**
+ * The world: hosts, networks, DNS, firewall rules, Postfix instances, queues, mailboxes and a
+ * virtual clock, all driven by a scheduler. Nothing here reads the wall clock or throws.
+ */
+import type { FaultSpec, HostSpec, RuleSpec, ScenarioSpec } from "@/content/scenarios/schema";
+import { transfer, type RecipientOutcome } from "./client";
+import { mailqDate, rfc5322Date } from "./clock";
+import { formatReply, splitLines } from "./framing";
+import { routedDomain, splitAddress } from "./parse";
+import {
+  expand,
+  inCidr,
+  listOf,
+  parseDuration,
+  parsePolicy,
+  POSTCONF_DEFAULTS,
+  validateParam,
+} from "./policy";
+import { busyRecipient, mailboxFull, shuttingDown, type Reply } from "./replies";
+import { createRng, queueId, type Rng } from "./rng";
+import { ServerSession, type AcceptedMessage, type ServerSettings } from "./server";
+import { buildDsn, localDeliveryHeaders, receivedHeader } from "./message";
+import type {
+  ConnectOptions,
+  DnsAnswer,
+  DomainInfo,
+  EngineEvent,
+  HostInfo,
+  NetworkInfo,
+  PostconfResult,
+  QueueEntry,
+  Session,
+  World,
+  WorldOptions,
+} from "./types";
+
+/** Virtual time a command/reply round trip takes, and a TCP connect. */
+const RTT = 4;
+const CONNECT_TIME = 12;
+const TLS_TIME = 20;
+/** Delay before the queue manager picks up a freshly queued message. */
+const PICKUP_DELAY = 1000;
+const TLS_PROTOCOL = "TLSv1.3";
+const TLS_CIPHER = "TLS_AES_256_GCM_SHA384";
+
+type Omit2<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+type NewEvent = Omit2<EngineEvent, "t" | "seq">;
+
+interface Mta {
+  main: Record<string, string>;
+  services: NonNullable<HostSpec["mta"]>["services"];
+  editable: boolean;
+  queue: Map<string, QItem>;
+  users: Map<string, string>;
+  localParts: Map<string, string>;
+}
+
+interface HostRt {
+  spec: HostSpec;
+  name: string;
+  ip: string;
+  mta: Mta | null;
+}
+
+interface QItem {
+  id: string;
+  sender: string;
+  recipients: Array<{ address: string; reason: string | null }>;
+  lines: string[];
+  size: number;
+  arrival: number;
+  attempts: number;
+  nextAttempt: number;
+  status: "active" | "deferred";
+  scheduled: boolean;
+}
+
+interface Scheduled {
+  at: number;
+  seq: number;
+  run: () => void;
+}
+
+/** A binary min-heap on (at, seq): the scheduler's queue. */
+class Heap {
+  private items: Scheduled[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): Scheduled | undefined {
+    return this.items[0];
+  }
+  private less(a: Scheduled, b: Scheduled): boolean {
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  }
+  push(x: Scheduled): void {
+    const a = this.items;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(a[i]!, a[p]!)) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+  pop(): Scheduled | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(a[l]!, a[m]!)) m = l;
+        if (r < a.length && this.less(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+export class SimWorld implements World {
+  readonly ok = true as const;
+  private clock: number;
+  private readonly rng: Rng;
+  private readonly hostsByName = new Map<string, HostRt>();
+  private readonly hostsByIp = new Map<string, HostRt>();
+  private readonly mx = new Map<string, Array<{ host: string; preference: number }>>();
+  private readonly boxes = new Map<string, string[]>();
+  private readonly log: EngineEvent[] = [];
+  private logStart = 0;
+  private readonly eventLimit: number;
+  private seq = 0;
+  private sessionSeq = 0;
+  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private readonly heap = new Heap();
+  private schedSeq = 0;
+  private readonly usedIds = new Set<string>();
+  private readonly busy = new Map<string, { code: 421 | 450; left: number }>();
+  private readonly drops: Array<{ from: string; to: string; left: number }> = [];
+  private readonly full = new Set<string>();
+
+  constructor(
+    readonly scenario: ScenarioSpec,
+    options: WorldOptions,
+  ) {
+    this.clock = Date.parse(scenario.startsAt) || 0;
+    this.rng = createRng(options.seed ?? 1);
+    this.eventLimit = options.eventLimit && options.eventLimit > 0 ? options.eventLimit : Infinity;
+    for (const h of scenario.hosts) {
+      const rt: HostRt = { spec: h, name: h.name, ip: h.ip, mta: null };
+      if (h.mta) {
+        const domain = h.name.slice(h.name.indexOf(".") + 1);
+        rt.mta = {
+          main: { ...POSTCONF_DEFAULTS, myhostname: h.name, mydomain: domain, ...h.mta.postconf },
+          services: h.mta.services,
+          editable: h.mta.editable,
+          queue: new Map(),
+          users: new Map(),
+          localParts: new Map(),
+        };
+      }
+      this.hostsByName.set(h.name, rt);
+      this.hostsByIp.set(h.ip, rt);
+    }
+    for (const m of scenario.mx) {
+      const list = this.mx.get(m.domain) ?? [];
+      list.push({ host: m.host, preference: m.preference });
+      list.sort((a, b) => a.preference - b.preference);
+      this.mx.set(m.domain, list);
+    }
+    for (const u of scenario.users)
+      this.hostsByName.get(u.host)?.mta?.users.set(u.username, u.password);
+    for (const b of scenario.mailboxes) {
+      const key = b.address.toLowerCase();
+      this.boxes.set(key, []);
+      const local = splitAddress(key).local;
+      this.hostsByName.get(b.host)?.mta?.localParts.set(local, key);
+    }
+    for (const f of scenario.faults) this.addFault(f);
+  }
+
+  private addFault(f: FaultSpec): void {
+    if (f.kind === "busy") this.busy.set(f.host, { code: f.code, left: f.times });
+    else if (f.kind === "mailbox-full") this.full.add(f.address.toLowerCase());
+    else this.drops.push({ from: f.from, to: f.to, left: f.times });
+  }
+
+  // --- events and clock --------------------------------------------------------------------
+
+  now(): number {
+    return this.clock;
+  }
+
+  private emit(e: NewEvent): void {
+    const ev = { ...e, t: this.clock, seq: this.seq++ } as EngineEvent;
+    if (this.log.length - this.logStart >= this.eventLimit) {
+      this.logStart++;
+      // Compact now and then so the ring does not grow without bound.
+      if (this.logStart >= 4096 && this.logStart * 2 >= this.log.length) {
+        this.log.splice(0, this.logStart);
+        this.logStart = 0;
+      }
+    }
+    this.log.push(ev);
+    for (const l of this.listeners) {
+      try {
+        l(ev);
+      } catch {
+        // A listener's failure is the listener's: the simulation carries on.
+      }
+    }
+  }
+
+  events(): readonly EngineEvent[] {
+    return this.logStart === 0 ? this.log : this.log.slice(this.logStart);
+  }
+
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  advance(ms: number): void {
+    this.clock += ms;
+  }
+
+  private schedule(at: number, run: () => void): void {
+    this.heap.push({ at, seq: this.schedSeq++, run });
+  }
+
+  step(): boolean {
+    const next = this.heap.pop();
+    if (!next) return false;
+    if (next.at > this.clock) this.clock = next.at;
+    try {
+      next.run();
+    } catch {
+      // Defensive: a bug in one delivery must not stop the world.
+    }
+    return true;
+  }
+
+  nextAt(): number | null {
+    return this.heap.peek()?.at ?? null;
+  }
+
+  runUntilIdle(): number {
+    let n = 0;
+    while (n < 5_000_000 && this.step()) n++;
+    return n;
+  }
+
+  // --- topology ----------------------------------------------------------------------------
+
+  private findHost(nameOrIp: string): HostRt | undefined {
+    const k = nameOrIp.toLowerCase().replace(/\.$/, "");
+    return this.hostsByName.get(k) ?? this.hostsByIp.get(k);
+  }
+
+  private hostInfo(h: HostRt): HostInfo {
+    return {
+      name: h.name,
+      ip: h.ip,
+      network: h.spec.network,
+      role: h.spec.role,
+      label: h.spec.label,
+      shell: h.spec.shell,
+      ports: h.mta ? h.mta.services.map((s) => s.port) : [],
+      mta: h.mta !== null,
+      editable: h.mta?.editable ?? false,
+    };
+  }
+
+  hosts(): HostInfo[] {
+    return [...this.hostsByName.values()].map((h) => this.hostInfo(h));
+  }
+
+  host(name: string): HostInfo | null {
+    const h = this.findHost(name);
+    return h ? this.hostInfo(h) : null;
+  }
+
+  networks(): NetworkInfo[] {
+    return this.scenario.networks.map((n) => ({ ...n }));
+  }
+
+  domains(): DomainInfo[] {
+    return [...this.mx.entries()].map(([domain, mx]) => ({
+      domain,
+      mx: mx.map((m) => ({ ...m })),
+    }));
+  }
+
+  private nameExists(name: string): boolean {
+    if (this.mx.has(name) || this.hostsByName.has(name)) return true;
+    for (const h of this.hostsByName.keys()) if (h.endsWith("." + name)) return true;
+    return false;
+  }
+
+  resolve(name: string, type: "A" | "MX", from?: string): DnsAnswer {
+    const asker = from ?? this.scenario.learner.host;
+    const q = String(name).toLowerCase().replace(/\.$/, "");
+    let answer: DnsAnswer;
+    if (type === "A") {
+      const h = this.hostsByName.get(q);
+      answer = h
+        ? { status: "NOERROR", type: "A", name: q, answers: [h.ip] }
+        : this.nameExists(q)
+          ? { status: "NOERROR", type: "A", name: q, answers: [] }
+          : { status: "NXDOMAIN", type: "A", name: q, answers: [] };
+    } else {
+      const list = this.mx.get(q);
+      answer = list
+        ? {
+            status: "NOERROR",
+            type: "MX",
+            name: q,
+            answers: list.map((m) => ({ preference: m.preference, exchange: m.host })),
+          }
+        : this.nameExists(q)
+          ? { status: "NOERROR", type: "MX", name: q, answers: [] }
+          : { status: "NXDOMAIN", type: "MX", name: q, answers: [] };
+    }
+    this.emit({
+      type: "dns",
+      host: asker,
+      name: q,
+      rrtype: type,
+      status: answer.status,
+      answers:
+        answer.status === "NXDOMAIN"
+          ? []
+          : answer.type === "MX"
+            ? answer.answers.map((a) => `${a.preference} ${a.exchange}.`)
+            : answer.answers.slice(),
+    });
+    return answer;
+  }
+
+  // --- network rules -----------------------------------------------------------------------
+
+  private matches(sel: string, h: HostRt): boolean {
+    if (sel === "*" || sel === h.name || sel === h.spec.network) return true;
+    return sel.indexOf("/") !== -1 && inCidr(h.ip, sel);
+  }
+
+  private ruleFor(from: HostRt, to: HostRt, port: number): RuleSpec | null {
+    for (const r of this.scenario.rules) {
+      if (
+        this.matches(r.from, from) &&
+        this.matches(r.to, to) &&
+        (r.ports.length === 0 || r.ports.includes(port))
+      )
+        return r;
+    }
+    return null;
+  }
+
+  // --- connections -------------------------------------------------------------------------
+
+  connect(options: ConnectOptions): Session {
+    const id = ++this.sessionSeq;
+    const from = this.findHost(String(options?.from ?? ""));
+    const target = String(options?.to ?? "").trim();
+    const port = Number(options?.port);
+    const refuse = (error: string, server = target): Session => {
+      this.emit({
+        type: "refused",
+        session: id,
+        client: from?.name ?? String(options?.from ?? ""),
+        server,
+        port: Number.isFinite(port) ? port : 0,
+        error,
+      });
+      return new RefusedSession(id, from?.name ?? "", server, port, error);
+    };
+    if (!from) return refuse("No route to host");
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return refuse("Invalid port");
+    let to: HostRt | undefined;
+    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(target)) {
+      to = this.hostsByIp.get(target);
+      if (!to) return refuse("Connection timed out");
+    } else {
+      const a = this.resolve(target, "A", from.name);
+      if (a.status === "NXDOMAIN" || a.type !== "A" || a.answers.length === 0)
+        return refuse("Name or service not known");
+      to = this.hostsByIp.get(a.answers[0]!);
+      if (!to) return refuse("Connection timed out");
+    }
+    this.clock += CONNECT_TIME;
+    const rule = from === to ? null : this.ruleFor(from, to, port);
+    if (rule && rule.action === "drop") return refuse("Connection timed out", to.name);
+    if (rule && rule.action === "reject") return refuse("Connection refused", to.name);
+    for (const d of this.drops) {
+      if (d.left > 0 && this.matches(d.from, from) && this.matches(d.to, to)) {
+        d.left--;
+        return refuse("Connection timed out", to.name);
+      }
+    }
+    const service = to.mta?.services.find((s) => s.port === port);
+    if (!to.mta || !service) return refuse("Connection refused", to.name);
+    const conf = { ...to.mta.main, ...service.overrides };
+    const server = new ServerSession(this.serverEnv(to, from, conf, id));
+    const session = new LiveSession(this, id, from.name, to.name, port, server);
+    this.emit({
+      type: "connect",
+      session: id,
+      client: from.name,
+      server: to.name,
+      port,
+      tls: false,
+    });
+    const busy = this.busy.get(to.name);
+    if (busy && busy.code === 421 && busy.left > 0) {
+      busy.left--;
+      session.open(shuttingDown(to.name), true);
+      return session;
+    }
+    if (server.state === "tls-wait") {
+      // Implicit TLS (RFC 8314 3.3): the handshake comes first, then the greeting. A plaintext
+      // client sees nothing until it types, and then the server hangs up on the "ClientHello".
+      session.open(null, false);
+      if (options.tls === true) session.startTls();
+      return session;
+    }
+    if (options.tls === true) {
+      // A TLS ClientHello to a plaintext port: the server's "220" is not a ServerHello.
+      session.open(null, false);
+      session.fail(
+        "TLS handshake failed: wrong version number (the server does not speak TLS on this port)",
+      );
+      return session;
+    }
+    session.open(server.greeting(), false);
+    return session;
+  }
+
+  /** Used by LiveSession to log and advance the clock. */
+  record(e: NewEvent, ms: number): void {
+    this.clock += ms;
+    this.emit(e);
+  }
+
+  private settings(conf: Record<string, string>, hostname: string): ServerSettings {
+    const v = (n: string): string => expand(conf, conf[n] ?? "");
+    const level = v("smtpd_tls_security_level");
+    return {
+      hostname,
+      sizeLimit: Number(v("message_size_limit")) || 0,
+      recipientLimit: Number(v("smtpd_recipient_limit")) || 1000,
+      vrfyDisabled: v("disable_vrfy_command") === "yes",
+      heloRequired: v("smtpd_helo_required") === "yes",
+      tlsLevel: level === "encrypt" ? "encrypt" : level === "none" || level === "" ? "none" : "may",
+      wrapper: v("smtpd_tls_wrappermode") === "yes",
+      saslEnabled: v("smtpd_sasl_auth_enable") === "yes",
+      tlsAuthOnly: v("smtpd_tls_auth_only") === "yes",
+      mynetworks: listOf(v("mynetworks")),
+      policy: parsePolicy(conf),
+    };
+  }
+
+  private serverEnv(host: HostRt, client: HostRt, conf: Record<string, string>, session: number) {
+    const mta = host.mta!;
+    const hostname = expand(conf, conf.myhostname ?? host.name);
+    const settings = this.settings(conf, hostname);
+    const mydest = new Set(
+      listOf(expand(conf, conf.mydestination ?? "")).map((d) => d.toLowerCase()),
+    );
+    const relayDomains = new Set(
+      listOf(expand(conf, conf.relay_domains ?? "")).map((d) => d.toLowerCase()),
+    );
+    const addressLiteral = `[${host.ip}]`;
+    const isLocalDomain = (d: string): boolean => mydest.has(d) || d === addressLiteral;
+    return {
+      settings,
+      clientName: client.name,
+      clientIp: client.ip,
+      isLocalDomain,
+      isAuthDestination: (d: string) => isLocalDomain(d) || relayDomains.has(d),
+      isLocalUser: (local: string) => this.isLocalUser(mta, local),
+      checkLogin: (u: string, p: string) => mta.users.get(u) === p,
+      rcptFault: (rcpt: string): Reply | null => {
+        const b = this.busy.get(host.name);
+        if (b && b.code === 450 && b.left > 0) {
+          b.left--;
+          return busyRecipient(rcpt);
+        }
+        return null;
+      },
+      dataFault: (rcpts: readonly string[]): Reply | null => {
+        for (const r of rcpts)
+          if (this.full.has(this.mailboxKey(mta, r) ?? "")) return mailboxFull(r);
+        return null;
+      },
+      accept: (msg: AcceptedMessage) => this.accept(host, conf, msg, session),
+      flush: () => this.flush(host),
+    };
+  }
+
+  private isLocalUser(mta: Mta, local: string): boolean {
+    const l = local.toLowerCase();
+    return mta.localParts.has(l) || l === "postmaster" || l === "mailer-daemon";
+  }
+
+  /** The mailbox a local recipient lands in (postmaster@ and MAILER-DAEMON@ go to postmaster). */
+  private mailboxKey(mta: Mta, rcpt: string): string | null {
+    let l = splitAddress(rcpt).local.toLowerCase();
+    if (l === "mailer-daemon") l = "postmaster";
+    const known = mta.localParts.get(l);
+    if (known) return known;
+    if (l === "postmaster") return `postmaster@${expand(mta.main, mta.main.mydomain ?? "")}`;
+    return null;
+  }
+
+  private newQueueId(): string {
+    for (;;) {
+      const id = queueId(this.rng);
+      if (!this.usedIds.has(id)) {
+        this.usedIds.add(id);
+        return id;
+      }
+    }
+  }
+
+  // --- queue -------------------------------------------------------------------------------
+
+  private accept(
+    host: HostRt,
+    conf: Record<string, string>,
+    msg: AcceptedMessage,
+    session: number,
+  ): string {
+    const id = this.newQueueId();
+    const v = (n: string): string => expand(conf, conf[n] ?? "");
+    const header = receivedHeader({
+      helo: msg.heloName,
+      clientName: msg.clientName,
+      clientIp: msg.clientIp,
+      tls:
+        msg.tls && v("smtpd_tls_received_header") === "yes"
+          ? `${TLS_PROTOCOL} with cipher ${TLS_CIPHER} (256/256 bits)`
+          : null,
+      authUser:
+        msg.authUser && v("smtpd_sasl_authenticated_header") === "yes" ? msg.authUser : null,
+      by: expand(conf, conf.myhostname ?? host.name),
+      protocol: protocolName(msg),
+      id,
+      recipients: msg.recipients,
+      date: rfc5322Date(this.clock),
+    });
+    const lines = header.concat(msg.lines);
+    this.enqueue(host, id, msg.sender, msg.recipients, lines, msg.size, session);
+    return id;
+  }
+
+  private enqueue(
+    host: HostRt,
+    id: string,
+    sender: string,
+    recipients: string[],
+    lines: string[],
+    size: number,
+    session: number | null,
+  ): void {
+    const mta = host.mta!;
+    const item: QItem = {
+      id,
+      sender,
+      recipients: recipients.map((address) => ({ address, reason: null })),
+      lines,
+      size,
+      arrival: this.clock,
+      attempts: 0,
+      nextAttempt: this.clock + PICKUP_DELAY,
+      status: "active",
+      scheduled: true,
+    };
+    mta.queue.set(id, item);
+    this.emit({
+      type: "queued",
+      host: host.name,
+      queueId: id,
+      sender,
+      recipients: recipients.slice(),
+      session,
+    });
+    this.schedule(item.nextAttempt, () => this.attempt(host, item));
+  }
+
+  private flush(host: HostRt): void {
+    for (const item of host.mta?.queue.values() ?? []) {
+      if (item.status === "deferred") {
+        item.nextAttempt = this.clock;
+        this.schedule(this.clock, () => this.attempt(host, item));
+      }
+    }
+  }
+
+  /** One delivery attempt for a queued message: local mailboxes, then remote destinations. */
+  private attempt(host: HostRt, item: QItem): void {
+    const mta = host.mta;
+    if (!mta || !mta.queue.has(item.id) || item.recipients.length === 0) return;
+    if (this.clock < item.nextAttempt) return; // a stale schedule after a flush
+    item.attempts++;
+    item.status = "active";
+    const conf = mta.main;
+    const mydest = new Set(
+      listOf(expand(conf, conf.mydestination ?? "")).map((d) => d.toLowerCase()),
+    );
+    const outcomes = new Map<string, RecipientOutcome>();
+    const remote = new Map<string, string[]>();
+    for (const { address } of item.recipients) {
+      const { domain } = splitAddress(address);
+      const routed = domain === "" ? "" : routedDomain(address);
+      if (routed === "" || (mydest.has(routed) && routed === domain)) {
+        outcomes.set(address, this.deliverLocal(host, mta, item, address));
+      } else {
+        const list = remote.get(routed) ?? [];
+        list.push(address);
+        remote.set(routed, list);
+      }
+    }
+    for (const [domain, rcpts] of remote) {
+      for (const [r, o] of this.deliverRemote(host, item, domain, rcpts)) outcomes.set(r, o);
+    }
+    this.settle(host, item, outcomes);
+  }
+
+  private deliverLocal(host: HostRt, mta: Mta, item: QItem, rcpt: string): RecipientOutcome {
+    const key = this.mailboxKey(mta, rcpt);
+    if (key === null)
+      return {
+        status: "bounce",
+        reason: `unknown user: "${splitAddress(rcpt).local.toLowerCase()}"`,
+        dsn: "5.1.1",
+      };
+    if (this.full.has(key))
+      return {
+        status: "bounce",
+        reason: `cannot update mailbox ${key}: Mailbox full`,
+        dsn: "5.2.2",
+      };
+    const text =
+      localDeliveryHeaders(item.sender, rcpt, key).concat(item.lines).join("\r\n") + "\r\n";
+    const box = this.boxes.get(key);
+    if (box) box.push(text);
+    else this.boxes.set(key, [text]);
+    this.emit({
+      type: "delivered",
+      host: host.name,
+      queueId: item.id,
+      mailbox: key,
+      sender: item.sender,
+    });
+    return { status: "sent" };
+  }
+
+  private deliverRemote(
+    host: HostRt,
+    item: QItem,
+    domain: string,
+    rcpts: string[],
+  ): Map<string, RecipientOutcome> {
+    const out = new Map<string, RecipientOutcome>();
+    const fail = (o: RecipientOutcome): Map<string, RecipientOutcome> => {
+      for (const r of rcpts) out.set(r, o);
+      return out;
+    };
+    const conf = host.mta!.main;
+    const relayhost = expand(conf, conf.relayhost ?? "").trim();
+    let targets: Array<{ name: string; port: number }> = [];
+    const m = /^(\[)?([^\]:]+)\]?(?::(\d+))?$/.exec(relayhost);
+    if (relayhost !== "" && m) {
+      const name = m[2]!.toLowerCase();
+      const port = Number(m[3] ?? 25);
+      if (m[1]) targets = [{ name, port }];
+      else targets = this.mxTargets(host, name, port, out, rcpts) ?? [];
+    } else {
+      const t = this.mxTargets(host, domain, 25, out, rcpts);
+      if (t === null) return out;
+      targets = t;
+    }
+    if (targets.length === 0)
+      return out.size ? out : fail({ status: "defer", reason: "no mail exchanger", dsn: "4.4.3" });
+    let last = "";
+    const sendable = rcpts.map((r) => rewriteRouted(r));
+    for (const t of targets) {
+      const target = this.findHost(t.name);
+      if (target === host) {
+        return fail({
+          status: "bounce",
+          reason: `mail for ${domain} loops back to myself`,
+          dsn: "5.4.6",
+        });
+      }
+      const session = this.connect({ from: host.name, to: t.name, port: t.port });
+      const peer = `${t.name}[${target?.ip ?? "?"}]${t.port === 25 ? "" : ":" + t.port}`;
+      const level = expand(conf, conf.smtp_tls_security_level ?? "");
+      const res = transfer({
+        session,
+        peer: session.closed && !session.greeting ? `${peer}:${t.port}` : peer,
+        heloName: expand(conf, conf.myhostname ?? host.name),
+        tlsLevel:
+          level === "encrypt" ? "encrypt" : level === "none" || level === "" ? "none" : "may",
+        sender: item.sender,
+        recipients: sendable,
+        lines: item.lines,
+        size: item.size,
+      });
+      if (res.kind === "unavailable") {
+        last = res.reason;
+        continue;
+      }
+      const sent: string[] = [];
+      rcpts.forEach((orig, i) => {
+        const o = res.outcomes.get(sendable[i]!) ?? {
+          status: "defer",
+          reason: "lost",
+          dsn: "4.0.0",
+        };
+        out.set(orig, o);
+        if (o.status === "sent") sent.push(orig);
+      });
+      if (sent.length > 0)
+        this.emit({
+          type: "hop",
+          host: host.name,
+          to: t.name,
+          queueId: item.id,
+          nextQueueId: res.nextQueueId,
+          recipients: sent,
+          session: res.session,
+        });
+      return out;
+    }
+    return fail({ status: "defer", reason: last, dsn: "4.4.1" });
+  }
+
+  /** MX hosts for a domain, lowest preference first; an A record stands in when there is no MX. */
+  private mxTargets(
+    host: HostRt,
+    domain: string,
+    port: number,
+    out: Map<string, RecipientOutcome>,
+    rcpts: string[],
+  ): Array<{ name: string; port: number }> | null {
+    const mx = this.resolve(domain, "MX", host.name);
+    if (mx.status === "NOERROR" && mx.type === "MX" && mx.answers.length > 0) {
+      return mx.answers.map((a) => ({ name: a.exchange, port }));
+    }
+    const a = this.resolve(domain, "A", host.name);
+    if (a.status === "NOERROR" && a.answers.length > 0) return [{ name: domain, port }];
+    const reason = `Host or domain name not found. Name service error for name=${domain} type=${mx.status === "NXDOMAIN" ? "MX" : "A"}: Host not found`;
+    for (const r of rcpts) out.set(r, { status: "bounce", reason, dsn: "5.4.4" });
+    return null;
+  }
+
+  private settle(host: HostRt, item: QItem, outcomes: Map<string, RecipientOutcome>): void {
+    const mta = host.mta!;
+    const conf = mta.main;
+    const bounced: Array<{ address: string; reason: string; dsn: string }> = [];
+    const deferred: Array<{ address: string; reason: string }> = [];
+    for (const r of item.recipients) {
+      const o = outcomes.get(r.address);
+      if (!o) continue;
+      if (o.status === "bounce") bounced.push({ address: r.address, reason: o.reason, dsn: o.dsn });
+      else if (o.status === "defer") deferred.push({ address: r.address, reason: o.reason });
+    }
+    const lifetime = parseDuration(expand(conf, conf.maximal_queue_lifetime ?? "5d"));
+    const expired = this.clock - item.arrival >= lifetime;
+    if (expired) {
+      for (const d of deferred)
+        bounced.push({
+          address: d.address,
+          reason: `delivery temporarily suspended: ${d.reason}`,
+          dsn: "4.4.7",
+        });
+      deferred.length = 0;
+    }
+    if (bounced.length > 0) this.bounce(host, item, bounced);
+    if (deferred.length === 0) {
+      mta.queue.delete(item.id);
+      return;
+    }
+    item.recipients = deferred.map((d) => ({ address: d.address, reason: d.reason }));
+    item.status = "deferred";
+    const min = parseDuration(expand(conf, conf.minimal_backoff_time ?? "300s")) || 300_000;
+    const max = parseDuration(expand(conf, conf.maximal_backoff_time ?? "4000s")) || 4_000_000;
+    const backoff = Math.min(max, min * 2 ** Math.max(0, item.attempts - 1));
+    item.nextAttempt = Math.min(this.clock + backoff, item.arrival + lifetime);
+    this.emit({
+      type: "deferred",
+      host: host.name,
+      queueId: item.id,
+      recipients: deferred.map((d) => d.address),
+      reason: deferred[0]!.reason,
+      retryAt: item.nextAttempt,
+    });
+    this.schedule(item.nextAttempt, () => this.attempt(host, item));
+  }
+
+  /** Send a DSN (RFC 3464) from MAILER-DAEMON with the null sender, unless this was a bounce. */
+  private bounce(
+    host: HostRt,
+    item: QItem,
+    failed: Array<{ address: string; reason: string; dsn: string }>,
+  ): void {
+    let dsnId: string | null = null;
+    if (item.sender !== "") {
+      dsnId = this.newQueueId();
+      const hostname = expand(host.mta!.main, host.mta!.main.myhostname ?? host.name);
+      const lines = buildDsn({
+        id: dsnId,
+        originalId: item.id,
+        hostname,
+        sender: item.sender,
+        arrival: rfc5322Date(item.arrival),
+        date: rfc5322Date(this.clock),
+        timestamp: this.clock,
+        failed,
+        originalLines: item.lines,
+      });
+      const size = lines.reduce((n, l) => n + l.length + 2, 0);
+      this.emit({
+        type: "bounced",
+        host: host.name,
+        queueId: item.id,
+        recipients: failed.map((f) => f.address),
+        reason: failed[0]!.reason,
+        dsnQueueId: dsnId,
+      });
+      this.enqueue(host, dsnId, "", [item.sender], lines, size, null);
+      return;
+    }
+    this.emit({
+      type: "bounced",
+      host: host.name,
+      queueId: item.id,
+      recipients: failed.map((f) => f.address),
+      reason: failed[0]!.reason,
+      dsnQueueId: dsnId,
+    });
+  }
+
+  queue(hostName: string): QueueEntry[] {
+    const h = this.findHost(hostName);
+    if (!h?.mta) return [];
+    return [...h.mta.queue.values()].map((q) => ({
+      id: q.id,
+      host: h.name,
+      size: q.size,
+      arrival: q.arrival,
+      sender: q.sender,
+      recipients: q.recipients.map((r) => ({ ...r })),
+      status: q.status,
+      nextAttempt: q.nextAttempt,
+      attempts: q.attempts,
+    }));
+  }
+
+  mailbox(address: string): string[] {
+    return (this.boxes.get(String(address).toLowerCase()) ?? []).slice();
+  }
+
+  mailboxes(): string[] {
+    return [...this.boxes.keys()];
+  }
+
+  postconf(hostName: string): Record<string, string> | null {
+    const h = this.findHost(hostName);
+    return h?.mta ? { ...h.mta.main } : null;
+  }
+
+  setPostconf(hostName: string, name: string, value: string): PostconfResult {
+    const h = this.findHost(hostName);
+    if (!h?.mta)
+      return {
+        ok: false,
+        error: "postconf: fatal: open /etc/postfix/main.cf: No such file or directory",
+      };
+    if (!h.mta.editable)
+      return {
+        ok: false,
+        error: "postconf: fatal: open /etc/postfix/main.cf for writing: Permission denied",
+      };
+    const n = String(name).trim();
+    const val = String(value).trim();
+    const problem = validateParam(n, val);
+    if (problem) return { ok: false, error: problem };
+    h.mta.main[n] = val;
+    this.emit({ type: "postconf", host: h.name, name: n, value: val });
+    return { ok: true };
+  }
+
+  /** For mailq: Postfix's date format. */
+  static mailqDate = mailqDate;
+}
+
+function protocolName(msg: AcceptedMessage): string {
+  if (!msg.esmtp) return msg.tls ? "SMTPS" : "SMTP";
+  return "ESMTP" + (msg.tls ? "S" : "") + (msg.authUser ? "A" : "");
+}
+
+/** bob%corp.example@relay and corp.example!bob@relay become bob@corp.example on the way out. */
+function rewriteRouted(address: string): string {
+  const { local } = splitAddress(address);
+  const bang = local.indexOf("!");
+  if (bang !== -1) return `${local.slice(bang + 1)}@${local.slice(0, bang)}`;
+  const pct = local.lastIndexOf("%");
+  if (pct !== -1) return `${local.slice(0, pct)}@${local.slice(pct + 1)}`;
+  return address;
+}
+
+/** A connection the network refused: closed from the start. */
+class RefusedSession implements Session {
+  readonly greeting = "";
+  readonly closed = true;
+  readonly tls = false;
+  readonly authenticatedAs = null;
+  readonly state = "closed" as const;
+  readonly inData = false;
+  constructor(
+    readonly id: number,
+    readonly client: string,
+    readonly server: string,
+    readonly port: number,
+    readonly error: string,
+  ) {}
+  send(): string {
+    return "";
+  }
+  startTls(): { ok: false; error: string } {
+    return { ok: false, error: this.error };
+  }
+  close(): void {}
+}
+
+/** A live connection: every line and reply is logged with the session id and both ends. */
+class LiveSession implements Session {
+  greeting = "";
+  closed = false;
+  error: string | null = null;
+
+  constructor(
+    private readonly world: SimWorld,
+    readonly id: number,
+    readonly client: string,
+    readonly server: string,
+    readonly port: number,
+    private readonly srv: ServerSession,
+  ) {}
+
+  get tls(): boolean {
+    return this.srv.tls;
+  }
+  get authenticatedAs(): string | null {
+    return this.srv.authenticatedAs;
+  }
+  get state() {
+    return this.closed ? ("closed" as const) : this.srv.state;
+  }
+  get inData(): boolean {
+    return !this.closed && this.srv.state === "data";
+  }
+
+  private ref() {
+    return { session: this.id, client: this.client, server: this.server, port: this.port };
+  }
+
+  /** Called once by the world after connecting: the greeting (or none yet, on 465). */
+  open(greeting: Reply | null, hangUp: boolean): void {
+    if (greeting) this.greet(greeting);
+    if (hangUp) this.hangUp("server", "Connection closed by foreign host.");
+  }
+
+  private greet(greeting: Reply): void {
+    this.greeting = formatReply(greeting.code, greeting.lines);
+    this.world.record(
+      { type: "reply", ...this.ref(), code: greeting.code, text: this.greeting },
+      0,
+    );
+  }
+
+  private hangUp(by: "client" | "server", error: string | null): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.srv.state = "closed";
+    if (by === "server") this.error = error;
+    this.world.record({ type: "close", ...this.ref(), by }, 0);
+  }
+
+  send(input: string): string {
+    if (this.closed) return "";
+    const lines = splitLines(String(input));
+    let out = "";
+    for (const line of lines) {
+      if (this.closed) break;
+      const st = this.srv.state;
+      const phase = st === "data" ? "data" : st === "auth" ? "auth" : "command";
+      this.world.record({ type: "command", ...this.ref(), line, phase }, 0);
+      const reply = this.srv.handle(line);
+      if (reply === null) {
+        if (this.srv.state === "closed")
+          this.hangUp("server", "Connection closed by foreign host.");
+        continue;
+      }
+      const text = formatReply(reply.code, reply.lines);
+      this.world.record({ type: "reply", ...this.ref(), code: reply.code, text }, RTT);
+      const auth = this.srv.lastAuth;
+      if (auth) {
+        this.srv.lastAuth = null;
+        this.world.record({ type: "auth", ...this.ref(), ...auth }, 0);
+      }
+      out = out === "" ? text : out + "\r\n" + text;
+      if (this.srv.state === "closed") this.hangUp("server", "Connection closed by foreign host.");
+    }
+    return out;
+  }
+
+  startTls(): { ok: true; greeting: string } | { ok: false; error: string } {
+    if (this.closed) return { ok: false, error: this.error ?? "Connection closed" };
+    const implicit = this.srv.state === "tls-wait";
+    if (!this.srv.tlsEstablished())
+      return { ok: false, error: "STARTTLS not accepted by the server" };
+    this.world.record(
+      { type: "tls", ...this.ref(), protocol: TLS_PROTOCOL, cipher: TLS_CIPHER },
+      TLS_TIME,
+    );
+    if (implicit) this.greet(this.srv.greeting());
+    return { ok: true, greeting: implicit ? this.greeting : "" };
+  }
+
+  close(): void {
+    this.hangUp("client", null);
+  }
+
+  /** The client gives up (a failed TLS handshake). */
+  fail(error: string): void {
+    this.error = error;
+    this.hangUp("client", null);
+  }
+}
+
+export type { Heap };
