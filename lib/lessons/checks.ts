@@ -14,7 +14,7 @@ const matches = (want: string | undefined, got: string) => want === undefined ||
 
 /** Hosts a learner types on (their own machine and any host they can ssh to that is not a server). */
 function learnerHosts(world: CheckWorld): Set<string> {
-  const hosts = new Set([lower(world.scenario.learnerHost)]);
+  const hosts = new Set([lower(world.scenario.learner.host)]);
   for (const h of world.hosts()) if (h.role === "client" || h.role === "spammer") hosts.add(lower(h.name));
   return hosts;
 }
@@ -41,8 +41,9 @@ function events<T extends EngineEvent["type"]>(
 /**
  * Would a stranger be refused when relaying through `host` with its current configuration?
  * Answered by the server itself: a fresh copy of the scenario gets the host's current postconf,
- * then a host outside its trusted networks tries RCPT TO a domain the host does not handle.
- * The learner's world and its event log are not touched.
+ * then every spammer host in the scenario tries RCPT TO a domain the relay does not handle.
+ * The learner's world and its event log are not touched. A scenario without a spammer host has
+ * no stranger to ask, so the answer there is false.
  */
 export function relayRefusesStrangers(world: CheckWorld, host: string): boolean {
   const conf = world.postconf(host);
@@ -52,27 +53,25 @@ export function relayRefusesStrangers(world: CheckWorld, host: string): boolean 
   for (const [name, value] of Object.entries(conf)) {
     if (probe.postconf(host)?.[name] !== value) probe.setPostconf(host, name, value);
   }
-  const target = probe.host(host);
-  const stranger = probe
-    .hosts()
-    .find((h) => h.name !== host && h.network !== target?.network && (h.role === "spammer" || h.role === "client"));
-  const localDomains = lower(`${conf.mydestination ?? ""} ${conf.relay_domains ?? ""}`)
+  const strangers = probe.hosts().filter((h) => h.role === "spammer" && h.name !== host);
+  const local = lower(`${conf.mydestination ?? ""} ${conf.relay_domains ?? ""}`)
     .replace(/\$mydomain/g, lower(conf.mydomain ?? ""))
     .replace(/\$myhostname/g, lower(conf.myhostname ?? ""))
     .split(/[\s,]+/);
-  const remote =
-    probe
-      .domains()
-      .map((d) => d.domain)
-      .find((d) => !localDomains.includes(lower(d))) ?? "relay-test.example";
-  if (!stranger) return false;
-  const s = probe.connect({ from: stranger.name, to: host, port: 25 });
-  if (s.closed) return true; // Nobody outside can even connect.
-  s.send(`EHLO ${stranger.name}`);
-  s.send("MAIL FROM:<probe@relay-test.example>");
-  const reply = s.send(`RCPT TO:<probe@${remote}>`);
-  s.close();
-  return !reply.startsWith("250");
+  const remote = probe
+    .domains()
+    .map((d) => d.domain)
+    .find((d) => !local.includes(lower(d)));
+  if (strangers.length === 0 || !remote) return false;
+  return strangers.every((stranger) => {
+    const s = probe.connect({ from: stranger.name, to: host, port: 25 });
+    if (s.closed) return true; // It cannot even connect.
+    s.send(`EHLO ${stranger.name}`);
+    s.send("MAIL FROM:<probe@relay-test.example>");
+    const reply = s.send(`RCPT TO:<probe@${remote}>`);
+    s.close();
+    return !reply.startsWith("250");
+  });
 }
 
 /** Is this one check satisfied by the world as it stands? */

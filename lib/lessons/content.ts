@@ -13,6 +13,7 @@ import {
 } from "./schema";
 
 export type { LessonSummary };
+import { SCENARIO_IDS } from "@/content/scenarios";
 import { parseGlossary, termIdsIn, type GlossaryEntry } from "./glossary";
 
 const ROOT = process.cwd();
@@ -57,8 +58,8 @@ function course() {
 }
 
 /** Scenario ids the lessons may name (from content/scenarios once the engine provides them). */
-function knownScenarioIds(): ReadonlySet<string> | undefined {
-  return undefined;
+function knownScenarioIds(): ReadonlySet<string> {
+  return new Set<string>(SCENARIO_IDS);
 }
 
 export function getLessons(): Lesson[] {
