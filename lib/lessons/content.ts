@@ -47,7 +47,7 @@ function load(scenarioIds?: ReadonlySet<string>): { lessons: Lesson[]; glossary:
     }
     lessons.push(result.lesson);
   }
-  errors.push(...checkCourse(lessons));
+  if (errors.length === 0) errors.push(...checkCourse(lessons));
   if (errors.length) throw new Error(`The course content is invalid:\n${errors.join("\n")}`);
   return { lessons: lessons.sort((a, b) => a.order - b.order), glossary };
 }
