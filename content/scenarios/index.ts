@@ -1,9 +1,19 @@
 /** The scenario index: ids to data. Each scenario is validated by createWorld and by the tests. */
+import { closedRelayScenario } from "./closed-relay";
 import { ispRelayScenario } from "./isp-relay";
+import { mailFirewallScenario } from "./mail-firewall";
+import { openRelayScenario } from "./open-relay";
+import { port25BlockedScenario } from "./port-25-blocked";
 import type { ScenarioInput } from "./schema";
+import { telecommuterScenario } from "./telecommuter";
 
 export const SCENARIOS = {
   "isp-relay": ispRelayScenario,
+  telecommuter: telecommuterScenario,
+  "open-relay": openRelayScenario,
+  "closed-relay": closedRelayScenario,
+  "port-25-blocked": port25BlockedScenario,
+  "mail-firewall": mailFirewallScenario,
 } as const satisfies Record<string, ScenarioInput>;
 
 export type ScenarioId = keyof typeof SCENARIOS;

@@ -15,6 +15,12 @@ export const NET = {
   internet: { id: "internet", name: "The internet", cidr: "198.51.100.0/24", kind: "internet" },
   corpDmz: { id: "corp-dmz", name: "corp.example DMZ", cidr: "192.0.2.0/24", kind: "dmz" },
   corpLan: { id: "corp-lan", name: "corp.example office LAN", cidr: "10.0.0.0/24", kind: "lan" },
+  spam: {
+    id: "spam-net",
+    name: "A rented server (spammer)",
+    cidr: "198.51.100.64/26",
+    kind: "internet",
+  },
 } as const satisfies Record<string, NetworkInput>;
 
 /** Headers that make the lab's lessons visible: TLS and the SASL login in Received:. */
@@ -43,13 +49,41 @@ export const SUBMISSIONS: ServiceInput = {
   overrides: { smtpd_tls_wrappermode: "yes", ...MUA_OVERRIDES },
 };
 
-export function homePc(): HostInput {
+export function homePc(label = "Your home PC"): HostInput {
   return {
     name: "pc.home.example",
     ip: "203.0.113.10",
     network: "home",
     role: "client",
-    label: "Your home PC",
+    label,
+    shell: true,
+  };
+}
+
+/** partner.example's MX, out on the internet: where mail to other companies ends up. */
+export function partnerMx(): HostInput {
+  return mta(
+    {
+      name: "mx.partner.example",
+      ip: "198.51.100.40",
+      network: "internet",
+      role: "mx",
+      label: "partner.example mail server",
+      shell: false,
+    },
+    { mynetworks: "127.0.0.0/8" },
+    [SMTP],
+  );
+}
+
+/** A spammer's rented box: no MTA, but a shell to telnet from. */
+export function spammerHost(): HostInput {
+  return {
+    name: "bulk.spammer.example",
+    ip: "198.51.100.66",
+    network: "spam-net",
+    role: "spammer",
+    label: "Spammer",
     shell: true,
   };
 }
@@ -93,8 +127,12 @@ export function ispRelay(services: ServiceInput[] = [SMTP, SUBMISSION, SUBMISSIO
   );
 }
 
-/** corp.example's inbound MX. */
-export function corpMx(extra: Record<string, string> = {}, services = [SMTP]): HostInput {
+/** corp.example's mail server: its MX, and for employees also the outgoing relay. */
+export function corpMx(
+  extra: Record<string, string> = {},
+  services = [SMTP],
+  editable = false,
+): HostInput {
   return mta(
     {
       name: "mx.corp.example",
@@ -106,15 +144,23 @@ export function corpMx(extra: Record<string, string> = {}, services = [SMTP]): H
     },
     { mynetworks: "127.0.0.0/8, 10.0.0.0/24", ...extra },
     services,
+    editable,
   );
 }
 
 export const MX = {
   isp: { domain: "isp.example", host: "mail.isp.example", preference: 10 },
   corp: { domain: "corp.example", host: "mx.corp.example", preference: 10 },
+  partner: { domain: "partner.example", host: "mx.partner.example", preference: 10 },
+  spammer: { domain: "spammer.example", host: "bulk.spammer.example", preference: 10 },
 } as const;
 
 /** A demo dialogue: the lines of one message typed into an open SMTP session. */
 export function messageLines(from: string, to: string, subject: string, body: string): string[] {
   return ["DATA", `From: <${from}>`, `To: <${to}>`, `Subject: ${subject}`, "", body, "."];
 }
+
+export const ALICE = { host: "mx.corp.example", username: "alice", password: "s3cret-alice" };
+
+/** AUTH PLAIN with alice's initial response: base64 of "\0alice\0s3cret-alice" (RFC 4616). */
+export const ALICE_AUTH_PLAIN = "AUTH PLAIN AGFsaWNlAHMzY3JldC1hbGljZQ==";

@@ -142,7 +142,16 @@ export const expectationSchema = z.discriminatedUnion("kind", [
   }),
   z.object({
     kind: z.literal("rejected"),
-    code: z.number().int().describe("The reply code the last dialogue must have received."),
+    code: z.number().int().describe("A reply code some server must have given during the demo."),
+    recipient: z
+      .string()
+      .optional()
+      .describe("When set, the rejecting reply must name this recipient."),
+  }),
+  z.object({
+    kind: z.literal("deferred"),
+    host: hostName.describe("The host whose queue holds the message."),
+    recipient: z.string().describe("The recipient still waiting in that queue."),
   }),
   z.object({
     kind: z.literal("refused"),

@@ -205,6 +205,11 @@ export interface World {
   connect(options: ConnectOptions): Session;
   /** Run scheduled work (queue runs, deliveries, retries) until nothing is left. Returns steps run. */
   runUntilIdle(): number;
+  /**
+   * Run the actions due up to virtual time `t`, then move the clock to `t` (if later). Lets a UI
+   * play the world at its own pace instead of jumping through days of retries.
+   */
+  runUntil(t: number): number;
   /** Run one scheduled action; false when there is nothing to do. */
   step(): boolean;
   /** Virtual time of the next scheduled action, or null. */

@@ -254,6 +254,18 @@ export class SimWorld implements World {
     return this.heap.peek()?.at ?? null;
   }
 
+  runUntil(t: number): number {
+    let n = 0;
+    for (;;) {
+      const next = this.heap.peek();
+      if (!next || !(next.at <= t) || n >= 5_000_000) break;
+      this.step();
+      n++;
+    }
+    if (Number.isFinite(t) && t > this.clock) this.clock = t;
+    return n;
+  }
+
   runUntilIdle(): number {
     let n = 0;
     while (n < 5_000_000 && this.step()) n++;
