@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { CoursePath, CourseProgressBar } from "@/components/lesson/CoursePath";
 import { getLessonSummaries } from "@/lib/lessons/content";
@@ -15,6 +16,8 @@ export default function LessonsPage() {
       <p className="mt-3 max-w-2xl text-lg text-fg-muted">
         Six short lessons. Each one explains an idea and then lets you try it on a simulated mail
         network beside the text; the tasks tick themselves when the network shows you did them.
+        Unsure of a term? The <Link href="/glossary" className="font-medium text-accent underline">glossary</Link>{" "}
+        explains them all.
       </p>
       <div className="mt-6">
         <CourseProgressBar lessons={lessons} />

@@ -4,4 +4,6 @@ export interface NavItem {
   label: string;
 }
 
-export const NAV: readonly NavItem[] = [];
+export const NAV: readonly NavItem[] = [
+  { href: "/lessons", label: "Lessons" },
+];
