@@ -6,4 +6,5 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { href: "/lessons", label: "Lessons" },
+  { href: "/lab", label: "Lab" },
 ];

@@ -1,0 +1,144 @@
+/** DNS lookups as dig, host and nslookup print them. Every query is an engine event. */
+import type { DnsAnswer } from "@/lib/smtp";
+import { parseOptions } from "../args";
+import { fail, ok } from "../types";
+import { hostNames, type LabCommand, type LabSession } from "../world";
+
+type RR = "A" | "MX";
+const TTL = 3600;
+const RESOLVER = "198.51.100.53";
+
+function parseType(text: string | undefined): RR | null {
+  const t = text?.toUpperCase();
+  return t === "A" || t === "MX" ? t : null;
+}
+
+const fqdn = (name: string) => (name.endsWith(".") ? name : name + ".");
+
+function records(a: DnsAnswer): string[] {
+  if (a.status === "NXDOMAIN") return [];
+  return a.type === "MX"
+    ? a.answers.map((m) => `${m.preference} ${fqdn(m.exchange)}`)
+    : a.answers.map((ip) => ip);
+}
+
+/** A stable, made-up DNS message id (no randomness in the pure layer). */
+function queryId(name: string, seq: number): number {
+  let h = seq * 31;
+  for (const c of name) h = (h * 33 + c.charCodeAt(0)) % 65536;
+  return h;
+}
+
+const nameAndTypeCompletion = (prev: readonly string[], ctx: LabSession) => [
+  ...(prev.length === 0 ? ["MX", "A", "-t"] : []),
+  ...hostNames(ctx.world),
+  ...ctx.world.domains().map((d) => d.domain),
+];
+
+export const dig: LabCommand = {
+  name: "dig",
+  usage: "dig [+short] [-t] MX|A NAME",
+  summary: "ask DNS for a domain's mail servers (MX) or a host's address (A)",
+  details: [
+    "dig MX corp.example        which host takes mail for corp.example?",
+    "dig +short A mx.corp.example",
+  ],
+  run(args, ctx) {
+    const short = args.includes("+short");
+    const words = args.filter((a) => a !== "+short" && a !== "-t");
+    let type: RR = "A";
+    const names: string[] = [];
+    for (const w of words) {
+      const t = parseType(w);
+      if (t && words.length > 1) type = t;
+      else if (w.startsWith("+") || w.startsWith("-"))
+        return fail(`Invalid option: ${w}\nUsage: dig [+short] [-t] MX|A NAME`);
+      else names.push(w);
+    }
+    const name = names[0];
+    if (!name) return fail("Usage: dig [+short] [-t] MX|A NAME\n(e.g. dig MX corp.example)");
+    const a = ctx.world.resolve(name, type, ctx.host);
+    const recs = records(a);
+    if (short) return ok(recs.join("\n"));
+    const q = fqdn(a.name);
+    const id = queryId(q, ctx.world.events().length);
+    const lines = [
+      `; <<>> DiG 9.18.28 <<>> ${type} ${name}`,
+      `;; global options: +cmd`,
+      `;; Got answer:`,
+      `;; ->>HEADER<<- opcode: QUERY, status: ${a.status}, id: ${id}`,
+      `;; flags: qr rd ra; QUERY: 1, ANSWER: ${recs.length}, AUTHORITY: 0, ADDITIONAL: 0`,
+      ``,
+      `;; QUESTION SECTION:`,
+      `;${q}\t\t\tIN\t${type}`,
+    ];
+    if (recs.length > 0)
+      lines.push(``, `;; ANSWER SECTION:`, ...recs.map((r) => `${q}\t\t${TTL}\tIN\t${type}\t${r}`));
+    lines.push(``, `;; SERVER: ${RESOLVER}#53(${RESOLVER}) (UDP)`);
+    return ok(lines.join("\n"));
+  },
+  complete: nameAndTypeCompletion,
+};
+
+export const host: LabCommand = {
+  name: "host",
+  usage: "host [-t mx|a] NAME",
+  summary: "DNS lookup in one line per answer",
+  run(args, ctx) {
+    const o = parseOptions(args, { withValue: ["-t"] });
+    if (o.unknown.length > 0)
+      return fail(`host: invalid option -- '${o.unknown[0]}'\nUsage: host [-t mx|a] NAME`);
+    const name = o.positional[0];
+    if (!name) return fail("Usage: host [-t mx|a] NAME");
+    const t = o.opts.get("-t");
+    const type = t === undefined ? "A" : parseType(t);
+    if (!type) return fail(`host: invalid type: ${t} (this lab knows a and mx)`);
+    const a = ctx.world.resolve(name, type, ctx.host);
+    if (a.status === "NXDOMAIN") return fail(`Host ${name} not found: 3(NXDOMAIN)`);
+    if (a.type === "MX") {
+      if (a.answers.length === 0) return ok(`${a.name} has no MX record`);
+      return ok(
+        a.answers
+          .map((m) => `${a.name} mail is handled by ${m.preference} ${fqdn(m.exchange)}`)
+          .join("\n"),
+      );
+    }
+    if (a.answers.length === 0) return ok(`${a.name} has no A record`);
+    return ok(a.answers.map((ip) => `${a.name} has address ${ip}`).join("\n"));
+  },
+  complete: (prev, ctx) =>
+    prev[prev.length - 1] === "-t" ? ["mx", "a"] : nameAndTypeCompletion([""], ctx),
+};
+
+export const nslookup: LabCommand = {
+  name: "nslookup",
+  usage: "nslookup [-type=mx|a] NAME",
+  summary: "DNS lookup, the way Windows and older guides do it",
+  run(args, ctx) {
+    const o = parseOptions(args, { withValue: ["-type", "-query", "-q"] });
+    if (o.unknown.length > 0)
+      return fail(`nslookup: unknown option ${o.unknown[0]}\nUsage: nslookup [-type=mx|a] NAME`);
+    const name = o.positional[0];
+    if (!name) return fail("Usage: nslookup [-type=mx|a] NAME");
+    const t = o.opts.get("-type") ?? o.opts.get("-query") ?? o.opts.get("-q");
+    const type = t === undefined ? "A" : parseType(t);
+    if (!type) return fail(`nslookup: unknown query type: ${t}`);
+    const a = ctx.world.resolve(name, type, ctx.host);
+    const head = [`Server:\t\t${RESOLVER}`, `Address:\t${RESOLVER}#53`, ``];
+    if (a.status === "NXDOMAIN")
+      return fail([...head, `** server can't find ${a.name}: NXDOMAIN`].join("\n"));
+    if (a.answers.length === 0)
+      return ok([...head, `*** Can't find ${a.name}: No answer`].join("\n"));
+    const body =
+      a.type === "MX"
+        ? a.answers.map((m) => `${a.name}\tmail exchanger = ${m.preference} ${fqdn(m.exchange)}`)
+        : a.answers.flatMap((ip) => [`Name:\t${a.name}`, `Address: ${ip}`]);
+    return ok([...head, "Non-authoritative answer:", ...body].join("\n"));
+  },
+  complete: (prev, ctx) => [
+    ...(prev.length === 0 ? ["-type=mx", "-type=a"] : []),
+    ...nameAndTypeCompletion([""], ctx),
+  ],
+};
+
+export const DNS_COMMANDS = [dig, host, nslookup];
