@@ -4,7 +4,8 @@ import { getGlossary } from "@/lib/lessons/content";
 
 export const metadata: Metadata = {
   title: "Glossary",
-  description: "The mail terms the lessons use: MUA, MSA, MTA, MX, relay, open relay, envelope and more.",
+  description:
+    "The mail terms the lessons use: MUA, MSA, MTA, MX, relay, open relay, envelope and more.",
 };
 
 export default function GlossaryPage() {

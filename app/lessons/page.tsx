@@ -5,7 +5,8 @@ import { getLessonSummaries } from "@/lib/lessons/content";
 
 export const metadata: Metadata = {
   title: "Lessons",
-  description: "The SMTP relay course: six short lessons, each with a live lab whose tasks check themselves.",
+  description:
+    "The SMTP relay course: six short lessons, each with a live lab whose tasks check themselves.",
 };
 
 export default function LessonsPage() {
@@ -16,7 +17,10 @@ export default function LessonsPage() {
       <p className="mt-3 max-w-2xl text-lg text-fg-muted">
         Six short lessons. Each one explains an idea and then lets you try it on a simulated mail
         network beside the text; the tasks tick themselves when the network shows you did them.
-        Unsure of a term? The <Link href="/glossary" className="font-medium text-accent underline">glossary</Link>{" "}
+        Unsure of a term? The{" "}
+        <Link href="/glossary" className="font-medium text-accent underline">
+          glossary
+        </Link>{" "}
         explains them all.
       </p>
       <div className="mt-6">

@@ -9,7 +9,13 @@ import { nowIso } from "./clock";
  * Checkpoint questions: pick an answer, see at once whether it is right and why. When every answer
  * is right the lesson is recorded as complete. Without JavaScript the questions still read as a list.
  */
-export function Checkpoint({ lesson, questions }: { lesson: string; questions: readonly Question[] }) {
+export function Checkpoint({
+  lesson,
+  questions,
+}: {
+  lesson: string;
+  questions: readonly Question[];
+}) {
   const [picked, setPicked] = useState<Record<string, number>>({});
   const completeTask = useCourseProgress((s) => s.completeTask);
   const done = useCourseProgress((s) => s.lessons[lesson]?.completedAt ?? null);
@@ -18,7 +24,8 @@ export function Checkpoint({ lesson, questions }: { lesson: string; questions: r
   function choose(q: Question, i: number) {
     const next = { ...picked, [q.id]: i };
     setPicked(next);
-    if (questions.every((x) => next[x.id] === x.answer)) completeTask(lesson, CHECKPOINT_TASK, [CHECKPOINT_TASK], nowIso());
+    if (questions.every((x) => next[x.id] === x.answer))
+      completeTask(lesson, CHECKPOINT_TASK, [CHECKPOINT_TASK], nowIso());
   }
 
   return (
@@ -31,7 +38,13 @@ export function Checkpoint({ lesson, questions }: { lesson: string; questions: r
       </p>
       <ol className="mt-4 space-y-6">
         {questions.map((q, n) => (
-          <QuestionCard key={q.id} n={n + 1} q={q} picked={picked[q.id]} onPick={(i) => choose(q, i)} />
+          <QuestionCard
+            key={q.id}
+            n={n + 1}
+            q={q}
+            picked={picked[q.id]}
+            onPick={(i) => choose(q, i)}
+          />
         ))}
       </ol>
     </section>
@@ -80,7 +93,9 @@ function QuestionCard({
       <p aria-live="polite" className="mt-3 min-h-6">
         {answered && (
           <>
-            <strong className={correct ? "text-ok" : "text-bad"}>{correct ? "Right." : "Not quite."}</strong>{" "}
+            <strong className={correct ? "text-ok" : "text-bad"}>
+              {correct ? "Right." : "Not quite."}
+            </strong>{" "}
             {correct ? q.explain : "Have another look and try again."}
           </>
         )}

@@ -37,7 +37,10 @@ export function CourseProgressBar({ lessons }: { lessons: readonly LessonSummary
         aria-valuetext={`${complete} of ${lessons.length} lessons complete`}
         className="mt-2 h-3 overflow-hidden rounded-full border border-border bg-bg-soft"
       >
-        <div className="h-full rounded-full bg-accent transition-[width]" style={{ width: `${pct}%` }} />
+        <div
+          className="h-full rounded-full bg-accent transition-[width]"
+          style={{ width: `${pct}%` }}
+        />
       </div>
     </div>
   );
@@ -51,7 +54,8 @@ export function CoursePath({ lessons }: { lessons: readonly LessonSummary[] }) {
       {lessons.map((l) => {
         const n = done(l);
         const total = l.taskIds.length;
-        const status = n === total ? "Complete" : n > 0 ? `${n} of ${total} tasks done` : "Not started";
+        const status =
+          n === total ? "Complete" : n > 0 ? `${n} of ${total} tasks done` : "Not started";
         return (
           <li key={l.slug}>
             <Link
@@ -67,7 +71,9 @@ export function CoursePath({ lessons }: { lessons: readonly LessonSummary[] }) {
                   {status}
                 </span>
               </span>
-              <span className="mt-2 text-lg font-semibold text-fg group-hover:underline">{l.title}</span>
+              <span className="mt-2 text-lg font-semibold text-fg group-hover:underline">
+                {l.title}
+              </span>
               <span className="mt-1 text-fg-muted">{l.summary}</span>
             </Link>
           </li>

@@ -9,7 +9,10 @@ export interface LabControls {
 }
 
 /** Where the live lab goes; it loads lazily so the prose stays the page's largest paint. */
-export function LabSlot(_props: { scenario: string; onReady: (world: World, controls: LabControls) => void }) {
+export function LabSlot(_props: {
+  scenario: string;
+  onReady: (world: World, controls: LabControls) => void;
+}) {
   return (
     <div className="grid min-h-[28rem] place-items-center rounded-xl border border-border bg-bg-soft p-6 text-fg-muted">
       The lab loads here.

@@ -34,7 +34,9 @@ export function LessonLayout({
           <p className="text-sm font-medium text-fg-muted">
             Lesson {lesson.order} · {lesson.minutes} min · Security+ {lesson.objective}
           </p>
-          <h1 className="mt-2 text-3xl font-bold tracking-tight text-balance sm:text-4xl">{lesson.title}</h1>
+          <h1 className="mt-2 text-3xl font-bold tracking-tight text-balance sm:text-4xl">
+            {lesson.title}
+          </h1>
           <p className="mt-3 text-lg text-fg-muted">{lesson.summary}</p>
           <div className="mt-5 rounded-xl border border-border p-4">
             <h2 className="font-semibold">After this lesson you can</h2>
@@ -46,14 +48,19 @@ export function LessonLayout({
           </div>
         </header>
         <LessonBody lesson={lesson} glossary={glossary} />
-        {lesson.questions.length > 0 && <Checkpoint lesson={lesson.slug} questions={lesson.questions} />}
+        {lesson.questions.length > 0 && (
+          <Checkpoint lesson={lesson.slug} questions={lesson.questions} />
+        )}
         {lesson.moreLabs.length > 0 && (
           <p className="mt-8">
             More to explore in the sandbox:{" "}
             {lesson.moreLabs.map((id, i) => (
               <span key={id}>
                 {i > 0 && ", "}
-                <a href={`/lab?scenario=${id}`} className="font-mono font-medium text-accent underline">
+                <a
+                  href={`/lab?scenario=${id}`}
+                  className="font-mono font-medium text-accent underline"
+                >
                   {id}
                 </a>
               </span>
@@ -63,7 +70,10 @@ export function LessonLayout({
         <LessonPager prev={prev} next={next} />
       </article>
       {lesson.scenario !== undefined && (
-        <aside aria-label="Try it" className="min-w-0 pb-10 lg:sticky lg:top-0 lg:h-dvh lg:overflow-y-auto lg:py-6">
+        <aside
+          aria-label="Try it"
+          className="min-w-0 pb-10 lg:sticky lg:top-0 lg:h-dvh lg:overflow-y-auto lg:py-6"
+        >
           <LessonWorkbench
             lesson={lesson.slug}
             scenario={lesson.scenario}

@@ -26,7 +26,10 @@ export function TasksPanel({
   const count = tasks.filter((t) => done[t.id]).length;
   const nextLine = solution[step];
   return (
-    <section aria-labelledby="tasks-heading" className="rounded-xl border border-border bg-bg-soft p-4">
+    <section
+      aria-labelledby="tasks-heading"
+      className="rounded-xl border border-border bg-bg-soft p-4"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="tasks-heading" className="text-lg font-bold">
           Try it
@@ -40,7 +43,12 @@ export function TasksPanel({
       </p>
       <ol className="mt-3 space-y-2">
         {tasks.map((t, i) => (
-          <li key={t.id} data-task={t.id} data-done={done[t.id] ? "true" : "false"} className="rounded-lg bg-bg p-3">
+          <li
+            key={t.id}
+            data-task={t.id}
+            data-done={done[t.id] ? "true" : "false"}
+            className="rounded-lg bg-bg p-3"
+          >
             <div className="flex items-start gap-3">
               <span
                 aria-hidden="true"
@@ -73,7 +81,9 @@ export function TasksPanel({
           disabled={!canShow || nextLine === undefined}
           className="rounded-lg bg-accent px-3 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60"
         >
-          {nextLine === undefined ? "Solution shown" : `Show me: type line ${step + 1} of ${solution.length}`}
+          {nextLine === undefined
+            ? "Solution shown"
+            : `Show me: type line ${step + 1} of ${solution.length}`}
         </button>
         <button
           type="button"
@@ -85,7 +95,10 @@ export function TasksPanel({
       </div>
       {nextLine !== undefined && (
         <p className="mt-2 text-sm text-fg-muted">
-          Next: <code className="font-mono text-fg">{nextLine === "" ? "(an empty line)" : nextLine}</code>
+          Next:{" "}
+          <code className="font-mono text-fg">
+            {nextLine === "" ? "(an empty line)" : nextLine}
+          </code>
         </p>
       )}
     </section>

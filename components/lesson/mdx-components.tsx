@@ -39,7 +39,13 @@ export function lessonMdxComponents(glossary: readonly GlossaryEntry[], prefix: 
       />
     ),
     table: (p: P<"table">) => (
-      <div tabIndex={0} role="region" aria-label="Table" data-scroll-x className="my-5 overflow-x-auto">
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label="Table"
+        data-scroll-x
+        className="my-5 overflow-x-auto"
+      >
         <table className="w-full border-collapse text-left text-sm sm:text-base" {...p} />
       </div>
     ),

@@ -6,7 +6,9 @@ import type { Task } from "@/lib/lessons/schema";
 import { useCourseProgress, useHydrated } from "@/lib/progress";
 import { nowIso } from "./clock";
 
-type SubscribableWorld = CheckWorld & { subscribe(listener: (e: { type: string }) => void): () => void };
+type SubscribableWorld = CheckWorld & {
+  subscribe(listener: (e: { type: string }) => void): () => void;
+};
 
 /**
  * Live task state for a lesson: re-checks the tasks whenever the world logs an event that could
@@ -23,11 +25,21 @@ export function useTaskChecks(
   const completeTask = useCourseProgress((s) => s.completeTask);
   const [live, setLive] = useState<Record<string, boolean>>({});
   const [justDone, setJustDone] = useState<string | null>(null);
-  const watched = useMemo(() => new Set(tasks.flatMap((t) => relevantEventTypes(t.check))), [tasks]);
+  const watched = useMemo(
+    () => new Set(tasks.flatMap((t) => relevantEventTypes(t.check))),
+    [tasks],
+  );
 
   useEffect(() => {
     if (!world) return;
-    const check = () => setLive(evaluateTasks(tasks, world));
+    let prev: Record<string, boolean> | null = null;
+    const check = () => {
+      const next = evaluateTasks(tasks, world);
+      const fresh = prev ? tasks.find((t) => next[t.id] && !prev?.[t.id]) : undefined;
+      prev = next;
+      setLive(next);
+      if (fresh) setJustDone(fresh.title);
+    };
     check();
     return world.subscribe((e) => {
       if (watched.has(e.type as never)) check();
@@ -39,10 +51,7 @@ export function useTaskChecks(
     if (!hydrated) return;
     const ids = tasks.map((t) => t.id);
     for (const t of tasks) {
-      if (live[t.id] && !saved?.includes(t.id)) {
-        completeTask(lesson, t.id, ids, nowIso());
-        setJustDone(t.title);
-      }
+      if (live[t.id] && !saved?.includes(t.id)) completeTask(lesson, t.id, ids, nowIso());
     }
   }, [hydrated, live, saved, tasks, lesson, completeTask]);
 

@@ -15,7 +15,8 @@ const matches = (want: string | undefined, got: string) => want === undefined ||
 /** Hosts a learner types on (their own machine and any host they can ssh to that is not a server). */
 function learnerHosts(world: CheckWorld): Set<string> {
   const hosts = new Set([lower(world.scenario.learner.host)]);
-  for (const h of world.hosts()) if (h.role === "client" || h.role === "spammer") hosts.add(lower(h.name));
+  for (const h of world.hosts())
+    if (h.role === "client" || h.role === "spammer") hosts.add(lower(h.name));
   return hosts;
 }
 
@@ -103,7 +104,9 @@ export function isSatisfied(check: TaskCheck, world: CheckWorld): boolean {
         (e) => same(e.server, check.host) && e.port === check.port && matches(check.from, e.client),
       );
     case "refused":
-      return events(world, "refused").some((e) => e.port === check.port && matches(check.host, e.server));
+      return events(world, "refused").some(
+        (e) => e.port === check.port && matches(check.host, e.server),
+      );
     case "tls":
       return events(world, "tls").some(
         (e) => matches(check.host, e.server) && (check.port === undefined || e.port === check.port),

@@ -22,5 +22,7 @@ export default async function LessonPage({ params }: Props) {
   if (!lesson) notFound();
   const all = getLessonSummaries();
   const i = all.findIndex((l) => l.slug === slug);
-  return <LessonLayout lesson={lesson} glossary={getGlossary()} prev={all[i - 1]} next={all[i + 1]} />;
+  return (
+    <LessonLayout lesson={lesson} glossary={getGlossary()} prev={all[i - 1]} next={all[i + 1]} />
+  );
 }

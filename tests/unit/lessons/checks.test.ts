@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { SCENARIOS } from "@/content/scenarios";
 import { createWorld, type World } from "@/lib/smtp";
-import { evaluateTasks, isSatisfied, receivedBy, relayRefusesStrangers } from "@/lib/lessons/checks";
+import {
+  evaluateTasks,
+  isSatisfied,
+  receivedBy,
+  relayRefusesStrangers,
+} from "@/lib/lessons/checks";
 import type { Task } from "@/lib/lessons/schema";
 
 function ispWorld(): World {
@@ -38,15 +43,29 @@ describe("delivered", () => {
   it("requires the named relay on the Received chain", () => {
     const world = ispWorld();
     relayOneMessage(world);
-    expect(isSatisfied({ kind: "delivered", to: "bob@corp.example", via: "mail.corp.example" }, world)).toBe(false);
-    expect(isSatisfied({ kind: "delivered", to: "bob@corp.example", from: "you@isp.example" }, world)).toBe(true);
-    expect(isSatisfied({ kind: "delivered", to: "bob@corp.example", from: "eve@isp.example" }, world)).toBe(false);
+    expect(
+      isSatisfied({ kind: "delivered", to: "bob@corp.example", via: "mail.corp.example" }, world),
+    ).toBe(false);
+    expect(
+      isSatisfied({ kind: "delivered", to: "bob@corp.example", from: "you@isp.example" }, world),
+    ).toBe(true);
+    expect(
+      isSatisfied({ kind: "delivered", to: "bob@corp.example", from: "eve@isp.example" }, world),
+    ).toBe(false);
   });
 
   it("does not count a message that was only queued", () => {
     const world = ispWorld();
     const s = world.connect({ from: "pc.home.example", to: "mail.isp.example", port: 25 });
-    for (const l of ["EHLO pc.home.example", "MAIL FROM:<you@isp.example>", "RCPT TO:<bob@corp.example>", "DATA", "x", "."]) s.send(l);
+    for (const l of [
+      "EHLO pc.home.example",
+      "MAIL FROM:<you@isp.example>",
+      "RCPT TO:<bob@corp.example>",
+      "DATA",
+      "x",
+      ".",
+    ])
+      s.send(l);
     expect(isSatisfied({ kind: "delivered", to: "bob@corp.example" }, world)).toBe(false);
   });
 });
@@ -65,17 +84,42 @@ describe("session checks", () => {
   it("sees connections, replies and DNS lookups made by the learner", () => {
     const world = ispWorld();
     const tasks: Task[] = [
-      { id: "mx", title: "x", hint: "x", check: { kind: "dnsLookup", type: "MX", name: "corp.example" } },
-      { id: "conn", title: "x", hint: "x", check: { kind: "connected", host: "mail.isp.example", port: 25 } },
-      { id: "503", title: "x", hint: "x", check: { kind: "reply", code: 503, host: "mail.isp.example" } },
+      {
+        id: "mx",
+        title: "x",
+        hint: "x",
+        check: { kind: "dnsLookup", type: "MX", name: "corp.example" },
+      },
+      {
+        id: "conn",
+        title: "x",
+        hint: "x",
+        check: { kind: "connected", host: "mail.isp.example", port: 25 },
+      },
+      {
+        id: "503",
+        title: "x",
+        hint: "x",
+        check: { kind: "reply", code: 503, host: "mail.isp.example" },
+      },
       { id: "501", title: "x", hint: "x", check: { kind: "reply", code: 501, enhanced: "5.5.4" } },
     ];
-    expect(evaluateTasks(tasks, world)).toEqual({ mx: false, conn: false, "503": false, "501": false });
+    expect(evaluateTasks(tasks, world)).toEqual({
+      mx: false,
+      conn: false,
+      "503": false,
+      "501": false,
+    });
     world.resolve("corp.example", "MX");
     const s = world.connect({ from: "pc.home.example", to: "mail.isp.example", port: 25 });
     s.send("EHLO pc.home.example");
     s.send("RCPT TO:<bob@corp.example>");
-    expect(evaluateTasks(tasks, world)).toEqual({ mx: true, conn: true, "503": true, "501": false });
+    expect(evaluateTasks(tasks, world)).toEqual({
+      mx: true,
+      conn: true,
+      "503": true,
+      "501": false,
+    });
     s.send("MAIL TO:<bob@corp.example>");
     expect(evaluateTasks(tasks, world)["501"]).toBe(true);
   });
@@ -129,7 +173,12 @@ describe("relay policy checks", () => {
 
   it("postconf checks read the current value", () => {
     const world = editableWorld();
-    const check = { kind: "postconf", host: "mail.isp.example", param: "mynetworks", excludes: "0.0.0.0/0" } as const;
+    const check = {
+      kind: "postconf",
+      host: "mail.isp.example",
+      param: "mynetworks",
+      excludes: "0.0.0.0/0",
+    } as const;
     expect(isSatisfied(check, world)).toBe(true);
     world.setPostconf("mail.isp.example", "mynetworks", "0.0.0.0/0");
     expect(isSatisfied(check, world)).toBe(false);

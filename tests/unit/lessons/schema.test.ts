@@ -39,39 +39,61 @@ describe("parseLessonSource", () => {
     if (!r.ok) return;
     expect(r.lesson.title).toBe("A lesson");
     expect(r.lesson.moreLabs).toEqual([]);
-    expect(r.lesson.tasks[0]!.check).toEqual({ kind: "delivered", to: "bob@corp.example", via: "mail.isp.example" });
+    expect(r.lesson.tasks[0]!.check).toEqual({
+      kind: "delivered",
+      to: "bob@corp.example",
+      via: "mail.isp.example",
+    });
     expect(r.lesson.body.trim()).toBe("Body **text**.");
     expect(progressTaskIds(r.lesson)).toEqual(["t1"]);
   });
 
   it("names the file and the field when a required field is missing", () => {
-    const err = errorOf("01-a-lesson.mdx", withFrontMatter((fm) => fm.replace(/^title: .*\n/m, "")));
+    const err = errorOf(
+      "01-a-lesson.mdx",
+      withFrontMatter((fm) => fm.replace(/^title: .*\n/m, "")),
+    );
     expect(err).toMatch(/^content\/lessons\/01-a-lesson\.mdx: invalid lesson/);
     expect(err).toMatch(/- title: /);
   });
 
   it("refuses an unknown check kind, pointing at the task", () => {
-    const err = errorOf("01-a-lesson.mdx", withFrontMatter((fm) => fm.replace("kind: delivered", "kind: teleported")));
+    const err = errorOf(
+      "01-a-lesson.mdx",
+      withFrontMatter((fm) => fm.replace("kind: delivered", "kind: teleported")),
+    );
     expect(err).toMatch(/tasks\[0\]\.check\.kind/);
   });
 
   it("refuses a malformed address in a check", () => {
-    const err = errorOf("01-a-lesson.mdx", withFrontMatter((fm) => fm.replace("to: bob@corp.example", "to: bob")));
+    const err = errorOf(
+      "01-a-lesson.mdx",
+      withFrontMatter((fm) => fm.replace("to: bob@corp.example", "to: bob")),
+    );
     expect(err).toMatch(/tasks\[0\]\.check\.to: must be a mail address/);
   });
 
   it("refuses a badly written Security+ objective", () => {
-    const err = errorOf("01-a-lesson.mdx", withFrontMatter((fm) => fm.replace('"4.5 / secure protocols"', "secure stuff")));
+    const err = errorOf(
+      "01-a-lesson.mdx",
+      withFrontMatter((fm) => fm.replace('"4.5 / secure protocols"', "secure stuff")),
+    );
     expect(err).toMatch(/objective: must look like "3\.2 \/ secure protocols"/);
   });
 
   it("refuses fields it does not know (typos)", () => {
-    const err = errorOf("01-a-lesson.mdx", withFrontMatter((fm) => `${fm}\nsumary: oops`));
+    const err = errorOf(
+      "01-a-lesson.mdx",
+      withFrontMatter((fm) => `${fm}\nsumary: oops`),
+    );
     expect(err).toMatch(/sumary/);
   });
 
   it("refuses a lab lesson without a solution", () => {
-    const err = errorOf("01-a-lesson.mdx", withFrontMatter((fm) => fm.replace(/^solution: .*$/m, "")));
+    const err = errorOf(
+      "01-a-lesson.mdx",
+      withFrontMatter((fm) => fm.replace(/^solution: .*$/m, "")),
+    );
     expect(err).toMatch(/solution: a lesson with tasks needs a solution/);
   });
 
@@ -92,20 +114,29 @@ describe("parseLessonSource", () => {
 
   it("requires the file name to agree with order and slug", () => {
     expect(errorOf("02-a-lesson.mdx", GOOD)).toMatch(/order: is 1 but the file name says 2/);
-    expect(errorOf("01-other.mdx", GOOD)).toMatch(/slug: is "a-lesson" but the file name says "other"/);
+    expect(errorOf("01-other.mdx", GOOD)).toMatch(
+      /slug: is "a-lesson" but the file name says "other"/,
+    );
     expect(errorOf("lesson.mdx", GOOD)).toMatch(/file name: must look like 01-some-slug\.mdx/);
   });
 
   it("reports broken YAML and a missing front matter block", () => {
     expect(errorOf("01-a-lesson.mdx", "---\ntitle: [unclosed\n---\n")).toMatch(/not valid YAML/);
-    expect(errorOf("01-a-lesson.mdx", "# Just prose\n")).toMatch(/must start with a --- fenced YAML block/);
+    expect(errorOf("01-a-lesson.mdx", "# Just prose\n")).toMatch(
+      /must start with a --- fenced YAML block/,
+    );
   });
 
   it("needs checkpoint questions, with a valid answer index, when there is no lab", () => {
     const noLab = withFrontMatter((fm) =>
-      fm.replace(/^scenario:[\s\S]*$/m, "questions:\n  - id: q1\n    prompt: Which port?\n    choices: ['25', '587']\n    answer: 2\n    explain: Because."),
+      fm.replace(
+        /^scenario:[\s\S]*$/m,
+        "questions:\n  - id: q1\n    prompt: Which port?\n    choices: ['25', '587']\n    answer: 2\n    explain: Because.",
+      ),
     );
-    expect(errorOf("01-a-lesson.mdx", noLab)).toMatch(/questions\[0\]\.answer: answer must be the index/);
+    expect(errorOf("01-a-lesson.mdx", noLab)).toMatch(
+      /questions\[0\]\.answer: answer must be the index/,
+    );
   });
 });
 
