@@ -4,6 +4,7 @@ import { GeistMono } from "geist/font/mono";
 import { SiteHeader } from "@/components/ui/SiteHeader";
 import { SiteFooter } from "@/components/ui/SiteFooter";
 import { ProgressHydrator } from "@/components/ui/ProgressHydrator";
+import { PresenterController } from "@/components/ui/presenter/PresenterController";
 import { THEME_BOOT_SCRIPT } from "@/lib/site/theme";
 import "./globals.css";
 
@@ -45,6 +46,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </main>
         <SiteFooter />
         <ProgressHydrator />
+        <PresenterController />
       </body>
     </html>
   );

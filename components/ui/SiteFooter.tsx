@@ -1,6 +1,6 @@
 export function SiteFooter() {
   return (
-    <footer className="mt-16 border-t border-border text-sm text-fg-muted">
+    <footer className="presenter-hide mt-16 border-t border-border text-sm text-fg-muted">
       <div className="mx-auto max-w-7xl space-y-2 px-4 py-8 sm:px-6">
         <p>
           Relay Lab is a study aid for the CompTIA Security+ exam. It is not affiliated with or

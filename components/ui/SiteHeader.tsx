@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { NAV } from "@/lib/site/nav";
 import { ThemeToggle } from "./ThemeToggle";
+import { PresenterToggle } from "./presenter/PresenterToggle";
 
 export function SiteHeader() {
   return (
@@ -35,7 +36,8 @@ export function SiteHeader() {
             </ul>
           </nav>
         )}
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-2">
+          <PresenterToggle />
           <ThemeToggle />
         </div>
       </div>

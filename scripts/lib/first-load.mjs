@@ -1,0 +1,46 @@
+// First-load JavaScript of an exported page: the <script src> chunks its HTML references (the
+// nomodule polyfill chunk excluded, since modern browsers skip it), summed raw and gzipped.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+/** A string only xterm.js itself contains (it creates this textarea), not code that merely uses it. */
+export const XTERM_MARKER = "xterm-helper-textarea";
+
+/** The src of each module/classic script the page runs on load, in order, without duplicates. */
+export function scriptSources(html) {
+  const sources = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const attrs = match[1] ?? "";
+    const src = /\bsrc="([^"]+)"/i.exec(attrs)?.[1];
+    if (!src || /\bnomodule\b/i.test(attrs)) continue;
+    if (!sources.includes(src)) sources.push(src);
+  }
+  return sources;
+}
+
+/**
+ * Measure one HTML file of an export.
+ * @param {string} outDir the export root
+ * @param {string} htmlFile absolute path of the page
+ */
+export function measurePage(outDir, htmlFile) {
+  const html = readFileSync(htmlFile, "utf8");
+  const chunks = scriptSources(html)
+    .filter((src) => src.startsWith("/"))
+    .map((src) => {
+      const body = readFileSync(path.join(outDir, decodeURIComponent(src.split("?")[0])));
+      return {
+        src,
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+        xterm: body.includes(XTERM_MARKER),
+      };
+    });
+  return {
+    chunks,
+    raw: chunks.reduce((sum, c) => sum + c.raw, 0),
+    gzip: chunks.reduce((sum, c) => sum + c.gzip, 0),
+    xterm: chunks.some((c) => c.xterm),
+  };
+}
