@@ -26,11 +26,9 @@ export function LessonWorkbench({
   const { done, justDone } = useTaskChecks(lesson, tasks, world);
   const resetLesson = useCourseProgress((s) => s.resetLesson);
 
-  const onReady = useCallback((w: World, c: LabControls) => {
-    setWorld(w);
-    setControls(c);
-    setStep(0);
-  }, []);
+  // Tasks are checked only while the lab runs this lesson's scenario (the learner may load another).
+  const onWorld = useCallback((w: World) => setWorld(w.scenario.id === scenario ? w : null), [scenario]);
+  const onControls = useCallback((c: LabControls) => setControls(c), []);
 
   return (
     <div className="flex flex-col gap-4">
@@ -53,7 +51,7 @@ export function LessonWorkbench({
           setStep(0);
         }}
       />
-      <LabSlot scenario={scenario} onReady={onReady} />
+      <LabSlot scenario={scenario} onWorld={onWorld} onControls={onControls} />
     </div>
   );
 }
