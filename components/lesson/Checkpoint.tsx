@@ -2,7 +2,8 @@
 
 import { useId, useState } from "react";
 import { useCourseProgress } from "@/lib/progress";
-import { CHECKPOINT_TASK, type Question } from "@/lib/lessons/schema";
+import { CHECKPOINT_TASK } from "@/lib/lessons/ids";
+import type { Question } from "@/lib/lessons/schema";
 import { nowIso } from "./clock";
 
 /**

@@ -1,7 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { World } from "@/lib/smtp";
+import { useEffect, useRef, useState } from "react";
+import type { Task } from "@/lib/lessons/schema";
 
 /** What the lesson needs from the lab: type a line as if the learner had, and start over. */
 export interface LabControls {
@@ -11,25 +12,65 @@ export interface LabControls {
 
 export interface LabSlotProps {
   scenario: string;
-  /** The world the lab is running now (it changes on reset or when the learner loads a scenario). */
-  onWorld: (world: World) => void;
+  tasks: readonly Task[];
+  /** Which tasks the lab's world satisfies now, and a task that has just become satisfied. */
+  onChecks: (done: Record<string, boolean>, justDone: string | null) => void;
   onControls: (controls: LabControls) => void;
 }
 
-/** The reserved box the lab appears in, so nothing below it shifts while it loads. */
-function Placeholder() {
+const BOX = "h-[34rem] sm:h-[38rem]";
+
+const LessonLab = dynamic<LabSlotProps>(() => import("./LessonLab"), {
+  ssr: false,
+  loading: () => <Placeholder />,
+});
+
+function Placeholder({ onLoad }: { onLoad?: () => void }) {
   return (
-    <div className="grid h-[28rem] place-items-center rounded-xl border border-border bg-bg-soft font-mono text-sm text-fg-muted sm:h-[32rem]">
-      Loading the lab…
+    <div
+      className={`${BOX} grid place-items-center rounded-xl border border-border bg-bg-soft p-6 text-center text-fg-muted`}
+    >
+      <div>
+        <p className="font-mono text-sm">The lab loads when you reach it.</p>
+        {onLoad && (
+          <button
+            type="button"
+            onClick={onLoad}
+            className="mt-3 rounded-lg bg-accent px-4 py-2 font-semibold text-accent-fg"
+          >
+            Start the lab now
+          </button>
+        )}
+      </div>
     </div>
   );
 }
 
 /**
- * Where the live lab goes. The engine, shell and terminal load as a separate chunk after the page
- * has painted, so the prose stays the largest paint and pages without a lab never load them.
+ * Where the live lab goes. The engine, shell and terminal are a separate chunk fetched only when
+ * the lab's box nears the viewport (or the learner asks for it, e.g. with "show me"), so the prose
+ * stays the page's largest paint and the first load carries none of them. The box keeps its size
+ * while loading so nothing shifts.
  */
-export const LabSlot = dynamic<LabSlotProps>(() => import("./LessonLab"), {
-  ssr: false,
-  loading: Placeholder,
-});
+export function LabSlot({ wanted, ...props }: LabSlotProps & { wanted: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || near) return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: "200px" },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, [near]);
+  const show = near || wanted;
+  return (
+    <div ref={box} className="min-h-[34rem] sm:min-h-[38rem]">
+      {show ? <LessonLab {...props} /> : <Placeholder onLoad={() => setNear(true)} />}
+    </div>
+  );
+}

@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Terminal, type TerminalHandle } from "@/components/lab/Terminal";
 import { TouchInput } from "@/components/lab/TouchInput";
 import { banner, createLabSession, type LabSession } from "@/lib/shell/lab";
 import { Shell } from "@/lib/shell/shell";
 import { createWorld, type World } from "@/lib/smtp";
 import type { LabSlotProps } from "./LabSlot";
+import { useLiveChecks } from "./liveChecks";
 
 function freshWorld(scenario: string): World | string {
   const w = createWorld(scenario);
@@ -14,22 +15,30 @@ function freshWorld(scenario: string): World | string {
 }
 
 /** The lesson's lab: a terminal running the lab shell against the lesson's scenario. */
-export default function LessonLab({ scenario, onWorld, onControls }: LabSlotProps) {
+export default function LessonLab({ scenario, tasks, onChecks, onControls }: LabSlotProps) {
   const [session] = useState<LabSession | string>(() => {
     const w = freshWorld(scenario);
     return typeof w === "string" ? w : createLabSession(w);
   });
   const shell = useRef<Shell | null>(null);
-  const callbacks = useRef({ onWorld, onControls });
+  const callbacks = useRef({ onChecks, onControls });
   useEffect(() => {
-    callbacks.current = { onWorld, onControls };
+    callbacks.current = { onChecks, onControls };
   });
-
+  const [world, setWorld] = useState<World | null>(() =>
+    typeof session === "string" ? null : session.world,
+  );
   useEffect(() => {
     if (typeof session === "string") return;
-    callbacks.current.onWorld(session.world);
-    return session.onWorldChange((w) => callbacks.current.onWorld(w));
+    return session.onWorldChange(setWorld);
   }, [session]);
+  const report = useCallback(
+    (done: Record<string, boolean>, justDone: string | null) =>
+      callbacks.current.onChecks(done, justDone),
+    [],
+  );
+  // Tasks are checked only while the lab runs this lesson's scenario (the learner may load another).
+  useLiveChecks(tasks, world?.scenario.id === scenario ? world : null, report);
 
   if (typeof session === "string") {
     return (

@@ -1,12 +1,11 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { Task } from "@/lib/lessons/schema";
-import type { World } from "@/lib/smtp";
 import { useCourseProgress } from "@/lib/progress";
 import { LabSlot, type LabControls } from "./LabSlot";
 import { TasksPanel } from "./TasksPanel";
-import { useTaskChecks } from "./useTaskChecks";
+import { useTaskProgress } from "./useTaskProgress";
 
 /** The lesson's working side: the tasks (ticked live from the lab's world) above the lab itself. */
 export function LessonWorkbench({
@@ -20,15 +19,28 @@ export function LessonWorkbench({
   tasks: readonly Task[];
   solution: readonly string[];
 }) {
-  const [world, setWorld] = useState<World | null>(null);
+  const [live, setLive] = useState<Record<string, boolean>>({});
+  const [justDone, setJustDone] = useState<string | null>(null);
   const [controls, setControls] = useState<LabControls | null>(null);
+  const [wanted, setWanted] = useState(false);
   const [step, setStep] = useState(0);
-  const { done, justDone } = useTaskChecks(lesson, tasks, world);
+  const done = useTaskProgress(lesson, tasks, live);
   const resetLesson = useCourseProgress((s) => s.resetLesson);
 
-  // Tasks are checked only while the lab runs this lesson's scenario (the learner may load another).
-  const onWorld = useCallback((w: World) => setWorld(w.scenario.id === scenario ? w : null), [scenario]);
+  const onChecks = useCallback((d: Record<string, boolean>, fresh: string | null) => {
+    setLive(d);
+    if (fresh) setJustDone(fresh);
+  }, []);
+  // "Show me" pressed before the lab had loaded: type the first line as soon as it is ready.
+  const [pending, setPending] = useState(false);
   const onControls = useCallback((c: LabControls) => setControls(c), []);
+  useEffect(() => {
+    if (!pending || !controls) return;
+    const line = solution[step];
+    if (line !== undefined) controls.typeLine(line);
+    setPending(false); // eslint-disable-line react-hooks/set-state-in-effect -- consumes a one-shot request
+    setStep((n) => n + 1);
+  }, [pending, controls, solution, step]);
 
   return (
     <div className="flex flex-col gap-4">
@@ -38,10 +50,14 @@ export function LessonWorkbench({
         justDone={justDone}
         solution={solution}
         step={step}
-        canShow={controls !== null}
         onShowNext={() => {
           const line = solution[step];
-          if (line === undefined || !controls) return;
+          if (line === undefined) return;
+          if (!controls) {
+            setWanted(true);
+            setPending(true);
+            return;
+          }
           controls.typeLine(line);
           setStep(step + 1);
         }}
@@ -51,7 +67,13 @@ export function LessonWorkbench({
           setStep(0);
         }}
       />
-      <LabSlot scenario={scenario} onWorld={onWorld} onControls={onControls} />
+      <LabSlot
+        scenario={scenario}
+        tasks={tasks}
+        wanted={wanted}
+        onChecks={onChecks}
+        onControls={onControls}
+      />
     </div>
   );
 }

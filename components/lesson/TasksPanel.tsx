@@ -9,7 +9,6 @@ export function TasksPanel({
   justDone,
   solution,
   step,
-  canShow,
   onShowNext,
   onReset,
 }: {
@@ -19,7 +18,6 @@ export function TasksPanel({
   solution: readonly string[];
   /** How many solution lines "show me" has typed so far. */
   step: number;
-  canShow: boolean;
   onShowNext: () => void;
   onReset: () => void;
 }) {
@@ -61,7 +59,7 @@ export function TasksPanel({
                 {done[t.id] ? "✓" : i + 1}
               </span>
               <div className="min-w-0">
-                <p className={done[t.id] ? "font-medium" : "font-medium"}>
+                <p className="font-medium">
                   {t.title}
                   <span className="sr-only">{done[t.id] ? " (done)" : " (not done yet)"}</span>
                 </p>
@@ -78,7 +76,7 @@ export function TasksPanel({
         <button
           type="button"
           onClick={onShowNext}
-          disabled={!canShow || nextLine === undefined}
+          disabled={nextLine === undefined}
           className="rounded-lg bg-accent px-3 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60"
         >
           {nextLine === undefined

@@ -343,10 +343,4 @@ export function checkCourse(lessons: readonly Lesson[]): string[] {
   return problems;
 }
 
-/** The single progress task a lesson without a lab records when every checkpoint answer is right. */
-export const CHECKPOINT_TASK = "all-correct";
-
-/** The task ids saved in progress for a lesson: its tasks, or the checkpoint's one. */
-export function progressTaskIds(fm: Pick<LessonFrontMatter, "scenario" | "tasks">): string[] {
-  return fm.scenario ? fm.tasks.map((t) => t.id) : [CHECKPOINT_TASK];
-}
+export { CHECKPOINT_TASK, progressTaskIds } from "./ids";

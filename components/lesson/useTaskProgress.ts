@@ -1,0 +1,33 @@
+"use client";
+
+import { useEffect } from "react";
+import type { Task } from "@/lib/lessons/schema";
+import { useCourseProgress, useHydrated } from "@/lib/progress";
+import { nowIso } from "./clock";
+
+/**
+ * Merges what the lab reports as satisfied right now (`live`) with saved progress, and saves newly
+ * completed tasks through lib/progress once saved progress has loaded (so it is merged, not
+ * overwritten). Returns which tasks are done.
+ */
+export function useTaskProgress(
+  lesson: string,
+  tasks: readonly Task[],
+  live: Readonly<Record<string, boolean>>,
+): Record<string, boolean> {
+  const hydrated = useHydrated();
+  const saved = useCourseProgress((s) => s.lessons[lesson]?.tasksDone);
+  const completeTask = useCourseProgress((s) => s.completeTask);
+
+  useEffect(() => {
+    if (!hydrated) return;
+    const ids = tasks.map((t) => t.id);
+    for (const t of tasks) {
+      if (live[t.id] && !saved?.includes(t.id)) completeTask(lesson, t.id, ids, nowIso());
+    }
+  }, [hydrated, live, saved, tasks, lesson, completeTask]);
+
+  const done: Record<string, boolean> = {};
+  for (const t of tasks) done[t.id] = Boolean(live[t.id] || (hydrated && saved?.includes(t.id)));
+  return done;
+}
