@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { GlossaryEntry } from "@/lib/lessons/glossary";
 
 /**
@@ -34,12 +33,12 @@ export function Term({
       >
         <span className="block font-semibold">{entry.term}</span>
         <span className="mt-1 block text-fg-muted">{entry.short}</span>
-        <Link
+        <a
           href={`/glossary#${entry.id}`}
           className="mt-2 inline-block font-medium text-accent underline"
         >
           All terms in the glossary
-        </Link>
+        </a>
       </span>
     </>
   );
