@@ -3,6 +3,7 @@
 // HTML page in out/ references, next to the same figure for a bare Next.js page built with the
 // same next/react from node_modules. Run `npm run build` first.
 //   --json               print the figures as JSON instead of a table
+//   --chunks             also list each route's chunks with their gzip size, largest first
 //   --rebuild-baseline   measure the bare page again even if a cached figure exists
 //   --budget=10          fail (exit 1) if the home page is more than this % over the bare page
 import { spawnSync } from "node:child_process";
@@ -16,6 +17,7 @@ import { exportedRoutes } from "./lib/routes.mjs";
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const asJson = args.includes("--json");
+const listChunks = args.includes("--chunks");
 const budgetArg = args.find((a) => a.startsWith("--budget="));
 const budget = budgetArg ? Number(budgetArg.slice("--budget=".length)) : null;
 
@@ -116,6 +118,13 @@ if (asJson) {
     console.log(
       `${r.route.padEnd(width)}  ${kB(r.gzip).padStart(8)}  ${kB(r.raw).padStart(8)}  ${String(r.chunks.length).padStart(6)}  ${r.xterm ? "yes" : "no"}`,
     );
+    if (listChunks) {
+      for (const c of [...r.chunks].sort((a, b) => b.gzip - a.gzip)) {
+        console.log(
+          `${"".padEnd(width)}  ${kB(c.gzip).padStart(8)}  ${kB(c.raw).padStart(8)}  ${c.src}${c.xterm ? "  (xterm)" : ""}`,
+        );
+      }
+    }
   }
   console.log(
     `${"bare Next".padEnd(width)}  ${kB(bare.gzip).padStart(8)}  ${kB(bare.raw).padStart(8)}  ${String(bare.chunks).padStart(6)}  no   (next ${bare.versions.next}, react ${bare.versions.react})`,

@@ -113,7 +113,7 @@ export function Terminal({ onReady, onEscape, label = "Terminal", className = ""
         theme: THEMES[siteTheme()],
         fontFamily:
           getComputedStyle(document.body).getPropertyValue("--font-geist-mono") || "monospace",
-        fontSize: 15,
+        fontSize: box.current.clientWidth < 480 ? 13 : 15,
         lineHeight: 1.15,
         cursorBlink: false,
         scrollback: 2000,

@@ -39,3 +39,21 @@ export function banner(world: World): string {
 }
 
 export type { LabSession, LabCommand };
+
+/**
+ * Runs one demo step (content/scenarios `demo`) as if typed: moves to the step's host first
+ * (exit back home, then ssh), then submits each input line. Returns what the terminal printed.
+ */
+export function runDemoStep(
+  session: LabSession,
+  step: { host?: string; input: readonly string[] },
+): string {
+  let out = "";
+  const target = step.host ?? session.world.scenario.learner.host;
+  if (!session.interaction && session.host !== target) {
+    while (session.depth > 0) out += session.submit("exit");
+    if (target !== session.host) out += session.submit(`ssh ${target}`);
+  }
+  for (const line of step.input) out += session.submit(line);
+  return out;
+}

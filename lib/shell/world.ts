@@ -14,12 +14,7 @@ export const SETTLE_MS = 60_000;
  * later (retries of deferred mail), so `mailq` still shows a deferred message.
  */
 export function settle(world: World, ms = SETTLE_MS): number {
-  const deadline = world.now() + ms;
-  let n = 0;
-  for (let next = world.nextAt(); next !== null && next <= deadline; next = world.nextAt()) {
-    if (!world.step() || ++n > 100_000) break;
-  }
-  return n;
+  return world.runUntil(world.now() + ms);
 }
 
 export const hostNames = (world: World) => world.hosts().map((h) => h.name);

@@ -85,7 +85,7 @@ test.describe("site shell", () => {
 
   test.describe("an unknown address", () => {
     // Chromium logs the 404 of the document itself as a console error; that one is the point.
-    test.use({ allowedConsoleErrors: [/status of 404/] });
+    test.use({ allowedConsoleErrors: [/status of 404 .*\/no-such-page\)$/] });
 
     test("answers 404 with the site's not-found page, which passes axe", async ({ page }) => {
       const response = await gotoHydrated(page, "/no-such-page");

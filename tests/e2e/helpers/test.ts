@@ -5,11 +5,12 @@ import { test as base, expect, type Page } from "@playwright/test";
  * exceptions and fails the test if any happened, so a route that throws while hydrating, a
  * missing asset or a React warning logged as an error never passes unnoticed.
  *
- * A spec that expects a particular error (say, a 404 it provokes on purpose) lists it:
- *   test.use({ allowedConsoleErrors: [/status of 404/] });
+ * A spec that expects a particular error (say, a 404 it provokes on purpose) lists it; patterns
+ * are matched against "console.error: TEXT (at URL)", so they can name the URL too:
+ *   test.use({ allowedConsoleErrors: [/status of 404 .*\/no-such-page\)$/] });
  */
 export interface PageProblemOptions {
-  /** Console errors matching any of these are expected and do not fail the test. */
+  /** Console errors ("console.error: TEXT (at URL)") matching any of these do not fail the test. */
   allowedConsoleErrors: RegExp[];
 }
 
@@ -25,10 +26,10 @@ export const test = base.extend<PageProblemOptions & PageProblemFixtures>({
       const problems: string[] = [];
       page.on("console", (message) => {
         if (message.type() !== "error") return;
-        const text = message.text();
-        if (allowedConsoleErrors.some((pattern) => pattern.test(text))) return;
         const where = message.location().url;
-        problems.push(`console.error: ${text}${where ? ` (at ${where})` : ""}`);
+        const line = `console.error: ${message.text()}${where ? ` (at ${where})` : ""}`;
+        if (allowedConsoleErrors.some((pattern) => pattern.test(line))) return;
+        problems.push(line);
       });
       page.on("pageerror", (error) => {
         problems.push(`uncaught ${error.name}: ${error.message}`);

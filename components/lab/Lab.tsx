@@ -1,0 +1,139 @@
+"use client";
+
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { EngineEvent, World } from "@/lib/smtp";
+import { LabContext } from "./LabContext";
+import { LabStore } from "./labStore";
+import { Mailboxes } from "./Mailboxes";
+import { NetworkDiagram } from "./NetworkDiagram";
+import { Panel } from "./Panel";
+import { Terminal } from "./Terminal";
+import { TouchInput } from "./TouchInput";
+import { Transcript } from "./Transcript";
+import { usePlayback } from "./usePlayback";
+import "./lab.css";
+
+export interface LabProps {
+  /** A scenario id from content/scenarios. */
+  scenario: string;
+  /** Called with each new world (first load, `scenario load`, `scenario reset`). */
+  onWorld?: (world: World) => void;
+  /** Called for every engine event, as it happens (lessons check tasks with this). */
+  onEvent?: (event: EngineEvent, world: World) => void;
+  /** 2 on /lab; 3 when embedded under a lesson's own h2. */
+  headingLevel?: 2 | 3;
+  /** Extra content rendered inside the lab's context (e.g. a lesson's task list using useLabWorld). */
+  children?: React.ReactNode;
+}
+
+function useCoarsePointer(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      const m = window.matchMedia("(pointer: coarse)");
+      m.addEventListener("change", cb);
+      return () => m.removeEventListener("change", cb);
+    },
+    () => window.matchMedia("(pointer: coarse)").matches,
+    () => false,
+  );
+}
+
+/** Quick commands for the touch buttons, from the scenario's own hosts. */
+function suggestions(world: World, inSession: boolean): string[] {
+  if (inSession) return ["EHLO " + world.scenario.learner.host, "QUIT", "RSET"];
+  const relay = world.hosts().find((h) => h.role === "relay") ?? world.hosts().find((h) => h.mta);
+  const domain = world
+    .domains()
+    .find((d) => !world.scenario.learner.address.endsWith("@" + d.domain));
+  return [
+    "help",
+    ...(domain ? [`dig MX ${domain.domain}`] : []),
+    ...(relay ? [`telnet ${relay.name} 25`] : []),
+    "scenario",
+  ];
+}
+
+/**
+ * The lab: terminal, network diagram, mailboxes and transcript around one simulated world.
+ * Reusable: lessons embed `<Lab scenario="isp-relay" onEvent={...} />`.
+ */
+export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: LabProps) {
+  const [store] = useState(() => new LabStore(scenario));
+  const version = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  const world = store.world;
+  const { view, player } = usePlayback(store);
+  const coarse = useCoarsePointer();
+  const [touchChoice, setTouchChoice] = useState<boolean | null>(null);
+  const showTouch = touchChoice ?? coarse;
+  const after = useRef<HTMLButtonElement>(null);
+  const callbacks = useRef({ onWorld, onEvent });
+  useEffect(() => {
+    callbacks.current = { onWorld, onEvent };
+  });
+
+  useEffect(() => {
+    store.load(scenario);
+  }, [store, scenario]);
+
+  useEffect(() => {
+    callbacks.current.onWorld?.(store.world);
+    const offWorld = store.onWorld((w) => callbacks.current.onWorld?.(w));
+    const offEvent = store.onEvent((e, w) => callbacks.current.onEvent?.(e, w));
+    return () => {
+      offWorld();
+      offEvent();
+    };
+  }, [store]);
+
+  useEffect(() => {
+    // A handle for the measurement script and for debugging in the console.
+    // (No dispose on unmount: under Strict Mode effects re-run on the same store.)
+    Object.assign(window, { __relayLab: store });
+  }, [store]);
+
+  const ids = `lab-${headingLevel}`;
+  return (
+    <LabContext.Provider value={store}>
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]">
+        <Panel
+          id={`${ids}-terminal`}
+          title="Terminal"
+          level={headingLevel}
+          actions={
+            <button
+              ref={after}
+              type="button"
+              aria-pressed={showTouch}
+              onClick={() => setTouchChoice(!showTouch)}
+              className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-bg-soft"
+            >
+              Input line &amp; buttons
+            </button>
+          }
+        >
+          <Terminal
+            onReady={(t) => store.attachTerminal(t)}
+            onEscape={() => after.current?.focus()}
+          />
+          {showTouch && (
+            <TouchInput
+              onLine={(line) => store.shell?.runLine(line)}
+              onKeys={(data) => store.shell?.input(data)}
+              suggestions={suggestions(world, store.session.interaction !== null)}
+            />
+          )}
+        </Panel>
+        <Panel id={`${ids}-network`} title="Network" level={headingLevel}>
+          <NetworkDiagram world={world} here={store.session.host} view={view} player={player} />
+        </Panel>
+        <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel}>
+          <Mailboxes world={world} version={version} />
+        </Panel>
+        <Panel id={`${ids}-transcript`} title="Transcript" level={headingLevel}>
+          <Transcript world={world} version={version} />
+        </Panel>
+      </div>
+      {children}
+    </LabContext.Provider>
+  );
+}

@@ -1,0 +1,241 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import type { World } from "@/lib/smtp";
+import { hopTable, type Hop } from "@/lib/shell/received";
+
+/** What the lab shows of a message. Everything here is rendered as text, never as HTML. */
+export interface ParsedMessage {
+  raw: string;
+  subject: string;
+  from: string;
+  to: string;
+  date: string;
+  headers: Array<{ key: string; value: string }>;
+  text: string;
+  hasHtml: boolean;
+  hops: Hop[];
+}
+
+const cache = new Map<string, Promise<ParsedMessage>>();
+
+/** Parses a raw RFC 5322 message with postal-mime (loaded on demand). */
+export function parseMessage(raw: string): Promise<ParsedMessage> {
+  let p = cache.get(raw);
+  if (!p) {
+    p = import("postal-mime").then(async ({ default: PostalMime }) => {
+      const m = await PostalMime.parse(raw);
+      const addr = (a: { name?: string; address?: string } | undefined) =>
+        a ? (a.name ? `${a.name} <${a.address ?? ""}>` : (a.address ?? "")) : "";
+      const received = m.headers.filter((h) => h.key === "received").map((h) => h.value);
+      return {
+        raw,
+        subject: m.subject ?? "(no subject)",
+        from: addr(m.from as { name?: string; address?: string } | undefined),
+        to: (m.to ?? []).map((a) => addr(a as { name?: string; address?: string })).join(", "),
+        date: m.date ?? "",
+        headers: m.headers.map((h) => ({ key: h.originalKey ?? h.key, value: h.value })),
+        text: m.text ?? m.html ?? "",
+        hasHtml: Boolean(m.html),
+        hops: hopTable(received),
+      } satisfies ParsedMessage;
+    });
+    cache.set(raw, p);
+    if (cache.size > 2000) cache.delete(cache.keys().next().value!);
+  }
+  return p;
+}
+
+function useParsed(raws: readonly string[]): Array<ParsedMessage | null> {
+  const [parsed, setParsed] = useState<Map<string, ParsedMessage>>(new Map());
+  useEffect(() => {
+    let live = true;
+    Promise.all(raws.map((r) => parseMessage(r).catch(() => null))).then(
+      (list) => {
+        if (!live) return;
+        const next = new Map<string, ParsedMessage>();
+        list.forEach((m, i) => m && next.set(raws[i]!, m));
+        setParsed(next);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [raws]);
+  return raws.map((r) => parsed.get(r) ?? null);
+}
+
+function HopTable({ hops }: { hops: Hop[] }) {
+  if (hops.length === 0) return <p className="text-fg-muted">No Received: headers.</p>;
+  return (
+    <div className="overflow-x-auto" data-scroll-x>
+      <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
+        <caption className="pb-2 text-left text-fg-muted">
+          The route, read from the bottom Received: header up: each server adds its own on top.
+        </caption>
+        <thead>
+          <tr className="border-b border-border">
+            <th scope="col" className="py-1 pr-3">
+              Hop
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              From
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              By
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              With
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              Time
+            </th>
+            <th scope="col" className="py-1">
+              TLS / login
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {hops.map((h) => (
+            <tr key={h.hop} className="border-b border-border align-top">
+              <td className="py-1 pr-3 font-semibold">{h.hop}</td>
+              <td className="py-1 pr-3 font-mono">
+                {h.from}
+                {h.fromIp ? ` [${h.fromIp}]` : ""}
+              </td>
+              <td className="py-1 pr-3 font-mono">{h.by}</td>
+              <td className="py-1 pr-3 font-mono">{h.with}</td>
+              <td className="py-1 pr-3">{h.time.replace(/ \+0000 \(UTC\)$/, " UTC")}</td>
+              <td className="py-1">
+                {h.tls ? `TLS: ${h.tls}` : "no TLS"}
+                {h.authenticatedAs ? `; login: ${h.authenticatedAs}` : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) {
+  return (
+    <article
+      aria-label={`Message: ${m.subject}`}
+      className="space-y-4 rounded-lg border border-border p-3"
+    >
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <p className="font-semibold break-words">{m.subject}</p>
+          <p className="text-sm text-fg-muted break-words">
+            From {m.from || "(unknown)"} to {m.to || "(unknown)"}
+          </p>
+        </div>
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-bg-soft"
+        >
+          Back to the list
+        </button>
+      </div>
+      <section aria-label="Route">
+        <h4 className="mb-1 font-semibold">Route (Received: chain)</h4>
+        <HopTable hops={m.hops} />
+      </section>
+      <section aria-label="Body">
+        <h4 className="mb-1 font-semibold">Body</h4>
+        <pre className="max-h-64 overflow-auto rounded-md bg-bg-soft p-3 font-mono text-sm whitespace-pre-wrap break-words">
+          {m.text || "(empty)"}
+        </pre>
+        {m.hasHtml && (
+          <p className="mt-1 text-sm text-fg-muted">
+            This message also has an HTML part; the lab never renders HTML.
+          </p>
+        )}
+      </section>
+      <details>
+        <summary className="cursor-pointer font-semibold">All headers ({m.headers.length})</summary>
+        <pre className="mt-2 max-h-64 overflow-auto rounded-md bg-bg-soft p-3 font-mono text-[13px] whitespace-pre-wrap break-words">
+          {m.headers.map((h) => `${h.key}: ${h.value}`).join("\n")}
+        </pre>
+      </details>
+    </article>
+  );
+}
+
+/** Each recipient's delivered messages; open one for its headers, body and hop table. */
+export function Mailboxes({ world, version }: { world: World; version: number }) {
+  const addresses = useMemo(() => world.mailboxes(), [world]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const counts = useMemo(
+    () => addresses.map((a) => world.mailbox(a).length),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [world, addresses, version],
+  );
+  const current = selected && addresses.includes(selected) ? selected : null;
+  const raws = useMemo(
+    () => (current ? world.mailbox(current) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [world, current, version],
+  );
+  const parsed = useParsed(raws);
+  const opened = open !== null ? parsed[open] : null;
+
+  return (
+    <div className="space-y-3">
+      <ul className="flex flex-wrap gap-2" aria-label="Mailboxes">
+        {addresses.map((a, i) => (
+          <li key={a}>
+            <button
+              type="button"
+              aria-pressed={a === current}
+              onClick={() => {
+                setSelected(a);
+                setOpen(null);
+              }}
+              className="rounded-md border border-border px-3 py-1.5 font-mono text-sm hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
+            >
+              {a} <span className="font-sans">({counts[i]})</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {!current ? (
+        <p className="text-fg-muted">Pick a mailbox to read what was delivered to it.</p>
+      ) : opened ? (
+        <MessageView m={opened} onClose={() => setOpen(null)} />
+      ) : raws.length === 0 ? (
+        <p className="text-fg-muted">{current} has no mail yet.</p>
+      ) : (
+        <ol
+          className="max-h-80 divide-y divide-border overflow-y-auto rounded-lg border border-border"
+          aria-label={`Messages for ${current}`}
+        >
+          {parsed.map((m, i) => (
+            <li key={i}>
+              <button
+                type="button"
+                onClick={() => setOpen(i)}
+                disabled={!m}
+                className="block w-full px-3 py-2 text-left hover:bg-bg-soft"
+              >
+                <span className="block font-semibold break-words">
+                  {m ? m.subject : "Reading…"}
+                </span>
+                {m && (
+                  <span className="block text-sm text-fg-muted break-words">
+                    from {m.from || "(unknown)"} · {m.hops.length} hop
+                    {m.hops.length === 1 ? "" : "s"}
+                  </span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { EngineEvent, World } from "@/lib/smtp";
+
+interface Line {
+  key: number;
+  who: "client" | "server" | "note";
+  text: string;
+}
+
+interface Conversation {
+  id: number;
+  client: string;
+  server: string;
+  port: number;
+  tls: boolean;
+  auth: string | null;
+  lines: Line[];
+}
+
+/** Groups the event log into SMTP conversations, the learner's and the relays' own. */
+export function conversations(events: readonly EngineEvent[]): Conversation[] {
+  const byId = new Map<number, Conversation>();
+  const get = (e: Extract<EngineEvent, { session: number; client: string }>) => {
+    let c = byId.get(e.session);
+    if (!c) {
+      c = {
+        id: e.session,
+        client: e.client,
+        server: e.server,
+        port: e.port,
+        tls: false,
+        auth: null,
+        lines: [],
+      };
+      byId.set(e.session, c);
+    }
+    return c;
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case "connect":
+        get(e).lines.push({
+          key: e.seq,
+          who: "note",
+          text: `connected to ${e.server}:${e.port}${e.tls ? " with TLS" : ""}`,
+        });
+        break;
+      case "refused":
+        get(e).lines.push({ key: e.seq, who: "note", text: `could not connect: ${e.error}` });
+        break;
+      case "command":
+        get(e).lines.push({ key: e.seq, who: "client", text: e.line });
+        break;
+      case "reply":
+        for (const [i, l] of e.text.split("\r\n").entries())
+          get(e).lines.push({ key: e.seq + i / 1000, who: "server", text: l });
+        break;
+      case "tls": {
+        const c = get(e);
+        c.tls = true;
+        c.lines.push({
+          key: e.seq,
+          who: "note",
+          text: `TLS handshake: ${e.protocol}, ${e.cipher}`,
+        });
+        break;
+      }
+      case "auth": {
+        const c = get(e);
+        if (e.ok) c.auth = e.username;
+        c.lines.push({
+          key: e.seq,
+          who: "note",
+          text: `${e.mechanism} login as ${e.username} ${e.ok ? "succeeded" : "failed"}`,
+        });
+        break;
+      }
+      case "close":
+        get(e).lines.push({ key: e.seq, who: "note", text: `connection closed by the ${e.by}` });
+        break;
+      default:
+        break;
+    }
+  }
+  return [...byId.values()];
+}
+
+const SHOWN = 12;
+
+/** Every SMTP conversation in the world, client and server lines told apart. */
+export function Transcript({ world, version }: { world: World; version: number }) {
+  const [all, setAll] = useState(false);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const list = useMemo(() => conversations(world.events()), [world, version]);
+  const shown = all ? list : list.slice(-SHOWN);
+  if (list.length === 0)
+    return (
+      <p className="text-fg-muted">No SMTP conversations yet. Try: telnet mail.isp.example 25</p>
+    );
+  return (
+    <div className="space-y-3">
+      {list.length > shown.length && (
+        <button
+          type="button"
+          onClick={() => setAll(true)}
+          className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-bg-soft"
+        >
+          Show all {list.length} conversations (the newest {SHOWN} are shown)
+        </button>
+      )}
+      <ol
+        className="max-h-[32rem] space-y-3 overflow-y-auto"
+        tabIndex={0}
+        aria-label="SMTP conversations"
+      >
+        {shown.map((c) => (
+          <li key={c.id} className="rounded-lg border border-border">
+            <p className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-border bg-bg-soft px-3 py-2 text-sm font-semibold">
+              <span>
+                #{c.id} {c.client} → {c.server}:{c.port}
+              </span>
+              {c.tls && <span className="rounded bg-ok px-1.5 text-bg">TLS</span>}
+              {c.auth && (
+                <span className="rounded bg-accent px-1.5 text-accent-fg">login: {c.auth}</span>
+              )}
+            </p>
+            <div
+              data-scroll-x
+              className="overflow-x-auto px-3 py-2 font-mono text-[13px] leading-relaxed"
+            >
+              {c.lines.map((l) =>
+                l.who === "note" ? (
+                  <p key={l.key} className="text-fg-muted italic">
+                    — {l.text}
+                  </p>
+                ) : (
+                  <p
+                    key={l.key}
+                    className={`whitespace-pre ${l.who === "client" ? "text-fg" : "text-accent"}`}
+                  >
+                    <span className="sr-only">
+                      {l.who === "client" ? `${c.client} sends: ` : `${c.server} replies: `}
+                    </span>
+                    <span aria-hidden="true" className="select-none font-bold">
+                      {l.who === "client" ? "C: " : "S: "}
+                    </span>
+                    {l.text}
+                  </p>
+                ),
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

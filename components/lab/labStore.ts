@@ -1,0 +1,130 @@
+"use client";
+
+import { createWorld, type EngineEvent, type World } from "@/lib/smtp";
+import { banner, createLabSession, type LabSession } from "@/lib/shell/lab";
+import { loadScenario } from "@/lib/shell/commands/scenario";
+import type { HistoryStore } from "@/lib/shell/history";
+import { Shell } from "@/lib/shell/shell";
+import type { TerminalHandle } from "./Terminal";
+
+const HISTORY_KEY = "relay-lab:history";
+
+/** Shell history kept per browser; storage failures leave an in-memory history. */
+export const browserHistory: HistoryStore = {
+  load() {
+    try {
+      const raw = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? "[]") as unknown;
+      return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === "string") : [];
+    } catch {
+      return [];
+    }
+  },
+  save(entries) {
+    try {
+      localStorage.setItem(HISTORY_KEY, JSON.stringify(entries));
+    } catch {
+      // full or unavailable: keep going
+    }
+  },
+};
+
+function makeWorld(id: string): { world: World; error: string | null } {
+  const w = createWorld(id);
+  if (w.ok) return { world: w, error: null };
+  return { world: createWorld("isp-relay"), error: w.error };
+}
+
+/**
+ * One lab's state outside React: the shell session (and through it the world), the terminal
+ * driver once xterm has loaded, and change notifications batched to one per animation frame.
+ */
+export class LabStore {
+  readonly session: LabSession;
+  readonly error: string | null;
+  shell: Shell | null = null;
+  private version = 0;
+  private listeners = new Set<() => void>();
+  private eventListeners = new Set<(e: EngineEvent, world: World) => void>();
+  private worldListeners = new Set<(world: World) => void>();
+  private unsubscribeWorld: (() => void) | null = null;
+  private scheduled = false;
+
+  constructor(scenario: string) {
+    const { world, error } = makeWorld(scenario);
+    this.error = error;
+    const history = typeof window === "undefined" ? undefined : browserHistory;
+    this.session = createLabSession(world, history);
+    this.attach(world);
+    this.session.onWorldChange((w) => {
+      this.attach(w);
+      for (const l of [...this.worldListeners]) l(w);
+      this.bump();
+    });
+  }
+
+  get world(): World {
+    return this.session.world;
+  }
+
+  /** Switches scenario from outside the terminal (the picker); prints a note in the terminal. */
+  load(id: string): void {
+    if (id === this.world.scenario.id) return;
+    const r = loadScenario(this.session, id);
+    this.shell?.notify(r.output + "\n");
+  }
+
+  /** Connects the shell to a terminal once xterm has loaded. */
+  attachTerminal(t: TerminalHandle): void {
+    this.shell?.stop();
+    const shell = new Shell(t.port, this.session, t.cols);
+    this.shell = shell;
+    const note = this.error ? `${this.error}\nLoaded isp-relay instead.\n\n` : "";
+    shell.start(note + banner(this.world));
+    t.onResize((cols) => shell.resize(cols));
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): number => this.version;
+
+  onEvent(listener: (e: EngineEvent, world: World) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  onWorld(listener: (world: World) => void): () => void {
+    this.worldListeners.add(listener);
+    return () => this.worldListeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.unsubscribeWorld?.();
+    this.shell?.stop();
+    this.listeners.clear();
+    this.eventListeners.clear();
+    this.worldListeners.clear();
+  }
+
+  private attach(world: World): void {
+    this.unsubscribeWorld?.();
+    this.unsubscribeWorld = world.subscribe((e) => {
+      for (const l of [...this.eventListeners]) l(e, world);
+      this.bump();
+    });
+  }
+
+  private bump(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const run = () => {
+      this.scheduled = false;
+      this.version++;
+      for (const l of [...this.listeners]) l();
+    };
+    if (typeof requestAnimationFrame === "function" && !document.hidden) requestAnimationFrame(run);
+    else setTimeout(run, 0);
+  }
+}

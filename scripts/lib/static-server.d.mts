@@ -1,0 +1,14 @@
+import type { Server } from "node:http";
+
+export declare function contentType(file: string): string;
+export declare function resolveFile(root: string, urlPath: string): Promise<string | null>;
+export declare function createStaticServer(options: {
+  root: string;
+  log?: (line: string) => void;
+}): Server;
+export declare function startStaticServer(options: {
+  root: string;
+  port?: number;
+  host?: string;
+  log?: (line: string) => void;
+}): Promise<{ server: Server; origin: string; close: () => Promise<void> }>;

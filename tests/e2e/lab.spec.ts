@@ -1,0 +1,190 @@
+import type { Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./helpers/axe";
+import { expect, gotoHydrated, test } from "./helpers/test";
+
+/** Opens a scenario and waits for the terminal's first prompt. */
+async function openLab(page: Page, scenario: string) {
+  await gotoHydrated(page, `/lab?scenario=${scenario}`);
+  await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 15_000 });
+  await page.locator(".xterm").click();
+}
+
+/** Types lines into the real terminal, each followed by Enter. */
+async function typeLines(page: Page, ...lines: string[]) {
+  for (const line of lines) {
+    await page.keyboard.type(line);
+    await page.keyboard.press("Enter");
+  }
+}
+
+const screen = (page: Page) => page.locator(".xterm-rows");
+const happened = (page: Page) => page.getByRole("list", { name: "Events in order" });
+
+test.describe("the lab", () => {
+  test.use({ reducedMotion: "reduce" });
+
+  test("isp-relay: a hand-typed dialogue reaches Bob, the hop table shows each relay, the diagram showed the hops", async ({
+    page,
+  }) => {
+    await openLab(page, "isp-relay");
+    await typeLines(
+      page,
+      "telnet mail.isp.example 25",
+      "EHLO pc.home.example",
+      "MAIL FROM:<you@isp.example>",
+      "RCPT TO:<bob@corp.example>",
+      "DATA",
+      "From: <you@isp.example>",
+      "To: <bob@corp.example>",
+      "Subject: Typed by hand",
+      "",
+      "Hello Bob.",
+      ".",
+      "QUIT",
+    );
+    await expect(screen(page)).toContainText("Connection closed by foreign host.");
+    await expect(happened(page)).toContainText("mail.isp.example relayed message");
+    await expect(happened(page)).toContainText("to mx.corp.example");
+    await expect(happened(page)).toContainText("delivered message");
+
+    await page.getByRole("button", { name: /^bob@corp\.example \(1\)$/ }).click();
+    await page.getByRole("button", { name: /Typed by hand/ }).click();
+    const hops = page.getByRole("table");
+    await expect(hops.getByRole("row")).toHaveCount(3);
+    await expect(hops.getByRole("row").nth(1)).toContainText("pc.home.example");
+    await expect(hops.getByRole("row").nth(1)).toContainText("mail.isp.example");
+    await expect(hops.getByRole("row").nth(2)).toContainText("mx.corp.example");
+  });
+
+  test("closed-relay: relaying to a remote domain is denied with 554 5.7.1, in the terminal and the diagram", async ({
+    page,
+  }) => {
+    await openLab(page, "closed-relay");
+    const spammer = await page.evaluate(() => {
+      const w = (
+        window as unknown as {
+          __relayLab: { world: { hosts(): { name: string; role: string }[] } };
+        }
+      ).__relayLab.world;
+      return w.hosts().find((h) => h.role === "spammer")?.name ?? null;
+    });
+    if (spammer) await typeLines(page, `ssh ${spammer}`);
+    await typeLines(
+      page,
+      "telnet mx.corp.example 25",
+      "EHLO outside.example",
+      "MAIL FROM:<someone@outside.example>",
+      "RCPT TO:<victim@partner.example>",
+    );
+    await expect(screen(page)).toContainText(
+      "554 5.7.1 <victim@partner.example>: Relay access denied",
+    );
+    await expect(happened(page)).toContainText("mx.corp.example refused: 554 5.7.1");
+    await expect(page.getByRole("img", { name: /Network diagram/ })).toContainText("554");
+  });
+
+  test("open-relay: the spammer relays through the server until postconf -e closes it", async ({
+    page,
+  }) => {
+    await openLab(page, "open-relay");
+    const dialogue = [
+      "telnet mx.corp.example 25",
+      "EHLO bulk.spammer.example",
+      "MAIL FROM:<deals@spammer.example>",
+      "RCPT TO:<victim@partner.example>",
+    ];
+    await typeLines(page, "ssh bulk.spammer.example", ...dialogue);
+    await typeLines(page, "DATA", "Subject: You won", "", "Click.", ".", "QUIT");
+    await expect(happened(page)).toContainText("mailbox of victim@partner.example");
+
+    await typeLines(
+      page,
+      "exit",
+      "ssh mx.corp.example",
+      "postconf -e 'mynetworks = 127.0.0.0/8, 10.0.0.0/24'",
+    );
+    await expect(happened(page)).toContainText('mynetworks was set to "127.0.0.0/8, 10.0.0.0/24"');
+    await typeLines(page, "exit", "ssh bulk.spammer.example", ...dialogue);
+    await expect(screen(page)).toContainText(
+      "554 5.7.1 <victim@partner.example>: Relay access denied",
+    );
+  });
+
+  test("HTML and script in a message are shown as text and never run", async ({ page }) => {
+    await openLab(page, "isp-relay");
+    await page.evaluate(() => Object.assign(window, { __pwned: false }));
+    await typeLines(
+      page,
+      "telnet mail.isp.example 25",
+      "EHLO pc.home.example",
+      "MAIL FROM:<you@isp.example>",
+      "RCPT TO:<bob@corp.example>",
+      "DATA",
+      "Subject: <img src=x onerror=window.__pwned=true><script>window.__pwned=true</script>",
+      "Content-Type: text/html",
+      "",
+      '<b>bold?</b><script>window.__pwned=true</script><img src=x onerror="window.__pwned=true">',
+      ".",
+      "QUIT",
+    );
+    await expect(happened(page)).toContainText("mailbox of bob@corp.example");
+    await page.getByRole("button", { name: /^bob@corp\.example \(1\)$/ }).click();
+    await page.getByRole("button", { name: /<img src=x/ }).click();
+    const message = page.getByRole("article");
+    await expect(message).toContainText("<script>window.__pwned=true</script>");
+    await expect(message).toContainText("<b>bold?</b>");
+    await expect(message.locator("script, img, b")).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned: boolean }).__pwned)).toBe(
+      false,
+    );
+  });
+
+  test("Tab completes, history recalls, Ctrl+C leaves telnet, unknown commands point at help", async ({
+    page,
+  }) => {
+    await openLab(page, "isp-relay");
+    await page.keyboard.type("telnet mail.i");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("25");
+    await page.keyboard.press("Enter");
+    await expect(screen(page)).toContainText("220 mail.isp.example ESMTP Postfix");
+    await page.keyboard.press("Control+C");
+    await typeLines(page, "hostnme");
+    await expect(screen(page)).toContainText("hostnme: command not found");
+    await expect(screen(page)).toContainText("Type help");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    await expect(screen(page).getByText("220 mail.isp.example ESMTP Postfix")).toHaveCount(2);
+  });
+
+  test("the touch input line runs commands through the same shell", async ({ page }) => {
+    await openLab(page, "isp-relay");
+    await page.getByRole("button", { name: "Input line & buttons" }).click();
+    await page.getByRole("textbox", { name: "Command line" }).fill("dig MX corp.example");
+    await page.getByRole("button", { name: "Run" }).click();
+    await expect(happened(page)).toContainText("asked DNS for the MX record of corp.example");
+  });
+
+  test("axe finds nothing on /lab with a session on screen", async ({ page }) => {
+    await openLab(page, "isp-relay");
+    await typeLines(page, "telnet mail.isp.example 25", "EHLO pc.home.example");
+    await expect(screen(page)).toContainText("250 SMTPUTF8");
+    await expectNoAxeViolations(page);
+  });
+});
+
+test("pages without a lab never download the xterm chunk", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("response", async (r) => {
+    if (r.request().resourceType() === "script") scripts.push(await r.text().catch(() => ""));
+  });
+  await gotoHydrated(page, "/");
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.some((s) => s.includes("xterm-helper-textarea"))).toBe(false);
+  // ...while /lab does (so the check above can fail).
+  scripts.length = 0;
+  await gotoHydrated(page, "/lab");
+  await expect(page.locator(".xterm-rows")).toBeVisible({ timeout: 15_000 });
+  expect(scripts.some((s) => s.includes("xterm-helper-textarea"))).toBe(true);
+});
