@@ -1,37 +1,37 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Terminal, type TerminalHandle } from "@/components/lab/Terminal";
-import { TouchInput } from "@/components/lab/TouchInput";
-import { banner, createLabSession, type LabSession } from "@/lib/shell/lab";
-import { Shell } from "@/lib/shell/shell";
-import { createWorld, type World } from "@/lib/smtp";
-import type { LabSlotProps } from "./LabSlot";
+import { Lab } from "@/components/lab/Lab";
+import { useLabStore } from "@/components/lab/LabContext";
+import type { World } from "@/lib/smtp";
+import type { LabControls, LabSlotProps } from "./LabSlot";
 import { useLiveChecks } from "./liveChecks";
 
-function freshWorld(scenario: string): World | string {
-  const w = createWorld(scenario);
-  return w.ok ? w : w.error;
+/** Runs a line in the lab's shell, waiting briefly for the terminal if it is still loading. */
+function runWhenReady(store: ReturnType<typeof useLabStore>, line: string, tries = 50): void {
+  if (store.shell) store.shell.runLine(line);
+  else if (tries > 0) setTimeout(() => runWhenReady(store, line, tries - 1), 100);
 }
 
-/** The lesson's lab: a terminal running the lab shell against the lesson's scenario. */
+/** Inside the lab's context: hands the lesson the controls "show me" and "start over" need. */
+function LabBridge({ onControls }: { onControls: (c: LabControls) => void }) {
+  const store = useLabStore();
+  useEffect(() => {
+    onControls({
+      typeLine: (line) => runWhenReady(store, line),
+      reset: () => runWhenReady(store, "scenario reset"),
+    });
+  }, [store, onControls]);
+  return null;
+}
+
+/** The lesson's lab: the full lab (terminal, diagram, mailboxes, transcript) on the lesson's scenario. */
 export default function LessonLab({ scenario, tasks, onChecks, onControls }: LabSlotProps) {
-  const [session] = useState<LabSession | string>(() => {
-    const w = freshWorld(scenario);
-    return typeof w === "string" ? w : createLabSession(w);
-  });
-  const shell = useRef<Shell | null>(null);
-  const callbacks = useRef({ onChecks, onControls });
+  const [world, setWorld] = useState<World | null>(null);
+  const callbacks = useRef({ onChecks });
   useEffect(() => {
-    callbacks.current = { onChecks, onControls };
+    callbacks.current = { onChecks };
   });
-  const [world, setWorld] = useState<World | null>(() =>
-    typeof session === "string" ? null : session.world,
-  );
-  useEffect(() => {
-    if (typeof session === "string") return;
-    return session.onWorldChange(setWorld);
-  }, [session]);
   const report = useCallback(
     (done: Record<string, boolean>, justDone: string | null) =>
       callbacks.current.onChecks(done, justDone),
@@ -40,41 +40,14 @@ export default function LessonLab({ scenario, tasks, onChecks, onControls }: Lab
   // Tasks are checked only while the lab runs this lesson's scenario (the learner may load another).
   useLiveChecks(tasks, world?.scenario.id === scenario ? world : null, report);
 
-  if (typeof session === "string") {
-    return (
-      <p role="alert" className="rounded-xl border border-bad p-4 text-bad">
-        The lab could not start: {session}
-      </p>
-    );
-  }
-
-  function onReady(handle: TerminalHandle) {
-    if (typeof session === "string") return;
-    const sh = new Shell(handle.port, session, handle.cols);
-    handle.onResize((cols) => sh.resize(cols));
-    sh.start(banner(session.world));
-    shell.current = sh;
-    callbacks.current.onControls({
-      typeLine: (line) => sh.runLine(line),
-      reset: () => {
-        const w = freshWorld(scenario);
-        if (typeof w === "string") return;
-        session.setWorld(w, { host: w.scenario.learner.host, user: w.scenario.learner.user });
-        handle.port.reset();
-        sh.start(banner(w));
-      },
-    });
-  }
-
   return (
-    <div className="rounded-xl border border-border p-3">
-      <h2 className="mb-2 text-lg font-bold">Lab</h2>
-      <Terminal onReady={onReady} label={`Lab terminal (${scenario})`} />
-      <TouchInput
-        onLine={(line) => shell.current?.runLine(line)}
-        onKeys={(data) => shell.current?.input(data)}
-        suggestions={["help", "scenario"]}
-      />
-    </div>
+    <section aria-labelledby="lesson-lab-heading" className="rounded-xl border border-border p-3">
+      <h2 id="lesson-lab-heading" className="mb-3 text-lg font-bold">
+        Lab: <span className="font-mono text-base">{scenario}</span>
+      </h2>
+      <Lab scenario={scenario} onWorld={setWorld} headingLevel={3}>
+        <LabBridge onControls={onControls} />
+      </Lab>
+    </section>
   );
 }
