@@ -45,9 +45,12 @@ export default function LessonLab({ scenario, tasks, onChecks, onControls }: Lab
       <h2 id="lesson-lab-heading" className="mb-3 text-lg font-bold">
         Lab: <span className="font-mono text-base">{scenario}</span>
       </h2>
-      <Lab scenario={scenario} onWorld={setWorld} headingLevel={3}>
-        <LabBridge onControls={onControls} />
-      </Lab>
+      {/* One column inside the lesson's column, so the terminal gets the full width. */}
+      <div className="[&>.grid]:grid-cols-1!">
+        <Lab scenario={scenario} onWorld={setWorld} headingLevel={3}>
+          <LabBridge onControls={onControls} />
+        </Lab>
+      </div>
     </section>
   );
 }
