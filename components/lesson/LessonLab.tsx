@@ -25,9 +25,31 @@ function LabBridge({ onControls }: { onControls: (c: LabControls) => void }) {
   return null;
 }
 
+/**
+ * Makes the lab's sideways-scrolling boxes reachable by keyboard when they overflow, which they do
+ * in the lesson's narrower column (axe: scrollable-region-focusable). To move into components/lab.
+ */
+function useFocusableScrollBoxes(root: React.RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const mark = () => {
+      for (const box of el.querySelectorAll<HTMLElement>("[data-scroll-x]:not([tabindex])")) {
+        box.tabIndex = 0;
+      }
+    };
+    mark();
+    const mo = new MutationObserver(mark);
+    mo.observe(el, { childList: true, subtree: true });
+    return () => mo.disconnect();
+  }, [root]);
+}
+
 /** The lesson's lab: the full lab (terminal, diagram, mailboxes, transcript) on the lesson's scenario. */
 export default function LessonLab({ scenario, tasks, onChecks, onControls }: LabSlotProps) {
   const [world, setWorld] = useState<World | null>(null);
+  const root = useRef<HTMLElement>(null);
+  useFocusableScrollBoxes(root);
   const callbacks = useRef({ onChecks });
   useEffect(() => {
     callbacks.current = { onChecks };
@@ -41,7 +63,11 @@ export default function LessonLab({ scenario, tasks, onChecks, onControls }: Lab
   useLiveChecks(tasks, world?.scenario.id === scenario ? world : null, report);
 
   return (
-    <section aria-labelledby="lesson-lab-heading" className="rounded-xl border border-border p-3">
+    <section
+      ref={root}
+      aria-labelledby="lesson-lab-heading"
+      className="rounded-xl border border-border p-3"
+    >
       <h2 id="lesson-lab-heading" className="mb-3 text-lg font-bold">
         Lab: <span className="font-mono text-base">{scenario}</span>
       </h2>

@@ -13,6 +13,7 @@ type P<T extends keyof React.JSX.IntrinsicElements> = ComponentProps<T>;
 /** Builds the map for one lesson; `glossary` resolves <Term id>, `prefix` keeps popover ids unique. */
 export function lessonMdxComponents(glossary: readonly GlossaryEntry[], prefix: string) {
   let n = 0;
+  let tables = 0;
   return {
     h2: (p: P<"h2">) => (
       <h2 className="mt-10 mb-3 text-2xl font-bold tracking-tight text-balance" {...p} />
@@ -38,17 +39,20 @@ export function lessonMdxComponents(glossary: readonly GlossaryEntry[], prefix: 
         {...p}
       />
     ),
-    table: (p: P<"table">) => (
-      <div
-        tabIndex={0}
-        role="region"
-        aria-label="Table"
-        data-scroll-x
-        className="my-5 overflow-x-auto"
-      >
-        <table className="w-full border-collapse text-left text-sm sm:text-base" {...p} />
-      </div>
-    ),
+    table: (p: P<"table">) => {
+      tables += 1;
+      return (
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label={`Table ${tables}`}
+          data-scroll-x
+          className="my-5 overflow-x-auto"
+        >
+          <table className="w-full border-collapse text-left text-sm sm:text-base" {...p} />
+        </div>
+      );
+    },
     th: (p: P<"th">) => <th className="border-b-2 border-border px-3 py-2 font-semibold" {...p} />,
     td: (p: P<"td">) => <td className="border-b border-border px-3 py-2 align-top" {...p} />,
     Callout,
