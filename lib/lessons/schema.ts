@@ -53,7 +53,9 @@ export const taskCheckSchema = z.discriminatedUnion("kind", [
       type: z.enum(["MX", "A"]).describe("The record type looked up."),
       name: hostname.describe("The name looked up (a domain for MX, a host for A)."),
     })
-    .describe("A DNS lookup of this name and type happened (by the learner or a relay)."),
+    .describe(
+      "The learner looked this name up (from their own host or one they ssh to); a relay's own lookups do not count.",
+    ),
   z
     .object({
       kind: z.literal("connected"),

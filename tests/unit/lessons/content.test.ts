@@ -68,3 +68,24 @@ describe("the course content", () => {
     expect(pairs).toBe(3);
   });
 });
+
+describe("lib/lessons/README.md", () => {
+  it("documents the front matter exactly as the schema describes it", async () => {
+    const { describeFrontMatter } = await import("@/lib/lessons/describe");
+    const readme = fs.readFileSync(
+      path.resolve(__dirname, "../../../lib/lessons/README.md"),
+      "utf8",
+    );
+    const generated = /<!-- generated:start -->\n([\s\S]*)\n<!-- generated:end -->/.exec(
+      readme,
+    )?.[1];
+    // Prettier pads the table cells; compare cell by cell.
+    const cells = (md: string) =>
+      md
+        .trim()
+        .split("\n")
+        .filter((l) => !/^\|[\s|:-]+\|$/.test(l))
+        .map((l) => l.split("|").map((c) => c.trim()));
+    expect(cells(generated ?? "")).toEqual(cells(describeFrontMatter()));
+  });
+});
