@@ -66,7 +66,7 @@ export default function LessonLab({ scenario, tasks, onChecks, onControls }: Lab
     <section
       ref={root}
       aria-labelledby="lesson-lab-heading"
-      className="rounded-xl border border-border p-3"
+      className="sm:rounded-xl sm:border sm:border-border sm:p-3"
     >
       <h2 id="lesson-lab-heading" className="mb-3 text-lg font-bold">
         Lab: <span className="font-mono text-base">{scenario}</span>
