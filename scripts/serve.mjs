@@ -22,14 +22,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 try {
-  const { server, close } = await startStaticServer({
+  const { port: actualPort, close } = await startStaticServer({
     root,
     port,
     host,
     log: quiet ? undefined : (line) => console.log(line),
   });
-  const address = server.address();
-  const actualPort = typeof address === "object" && address ? address.port : port;
   const local = ["127.0.0.1", "0.0.0.0", "::", "::1", "localhost"].includes(host);
   const shown = local ? "localhost" : host.includes(":") ? `[${host}]` : host;
   console.log(`Relay Lab: serving out/ at http://${shown}:${actualPort}/ (Ctrl+C to stop)`);

@@ -5,6 +5,7 @@ import {
   MX,
   NET,
   partnerMx,
+  RELAY_MAILBOXES,
   SMTP,
   SUBMISSION,
   spammerHost,
@@ -28,11 +29,7 @@ export const closedRelayScenario = {
   networks: [NET.corpLan, NET.corpDmz, NET.internet, NET.spam],
   hosts: [adminWorkstation(), corpMx({}, [SMTP, SUBMISSION], true), partnerMx(), spammerHost()],
   mx: [MX.corp, MX.partner],
-  mailboxes: [
-    { address: "admin@corp.example", host: "mx.corp.example" },
-    { address: "bob@corp.example", host: "mx.corp.example" },
-    { address: "victim@partner.example", host: "mx.partner.example" },
-  ],
+  mailboxes: RELAY_MAILBOXES,
   demo: [
     {
       caption: "The spammer connects to corp.example's server again.",

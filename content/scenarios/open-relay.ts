@@ -1,4 +1,14 @@
-import { corpMx, messageLines, MX, NET, partnerMx, SMTP, spammerHost, START } from "./parts";
+import {
+  corpMx,
+  messageLines,
+  MX,
+  NET,
+  partnerMx,
+  RELAY_MAILBOXES,
+  SMTP,
+  spammerHost,
+  START,
+} from "./parts";
 import type { ScenarioInput } from "./schema";
 
 /** The admin's workstation on the office LAN. */
@@ -34,11 +44,7 @@ export const openRelayScenario = {
     spammerHost(),
   ],
   mx: [MX.corp, MX.partner],
-  mailboxes: [
-    { address: "admin@corp.example", host: "mx.corp.example" },
-    { address: "bob@corp.example", host: "mx.corp.example" },
-    { address: "victim@partner.example", host: "mx.partner.example" },
-  ],
+  mailboxes: RELAY_MAILBOXES,
   demo: [
     {
       caption: "On the spammer's server: connect to corp.example's mail server on port 25.",

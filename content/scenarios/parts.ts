@@ -164,3 +164,10 @@ export const ALICE = { host: "mx.corp.example", username: "alice", password: "s3
 
 /** AUTH PLAIN with alice's initial response: base64 of "\0alice\0s3cret-alice" (RFC 4616). */
 export const ALICE_AUTH_PLAIN = "AUTH PLAIN AGFsaWNlAHMzY3JldC1hbGljZQ==";
+
+/** The mailboxes of the relay scenarios: two corp.example users and a stranger elsewhere. */
+export const RELAY_MAILBOXES = [
+  { address: "admin@corp.example", host: "mx.corp.example" },
+  { address: "bob@corp.example", host: "mx.corp.example" },
+  { address: "victim@partner.example", host: "mx.partner.example" },
+];

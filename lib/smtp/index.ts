@@ -3,7 +3,7 @@
  * contract. Nothing exported here throws, reads the wall clock, or touches the DOM.
  */
 import { scenarioSchema, type ScenarioSpec } from "@/content/scenarios/schema";
-import { SCENARIOS, type ScenarioId } from "@/content/scenarios";
+import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from "@/content/scenarios";
 import type { World, WorldError, WorldOptions } from "./types";
 import { SimWorld } from "./world";
 
@@ -12,6 +12,7 @@ export { SCENARIO_IDS, type ScenarioId } from "@/content/scenarios";
 export { formatReply, parseReply, splitLines, readDataLine, stuffDataLine } from "./framing";
 export { parseCommand, parsePath, encodeBase64, decodeBase64 } from "./parse";
 export { rfc5322Date, mailqDate } from "./clock";
+export { formatMailq } from "./format";
 export { POSTCONF_DEFAULTS } from "./policy";
 
 /**
@@ -51,4 +52,13 @@ export function getScenario(id: string): ScenarioSpec | null {
   const raw = (SCENARIOS as Record<string, unknown>)[id];
   const parsed = scenarioSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
+}
+
+/** Every scenario's id, title and one-line summary, in course order (for menus). */
+export function listScenarios(): Array<{ id: ScenarioId; title: string; summary: string }> {
+  return SCENARIO_IDS.map((id) => ({
+    id,
+    title: SCENARIOS[id].title,
+    summary: SCENARIOS[id].summary,
+  }));
 }

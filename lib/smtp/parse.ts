@@ -173,6 +173,16 @@ export function routedDomain(address: string): string {
   return domain;
 }
 
+/** bob%corp.example@relay and corp.example!bob@relay become bob@corp.example on the way out. */
+export function rewriteRouted(address: string): string {
+  const { local } = splitAddress(address);
+  const bang = local.indexOf("!");
+  if (bang !== -1) return `${local.slice(bang + 1)}@${local.slice(0, bang)}`;
+  const pct = local.lastIndexOf("%");
+  if (pct !== -1) return `${local.slice(0, pct)}@${local.slice(pct + 1)}`;
+  return address;
+}
+
 /** Decode base64 strictly; null when the text is not base64. */
 export function decodeBase64(text: string): string | null {
   const s = text.trim();

@@ -64,7 +64,20 @@ export const REPLY = {
   authSyntax: r(501, "5.5.4 Syntax: AUTH mechanism"),
   authNeedsTls: r(504, "5.5.4 Encryption required for requested authentication mechanism"),
   authBadMechanism: r(535, "5.7.8 Error: authentication failed: Invalid authentication mechanism"),
-  authBadBase64: r(501, "5.5.2 Cannot decode response"),
+  /** Postfix with Dovecot SASL checks the base64 before passing it on. */
+  authBadInitial: r(
+    535,
+    "5.7.8 Error: authentication failed: Invalid base64 data in initial response",
+  ),
+  authBadContinued: r(
+    535,
+    "5.7.8 Error: authentication failed: Invalid base64 data in continued response",
+  ),
+  noopSyntax: r(501, "5.5.4 Syntax: NOOP"),
+  badRet: r(501, "5.5.4 Bad RET parameter syntax"),
+  badEnvid: r(501, "5.5.4 Bad ENVID parameter syntax"),
+  badNotify: r(501, "5.5.4 Error: Bad NOTIFY parameter syntax"),
+  badOrcpt: r(501, "5.5.4 Error: Bad ORCPT parameter syntax"),
   authDisabledParam: r(503, "5.5.4 Error: authentication disabled"),
   configError: r(451, "4.3.5 Server configuration error"),
   etrnOk: r(250, "Queuing started"),
@@ -100,10 +113,11 @@ export const greetingReply = (hostname: string): Reply => r(220, `${hostname} ES
 
 export const heloReply = (hostname: string): Reply => r(250, hostname);
 
-export const shuttingDown = (hostname: string): Reply =>
-  r(421, `4.3.2 ${hostname} Service shutting down`);
+/** A busy server: what Postfix's postscreen says when every smtpd process is taken. */
+export const allPortsBusy: Reply = r(421, "4.3.2 All server ports are busy");
 
+/** A temporary refusal at RCPT, as an access map's DEFER action words it (4.7.1). */
 export const busyRecipient = (rcpt: string): Reply =>
-  r(450, `4.2.1 <${rcpt}>: Recipient address rejected: Service busy, try again later`);
+  r(450, `4.7.1 <${rcpt}>: Recipient address rejected: Service is busy, try again later`);
 
 export const mailboxFull = (rcpt: string): Reply => r(552, `5.2.2 <${rcpt}>: Mailbox full`);

@@ -235,6 +235,8 @@ export class ServerSession {
   private mailParams(path: Path): Reply | null {
     let sawAuth = false;
     for (const p of path.params) {
+      // Parameters are an ESMTP extension: after HELO there are none to give.
+      if (!this.esmtp) return unsupportedOption(p.raw);
       switch (p.name) {
         case "SIZE": {
           if (p.value === null || !/^\d{1,15}$/.test(p.value)) return REPLY.badSize;
@@ -246,10 +248,10 @@ export class ServerSession {
           if (p.value === null || !/^(7BIT|8BITMIME)$/i.test(p.value)) return REPLY.badBody;
           break;
         case "RET":
-          if (p.value === null || !/^(FULL|HDRS)$/i.test(p.value)) return unsupportedOption(p.raw);
+          if (p.value === null || !/^(FULL|HDRS)$/i.test(p.value)) return REPLY.badRet;
           break;
         case "ENVID":
-          if (p.value === null) return unsupportedOption(p.raw);
+          if (p.value === null || p.value === "") return REPLY.badEnvid;
           break;
         case "SMTPUTF8":
           if (p.value !== null) return unsupportedOption(p.raw);
@@ -262,7 +264,6 @@ export class ServerSession {
         default:
           return unsupportedOption(p.raw);
       }
-      if (!this.esmtp) return unsupportedOption(p.raw);
     }
     return null;
   }
@@ -275,8 +276,17 @@ export class ServerSession {
     if (rcpt === "") return REPLY.badRecipient;
     if (this.recipients.length >= this.settings.recipientLimit) return REPLY.tooManyRecipients;
     for (const p of parsed.path.params) {
-      if (!this.esmtp || (p.name !== "NOTIFY" && p.name !== "ORCPT") || p.value === null)
-        return unsupportedOption(p.raw);
+      if (!this.esmtp) return unsupportedOption(p.raw);
+      if (p.name === "NOTIFY") {
+        // RFC 3461: NEVER alone, or any of SUCCESS, FAILURE, DELAY.
+        const v = (p.value ?? "").toUpperCase().split(",");
+        const ok =
+          (v.length === 1 && v[0] === "NEVER") ||
+          (v.length > 0 && v.every((x) => x === "SUCCESS" || x === "FAILURE" || x === "DELAY"));
+        if (!ok) return REPLY.badNotify;
+      } else if (p.name === "ORCPT") {
+        if (p.value === null || !/^[A-Za-z0-9-]+;.+$/.test(p.value)) return REPLY.badOrcpt;
+      } else return unsupportedOption(p.raw);
     }
     const verdict = this.checkRcpt(rcpt);
     if (verdict) return verdict;
@@ -382,14 +392,14 @@ export class ServerSession {
         this.state = "auth";
         return REPLY.plainChallenge;
       }
-      return this.authPlain(initial);
+      return this.authPlain(initial, REPLY.authBadInitial);
     }
     if (mech === "LOGIN") {
       this.authMech = "LOGIN";
       this.state = "auth";
       if (initial === undefined) return REPLY.loginUser;
       const user = decodeBase64(initial);
-      if (user === null) return this.authEnd(REPLY.authBadBase64);
+      if (user === null) return this.authEnd(REPLY.authBadInitial);
       this.loginUser = user;
       return REPLY.loginPass;
     }
@@ -398,9 +408,9 @@ export class ServerSession {
 
   private authContinue(line: string): Reply {
     if (line.trim() === "*") return this.count(this.authEnd(REPLY.authAborted));
-    if (this.authMech === "PLAIN") return this.count(this.authPlain(line));
+    if (this.authMech === "PLAIN") return this.count(this.authPlain(line, REPLY.authBadContinued));
     const decoded = decodeBase64(line);
-    if (decoded === null) return this.count(this.authEnd(REPLY.authBadBase64));
+    if (decoded === null) return this.count(this.authEnd(REPLY.authBadContinued));
     if (this.loginUser === null) {
       this.loginUser = decoded;
       return REPLY.loginPass;
@@ -408,9 +418,9 @@ export class ServerSession {
     return this.count(this.finishLogin(this.loginUser, decoded));
   }
 
-  private authPlain(response: string): Reply {
+  private authPlain(response: string, badBase64: Reply): Reply {
     const decoded = decodeBase64(response);
-    if (decoded === null) return this.authEnd(REPLY.authBadBase64);
+    if (decoded === null) return this.authEnd(badBase64);
     const parts = decoded.split("\0");
     if (parts.length !== 3) return this.authEnd(REPLY.authFailed);
     return this.finishLogin(parts[1] ?? "", parts[2] ?? "");
@@ -476,7 +486,7 @@ const HANDLERS: Record<Verb, Handler> = {
     s.resetTransaction();
     return REPLY.ok;
   },
-  NOOP: () => REPLY.ok,
+  NOOP: (_s, a) => (a === "" ? REPLY.ok : REPLY.noopSyntax),
   VRFY: (s, a) => s.vrfy(a),
   // Postfix does not implement HELP: it is an unknown command there.
   HELP: () => REPLY.unknownCommand,

@@ -1,7 +1,7 @@
 /**
  * The engine's public types. Everything the UI, the shell and the tests read is declared here.
  */
-import type { ScenarioSpec } from "@/content/scenarios/schema";
+import type { RuleSpec, ScenarioSpec } from "@/content/scenarios/schema";
 import type { SessionState } from "./server";
 
 export type { SessionState };
@@ -40,6 +40,7 @@ interface SessionEventBase extends EventBase {
 }
 
 export type EngineEvent =
+  /** `tls`: the client opened with a TLS handshake (implicit TLS); a "tls" event confirms it. */
   | (SessionEventBase & { type: "connect"; tls: boolean })
   | (SessionEventBase & { type: "refused"; error: string })
   | (SessionEventBase & {
@@ -104,7 +105,9 @@ export type EngineEvent =
       /** The queue id of the DSN sent back, or null when the sender was <> (no bounce of a bounce). */
       dsnQueueId: string | null;
     })
-  | (EventBase & { type: "postconf"; host: string; name: string; value: string });
+  | (EventBase & { type: "postconf"; host: string; name: string; value: string })
+  /** The firewall rules were replaced (setRules). */
+  | (EventBase & { type: "rules"; count: number });
 
 export type EngineEventType = EngineEvent["type"];
 
@@ -175,14 +178,14 @@ export interface DomainInfo {
 }
 
 export type DnsAnswer =
-  | { status: "NOERROR"; type: "A"; name: string; answers: string[] }
+  | { status: "NOERROR"; type: "A" | "PTR"; name: string; answers: string[] }
   | {
       status: "NOERROR";
       type: "MX";
       name: string;
       answers: Array<{ preference: number; exchange: string }>;
     }
-  | { status: "NXDOMAIN"; type: "A" | "MX"; name: string; answers: [] };
+  | { status: "NXDOMAIN"; type: "A" | "MX" | "PTR"; name: string; answers: [] };
 
 export interface QueueEntry {
   id: string;
@@ -226,8 +229,17 @@ export interface World {
   host(name: string): HostInfo | null;
   networks(): NetworkInfo[];
   domains(): DomainInfo[];
-  /** A DNS query made by `from` (default: the learner's host); logs a "dns" event. */
-  resolve(name: string, type: "A" | "MX", from?: string): DnsAnswer;
+  /**
+   * A DNS query made by `from` (default: the learner's host); logs a "dns" event. PTR takes an
+   * IPv4 address (dig -x) and answers the host name.
+   */
+  resolve(name: string, type: "A" | "MX" | "PTR", from?: string): DnsAnswer;
+  /** The mailboxes a host's local delivery agent writes to (for `mail` on that host). */
+  mailboxesOn(host: string): string[];
+  /** The firewall rules, first match wins; anything unmatched is allowed. */
+  rules(): RuleSpec[];
+  /** Replace the firewall rules (e.g. open outbound 25 in mail-firewall); validated, never throws. */
+  setRules(rules: unknown): { ok: true } | { ok: false; error: string };
   queue(host: string): QueueEntry[];
   /** main.cf as postconf shows it (defaults merged with the scenario's settings); null if no MTA. */
   postconf(host: string): Record<string, string> | null;

@@ -2,11 +2,19 @@
  * The world: hosts, networks, DNS, firewall rules, Postfix instances, queues, mailboxes and a
  * virtual clock, all driven by a scheduler. Nothing here reads the wall clock or throws.
  */
-import type { FaultSpec, HostSpec, RuleSpec, ScenarioSpec } from "@/content/scenarios/schema";
+import { z } from "zod";
+import {
+  ruleSchema,
+  type FaultSpec,
+  type HostSpec,
+  type RuleSpec,
+  type ScenarioSpec,
+} from "@/content/scenarios/schema";
 import { transfer, type RecipientOutcome } from "./client";
 import { mailqDate, rfc5322Date } from "./clock";
-import { formatReply, splitLines } from "./framing";
-import { routedDomain, splitAddress } from "./parse";
+import { rewriteRouted, routedDomain, splitAddress } from "./parse";
+import { Heap } from "./scheduler";
+import { LiveSession, RefusedSession, TLS_CIPHER, TLS_PROTOCOL, type NewEvent } from "./session";
 import {
   expand,
   inCidr,
@@ -16,9 +24,9 @@ import {
   POSTCONF_DEFAULTS,
   validateParam,
 } from "./policy";
-import { busyRecipient, mailboxFull, shuttingDown, type Reply } from "./replies";
+import { allPortsBusy, busyRecipient, mailboxFull, type Reply } from "./replies";
 import { createRng, queueId, type Rng } from "./rng";
-import { ServerSession, type AcceptedMessage, type ServerSettings } from "./server";
+import { ServerSession, type AcceptedMessage, type ServerEnv, type ServerSettings } from "./server";
 import { buildDsn, localDeliveryHeaders, receivedHeader } from "./message";
 import type {
   ConnectOptions,
@@ -34,17 +42,10 @@ import type {
   WorldOptions,
 } from "./types";
 
-/** Virtual time a command/reply round trip takes, and a TCP connect. */
-const RTT = 4;
+/** Virtual time a TCP connect takes. */
 const CONNECT_TIME = 12;
-const TLS_TIME = 20;
 /** Delay before the queue manager picks up a freshly queued message. */
 const PICKUP_DELAY = 1000;
-const TLS_PROTOCOL = "TLSv1.3";
-const TLS_CIPHER = "TLS_AES_256_GCM_SHA384";
-
-type Omit2<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
-type NewEvent = Omit2<EngineEvent, "t" | "seq">;
 
 interface Mta {
   main: Record<string, string>;
@@ -53,6 +54,13 @@ interface Mta {
   queue: Map<string, QItem>;
   users: Map<string, string>;
   localParts: Map<string, string>;
+}
+
+interface ServiceView {
+  conf: Record<string, string>;
+  settings: ServerSettings;
+  isLocalDomain(domain: string): boolean;
+  isAuthDestination(domain: string): boolean;
 }
 
 interface HostRt {
@@ -75,57 +83,6 @@ interface QItem {
   scheduled: boolean;
 }
 
-interface Scheduled {
-  at: number;
-  seq: number;
-  run: () => void;
-}
-
-/** A binary min-heap on (at, seq): the scheduler's queue. */
-class Heap {
-  private items: Scheduled[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  peek(): Scheduled | undefined {
-    return this.items[0];
-  }
-  private less(a: Scheduled, b: Scheduled): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-  push(x: Scheduled): void {
-    const a = this.items;
-    a.push(x);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(a[i]!, a[p]!)) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
-      i = p;
-    }
-  }
-  pop(): Scheduled | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.less(a[l]!, a[m]!)) m = l;
-        if (r < a.length && this.less(a[r]!, a[m]!)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
-
 export class SimWorld implements World {
   readonly ok = true as const;
   private clock: number;
@@ -135,7 +92,8 @@ export class SimWorld implements World {
   private readonly mx = new Map<string, Array<{ host: string; preference: number }>>();
   private readonly boxes = new Map<string, string[]>();
   private readonly log: EngineEvent[] = [];
-  private logStart = 0;
+  /** Index of the oldest event once the ring is full. */
+  private logHead = 0;
   private readonly eventLimit: number;
   private seq = 0;
   private sessionSeq = 0;
@@ -146,6 +104,7 @@ export class SimWorld implements World {
   private readonly busy = new Map<string, { code: 421 | 450; left: number }>();
   private readonly drops: Array<{ from: string; to: string; left: number }> = [];
   private readonly full = new Set<string>();
+  private ruleList: RuleSpec[];
 
   constructor(
     readonly scenario: ScenarioSpec,
@@ -153,6 +112,7 @@ export class SimWorld implements World {
   ) {
     this.clock = Date.parse(scenario.startsAt) || 0;
     this.rng = createRng(options.seed ?? 1);
+    this.ruleList = scenario.rules.map((r) => ({ ...r, ports: r.ports.slice() }));
     this.eventLimit = options.eventLimit && options.eventLimit > 0 ? options.eventLimit : Infinity;
     for (const h of scenario.hosts) {
       const rt: HostRt = { spec: h, name: h.name, ip: h.ip, mta: null };
@@ -200,27 +160,31 @@ export class SimWorld implements World {
   }
 
   private emit(e: NewEvent): void {
-    const ev = { ...e, t: this.clock, seq: this.seq++ } as EngineEvent;
-    if (this.log.length - this.logStart >= this.eventLimit) {
-      this.logStart++;
-      // Compact now and then so the ring does not grow without bound.
-      if (this.logStart >= 4096 && this.logStart * 2 >= this.log.length) {
-        this.log.splice(0, this.logStart);
-        this.logStart = 0;
-      }
+    // The caller's fresh literal becomes the event: no copy on this hot path.
+    const ev = e as EngineEvent;
+    ev.t = this.clock;
+    ev.seq = this.seq++;
+    if (this.log.length < this.eventLimit) this.log.push(ev);
+    else {
+      // A full ring: overwrite the oldest.
+      this.log[this.logHead] = ev;
+      this.logHead = (this.logHead + 1) % this.eventLimit;
     }
-    this.log.push(ev);
-    for (const l of this.listeners) {
-      try {
-        l(ev);
-      } catch {
-        // A listener's failure is the listener's: the simulation carries on.
+    if (this.listeners.size > 0) {
+      for (const l of this.listeners) {
+        try {
+          l(ev);
+        } catch {
+          // A listener's failure is the listener's: the simulation carries on.
+        }
       }
     }
   }
 
   events(): readonly EngineEvent[] {
-    return this.logStart === 0 ? this.log : this.log.slice(this.logStart);
+    return this.logHead === 0
+      ? this.log
+      : this.log.slice(this.logHead).concat(this.log.slice(0, this.logHead));
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
@@ -319,11 +283,16 @@ export class SimWorld implements World {
     return false;
   }
 
-  resolve(name: string, type: "A" | "MX", from?: string): DnsAnswer {
+  resolve(name: string, type: "A" | "MX" | "PTR", from?: string): DnsAnswer {
     const asker = from ?? this.scenario.learner.host;
     const q = String(name).toLowerCase().replace(/\.$/, "");
     let answer: DnsAnswer;
-    if (type === "A") {
+    if (type === "PTR") {
+      const h = this.hostsByIp.get(q);
+      answer = h
+        ? { status: "NOERROR", type: "PTR", name: q, answers: [h.name] }
+        : { status: "NXDOMAIN", type: "PTR", name: q, answers: [] };
+    } else if (type === "A") {
       const h = this.hostsByName.get(q);
       answer = h
         ? { status: "NOERROR", type: "A", name: q, answers: [h.ip] }
@@ -367,7 +336,7 @@ export class SimWorld implements World {
   }
 
   private ruleFor(from: HostRt, to: HostRt, port: number): RuleSpec | null {
-    for (const r of this.scenario.rules) {
+    for (const r of this.ruleList) {
       if (
         this.matches(r.from, from) &&
         this.matches(r.to, to) &&
@@ -399,7 +368,10 @@ export class SimWorld implements World {
     if (!from) return refuse("No route to host");
     if (!Number.isInteger(port) || port < 1 || port > 65535) return refuse("Invalid port");
     let to: HostRt | undefined;
-    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(target)) {
+    // telnet localhost 25 on a server: the loopback, which every mynetworks includes.
+    const loopback = /^(localhost|127(\.\d{1,3}){3})$/i.test(target);
+    if (loopback) to = from;
+    else if (/^\d{1,3}(\.\d{1,3}){3}$/.test(target)) {
       to = this.hostsByIp.get(target);
       if (!to) return refuse("Connection timed out");
     } else {
@@ -421,8 +393,10 @@ export class SimWorld implements World {
     }
     const service = to.mta?.services.find((s) => s.port === port);
     if (!to.mta || !service) return refuse("Connection refused", to.name);
-    const conf = { ...to.mta.main, ...service.overrides };
-    const server = new ServerSession(this.serverEnv(to, from, conf, id));
+    const client = loopback
+      ? { name: "localhost", ip: "127.0.0.1" }
+      : { name: from.name, ip: from.ip };
+    const server = new ServerSession(this.serverEnv(to, client, service, id));
     const session = new LiveSession(this, id, from.name, to.name, port, server);
     this.emit({
       type: "connect",
@@ -430,12 +404,12 @@ export class SimWorld implements World {
       client: from.name,
       server: to.name,
       port,
-      tls: false,
+      tls: options.tls === true,
     });
     const busy = this.busy.get(to.name);
     if (busy && busy.code === 421 && busy.left > 0) {
       busy.left--;
-      session.open(shuttingDown(to.name), true);
+      session.open(allPortsBusy, true);
       return session;
     }
     if (server.state === "tls-wait") {
@@ -481,10 +455,15 @@ export class SimWorld implements World {
     };
   }
 
-  private serverEnv(host: HostRt, client: HostRt, conf: Record<string, string>, session: number) {
-    const mta = host.mta!;
+  /** Per (host, port): main.cf merged with the master.cf overrides, parsed once per change. */
+  private readonly services = new Map<string, ServiceView>();
+
+  private serviceView(host: HostRt, service: Mta["services"][number]): ServiceView {
+    const key = `${host.name}:${service.port}`;
+    const cached = this.services.get(key);
+    if (cached) return cached;
+    const conf = { ...host.mta!.main, ...service.overrides };
     const hostname = expand(conf, conf.myhostname ?? host.name);
-    const settings = this.settings(conf, hostname);
     const mydest = new Set(
       listOf(expand(conf, conf.mydestination ?? "")).map((d) => d.toLowerCase()),
     );
@@ -493,12 +472,31 @@ export class SimWorld implements World {
     );
     const addressLiteral = `[${host.ip}]`;
     const isLocalDomain = (d: string): boolean => mydest.has(d) || d === addressLiteral;
-    return {
-      settings,
-      clientName: client.name,
-      clientIp: client.ip,
+    const view: ServiceView = {
+      conf,
+      settings: this.settings(conf, hostname),
       isLocalDomain,
       isAuthDestination: (d: string) => isLocalDomain(d) || relayDomains.has(d),
+    };
+    this.services.set(key, view);
+    return view;
+  }
+
+  private serverEnv(
+    host: HostRt,
+    client: { name: string; ip: string },
+    service: Mta["services"][number],
+    session: number,
+  ): ServerEnv {
+    const mta = host.mta!;
+    const view = this.serviceView(host, service);
+    const conf = view.conf;
+    return {
+      settings: view.settings,
+      clientName: client.name,
+      clientIp: client.ip,
+      isLocalDomain: view.isLocalDomain,
+      isAuthDestination: view.isAuthDestination,
       isLocalUser: (local: string) => this.isLocalUser(mta, local),
       checkLogin: (u: string, p: string) => mta.users.get(u) === p,
       rcptFault: (rcpt: string): Reply | null => {
@@ -571,7 +569,8 @@ export class SimWorld implements World {
       date: rfc5322Date(this.clock),
     });
     const lines = header.concat(msg.lines);
-    this.enqueue(host, id, msg.sender, msg.recipients, lines, msg.size, session);
+    const size = header.reduce((n, l) => n + l.length + 2, msg.size);
+    this.enqueue(host, id, msg.sender, msg.recipients, lines, size, session);
     return id;
   }
 
@@ -704,19 +703,22 @@ export class SimWorld implements World {
     }
     if (targets.length === 0)
       return out.size ? out : fail({ status: "defer", reason: "no mail exchanger", dsn: "4.4.3" });
+    // A backup MX only tries exchangers more preferred than itself (RFC 5321 5.1).
+    const self = targets.findIndex((t) => this.findHost(t.name) === host);
+    if (self !== -1) targets = targets.slice(0, self);
+    if (targets.length === 0) {
+      return fail({
+        status: "bounce",
+        reason: `mail for ${domain} loops back to myself`,
+        dsn: "5.4.6",
+      });
+    }
     let last = "";
     const sendable = rcpts.map((r) => rewriteRouted(r));
     for (const t of targets) {
       const target = this.findHost(t.name);
-      if (target === host) {
-        return fail({
-          status: "bounce",
-          reason: `mail for ${domain} loops back to myself`,
-          dsn: "5.4.6",
-        });
-      }
       const session = this.connect({ from: host.name, to: t.name, port: t.port });
-      const peer = `${t.name}[${target?.ip ?? "?"}]${t.port === 25 ? "" : ":" + t.port}`;
+      const peer = `${t.name}[${target?.ip ?? "?"}]`;
       const level = expand(conf, conf.smtp_tls_security_level ?? "");
       const res = transfer({
         session,
@@ -828,6 +830,7 @@ export class SimWorld implements World {
     failed: Array<{ address: string; reason: string; dsn: string }>,
   ): void {
     let dsnId: string | null = null;
+    let dsn: { lines: string[]; size: number } | null = null;
     if (item.sender !== "") {
       dsnId = this.newQueueId();
       const hostname = expand(host.mta!.main, host.mta!.main.myhostname ?? host.name);
@@ -842,17 +845,7 @@ export class SimWorld implements World {
         failed,
         originalLines: item.lines,
       });
-      const size = lines.reduce((n, l) => n + l.length + 2, 0);
-      this.emit({
-        type: "bounced",
-        host: host.name,
-        queueId: item.id,
-        recipients: failed.map((f) => f.address),
-        reason: failed[0]!.reason,
-        dsnQueueId: dsnId,
-      });
-      this.enqueue(host, dsnId, "", [item.sender], lines, size, null);
-      return;
+      dsn = { lines, size: lines.reduce((n, l) => n + l.length + 2, 0) };
     }
     this.emit({
       type: "bounced",
@@ -862,6 +855,7 @@ export class SimWorld implements World {
       reason: failed[0]!.reason,
       dsnQueueId: dsnId,
     });
+    if (dsn && dsnId) this.enqueue(host, dsnId, "", [item.sender], dsn.lines, dsn.size, null);
   }
 
   queue(hostName: string): QueueEntry[] {
@@ -888,6 +882,29 @@ export class SimWorld implements World {
     return [...this.boxes.keys()];
   }
 
+  mailboxesOn(hostName: string): string[] {
+    const h = this.findHost(String(hostName));
+    return h?.mta ? [...new Set(h.mta.localParts.values())] : [];
+  }
+
+  rules(): RuleSpec[] {
+    return this.ruleList.map((r) => ({ ...r, ports: r.ports.slice() }));
+  }
+
+  setRules(rules: unknown): { ok: true } | { ok: false; error: string } {
+    const parsed = z.array(ruleSchema).safeParse(rules);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return {
+        ok: false,
+        error: `Invalid rules: ${first ? `${first.path.join(".")}: ${first.message}` : "?"}`,
+      };
+    }
+    this.ruleList = parsed.data;
+    this.emit({ type: "rules", count: parsed.data.length });
+    return { ok: true };
+  }
+
   postconf(hostName: string): Record<string, string> | null {
     const h = this.findHost(hostName);
     return h?.mta ? { ...h.mta.main } : null;
@@ -910,6 +927,7 @@ export class SimWorld implements World {
     const problem = validateParam(n, val);
     if (problem) return { ok: false, error: problem };
     h.mta.main[n] = val;
+    this.services.clear();
     this.emit({ type: "postconf", host: h.name, name: n, value: val });
     return { ok: true };
   }
@@ -922,145 +940,3 @@ function protocolName(msg: AcceptedMessage): string {
   if (!msg.esmtp) return msg.tls ? "SMTPS" : "SMTP";
   return "ESMTP" + (msg.tls ? "S" : "") + (msg.authUser ? "A" : "");
 }
-
-/** bob%corp.example@relay and corp.example!bob@relay become bob@corp.example on the way out. */
-function rewriteRouted(address: string): string {
-  const { local } = splitAddress(address);
-  const bang = local.indexOf("!");
-  if (bang !== -1) return `${local.slice(bang + 1)}@${local.slice(0, bang)}`;
-  const pct = local.lastIndexOf("%");
-  if (pct !== -1) return `${local.slice(0, pct)}@${local.slice(pct + 1)}`;
-  return address;
-}
-
-/** A connection the network refused: closed from the start. */
-class RefusedSession implements Session {
-  readonly greeting = "";
-  readonly closed = true;
-  readonly tls = false;
-  readonly authenticatedAs = null;
-  readonly state = "closed" as const;
-  readonly inData = false;
-  constructor(
-    readonly id: number,
-    readonly client: string,
-    readonly server: string,
-    readonly port: number,
-    readonly error: string,
-  ) {}
-  send(): string {
-    return "";
-  }
-  startTls(): { ok: false; error: string } {
-    return { ok: false, error: this.error };
-  }
-  close(): void {}
-}
-
-/** A live connection: every line and reply is logged with the session id and both ends. */
-class LiveSession implements Session {
-  greeting = "";
-  closed = false;
-  error: string | null = null;
-
-  constructor(
-    private readonly world: SimWorld,
-    readonly id: number,
-    readonly client: string,
-    readonly server: string,
-    readonly port: number,
-    private readonly srv: ServerSession,
-  ) {}
-
-  get tls(): boolean {
-    return this.srv.tls;
-  }
-  get authenticatedAs(): string | null {
-    return this.srv.authenticatedAs;
-  }
-  get state() {
-    return this.closed ? ("closed" as const) : this.srv.state;
-  }
-  get inData(): boolean {
-    return !this.closed && this.srv.state === "data";
-  }
-
-  private ref() {
-    return { session: this.id, client: this.client, server: this.server, port: this.port };
-  }
-
-  /** Called once by the world after connecting: the greeting (or none yet, on 465). */
-  open(greeting: Reply | null, hangUp: boolean): void {
-    if (greeting) this.greet(greeting);
-    if (hangUp) this.hangUp("server", "Connection closed by foreign host.");
-  }
-
-  private greet(greeting: Reply): void {
-    this.greeting = formatReply(greeting.code, greeting.lines);
-    this.world.record(
-      { type: "reply", ...this.ref(), code: greeting.code, text: this.greeting },
-      0,
-    );
-  }
-
-  private hangUp(by: "client" | "server", error: string | null): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.srv.state = "closed";
-    if (by === "server") this.error = error;
-    this.world.record({ type: "close", ...this.ref(), by }, 0);
-  }
-
-  send(input: string): string {
-    if (this.closed) return "";
-    const lines = splitLines(String(input));
-    let out = "";
-    for (const line of lines) {
-      if (this.closed) break;
-      const st = this.srv.state;
-      const phase = st === "data" ? "data" : st === "auth" ? "auth" : "command";
-      this.world.record({ type: "command", ...this.ref(), line, phase }, 0);
-      const reply = this.srv.handle(line);
-      if (reply === null) {
-        if (this.srv.state === "closed")
-          this.hangUp("server", "Connection closed by foreign host.");
-        continue;
-      }
-      const text = formatReply(reply.code, reply.lines);
-      this.world.record({ type: "reply", ...this.ref(), code: reply.code, text }, RTT);
-      const auth = this.srv.lastAuth;
-      if (auth) {
-        this.srv.lastAuth = null;
-        this.world.record({ type: "auth", ...this.ref(), ...auth }, 0);
-      }
-      out = out === "" ? text : out + "\r\n" + text;
-      if (this.srv.state === "closed") this.hangUp("server", "Connection closed by foreign host.");
-    }
-    return out;
-  }
-
-  startTls(): { ok: true; greeting: string } | { ok: false; error: string } {
-    if (this.closed) return { ok: false, error: this.error ?? "Connection closed" };
-    const implicit = this.srv.state === "tls-wait";
-    if (!this.srv.tlsEstablished())
-      return { ok: false, error: "STARTTLS not accepted by the server" };
-    this.world.record(
-      { type: "tls", ...this.ref(), protocol: TLS_PROTOCOL, cipher: TLS_CIPHER },
-      TLS_TIME,
-    );
-    if (implicit) this.greet(this.srv.greeting());
-    return { ok: true, greeting: implicit ? this.greeting : "" };
-  }
-
-  close(): void {
-    this.hangUp("client", null);
-  }
-
-  /** The client gives up (a failed TLS handshake). */
-  fail(error: string): void {
-    this.error = error;
-    this.hangUp("client", null);
-  }
-}
-
-export type { Heap };

@@ -11,4 +11,4 @@ export declare function startStaticServer(options: {
   port?: number;
   host?: string;
   log?: (line: string) => void;
-}): Promise<{ server: Server; origin: string; close: () => Promise<void> }>;
+}): Promise<{ server: Server; port: number; origin: string; close: () => Promise<void> }>;

@@ -109,6 +109,7 @@ export function createStaticServer({ root, log }) {
         }
       }
       const type = contentType(file);
+      const { mtimeMs } = await stat(file);
       let body = await readFile(file);
       const headers = {
         "Content-Type": type,
@@ -119,8 +120,8 @@ export function createStaticServer({ root, log }) {
       const acceptsGzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
       if (acceptsGzip && COMPRESSIBLE.test(type) && body.length > 512) {
         let zipped = gzipCache.get(file);
-        if (zipped === undefined || zipped.size !== body.length) {
-          zipped = { size: body.length, data: gzipSync(body) };
+        if (zipped === undefined || zipped.mtimeMs !== mtimeMs || zipped.size !== body.length) {
+          zipped = { mtimeMs, size: body.length, data: gzipSync(body) };
           gzipCache.set(file, zipped);
         }
         body = zipped.data;
@@ -143,7 +144,7 @@ export function createStaticServer({ root, log }) {
 /**
  * Start a server and resolve with its origin once it listens. Port 0 picks a free port.
  * @param {{ root: string, port?: number, host?: string, log?: (line: string) => void }} options
- * @returns {Promise<{ server: import("node:http").Server, origin: string, close: () => Promise<void> }>}
+ * @returns {Promise<{ server: import("node:http").Server, port: number, origin: string, close: () => Promise<void> }>}
  */
 export function startStaticServer({ root, port = 0, host = "127.0.0.1", log }) {
   const server = createStaticServer({ root, log });
@@ -156,6 +157,7 @@ export function startStaticServer({ root, port = 0, host = "127.0.0.1", log }) {
       const shownHost = host.includes(":") ? `[${host}]` : host;
       resolve({
         server,
+        port: actualPort,
         origin: `http://${shownHost}:${actualPort}`,
         close: () =>
           new Promise((done) => {

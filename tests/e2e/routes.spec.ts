@@ -37,6 +37,23 @@ for (const route of allRoutes()) {
       overflow.clientWidth,
     );
   });
+
+  test(`${route} links only to pages that exist`, async ({ page, request }) => {
+    await gotoHydrated(page, route);
+    const hrefs = await page.$$eval("a[href]", (links) =>
+      links.map((a) => (a as HTMLAnchorElement).href),
+    );
+    const origin = new URL(page.url()).origin;
+    const internal = [
+      ...new Set(hrefs.filter((h) => h.startsWith(origin)).map((h) => h.split("#")[0]!)),
+    ];
+    const broken: string[] = [];
+    for (const href of internal) {
+      const response = await request.get(href);
+      if (response.status() !== 200) broken.push(`${href} (${response.status()})`);
+    }
+    expect(broken, `broken links on ${route}`).toEqual([]);
+  });
 }
 
 test.describe("site shell", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWorld, getScenario, SCENARIO_IDS } from "@/lib/smtp";
+import { createWorld, getScenario, listScenarios, SCENARIO_IDS } from "@/lib/smtp";
 import { scenarioSchema } from "@/content/scenarios/schema";
 import { SCENARIOS } from "@/content/scenarios";
 import { receivedChain, runDemo } from "./demo-runner";
@@ -89,5 +89,13 @@ describe.each(SCENARIO_IDS)("demo script of %s", (id) => {
           break;
       }
     }
+  });
+});
+
+describe("listScenarios", () => {
+  it("gives id, title and summary in course order", () => {
+    const list = listScenarios();
+    expect(list.map((s) => s.id)).toEqual(SCENARIO_IDS);
+    for (const s of list) expect(s.title.length).toBeGreaterThan(5);
   });
 });
