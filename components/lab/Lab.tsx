@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useDeferredValue, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { EngineEvent, World } from "@/lib/smtp";
 import { LabContext } from "./LabContext";
 import { LabStore } from "./labStore";
@@ -10,7 +10,6 @@ import { Panel } from "./Panel";
 import { Terminal } from "./Terminal";
 import { TouchInput } from "./TouchInput";
 import { Transcript } from "./Transcript";
-import { usePlayback } from "./usePlayback";
 import "./lab.css";
 
 export interface LabProps {
@@ -61,7 +60,9 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
   const [store] = useState(() => new LabStore(scenario));
   const version = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const world = store.world;
-  const { view, player } = usePlayback(store);
+  // Mailboxes and transcript follow in a background render React can interrupt, so a burst of
+  // events never blocks typing or the diagram.
+  const settled = useDeferredValue(version);
   const coarse = useCoarsePointer();
   const [touchChoice, setTouchChoice] = useState<boolean | null>(null);
   const showTouch = touchChoice ?? coarse;
@@ -100,15 +101,26 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
           title="Terminal"
           level={headingLevel}
           actions={
-            <button
-              ref={after}
-              type="button"
-              aria-pressed={showTouch}
-              onClick={() => setTouchChoice(!showTouch)}
-              className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-bg-soft"
-            >
-              Input line &amp; buttons
-            </button>
+            <div className="flex flex-wrap items-center gap-3 text-sm">
+              <label className="flex cursor-pointer items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={store.session.explain}
+                  onChange={(e) => store.setExplain(e.target.checked)}
+                  className="size-4 accent-accent"
+                />
+                Explain replies
+              </label>
+              <button
+                ref={after}
+                type="button"
+                aria-pressed={showTouch}
+                onClick={() => setTouchChoice(!showTouch)}
+                className="rounded-md border border-border px-3 py-1.5 font-medium hover:bg-bg-soft"
+              >
+                Input line &amp; buttons
+              </button>
+            </div>
           }
         >
           <Terminal
@@ -124,13 +136,13 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
           )}
         </Panel>
         <Panel id={`${ids}-network`} title="Network" level={headingLevel}>
-          <NetworkDiagram world={world} here={store.session.host} view={view} player={player} />
+          <NetworkDiagram store={store} world={world} here={store.session.host} />
         </Panel>
         <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel}>
-          <Mailboxes world={world} version={version} />
+          <Mailboxes world={world} version={settled} />
         </Panel>
         <Panel id={`${ids}-transcript`} title="Transcript" level={headingLevel}>
-          <Transcript world={world} version={version} />
+          <Transcript world={world} version={settled} />
         </Panel>
       </div>
       {children}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { memo, useEffect, useMemo, useState } from "react";
 import type { World } from "@/lib/smtp";
 import { hopTable, type Hop } from "@/lib/shell/received";
 
@@ -69,7 +69,13 @@ function useParsed(raws: readonly string[]): Array<ParsedMessage | null> {
 function HopTable({ hops }: { hops: Hop[] }) {
   if (hops.length === 0) return <p className="text-fg-muted">No Received: headers.</p>;
   return (
-    <div className="overflow-x-auto" data-scroll-x>
+    <div
+      className="overflow-x-auto"
+      data-scroll-x
+      tabIndex={0}
+      role="region"
+      aria-label="Hop table"
+    >
       <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
         <caption className="pb-2 text-left text-fg-muted">
           The route, read from the bottom Received: header up: each server adds its own on top.
@@ -166,7 +172,13 @@ function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) 
 }
 
 /** Each recipient's delivered messages; open one for its headers, body and hop table. */
-export function Mailboxes({ world, version }: { world: World; version: number }) {
+export const Mailboxes = memo(function Mailboxes({
+  world,
+  version,
+}: {
+  world: World;
+  version: number;
+}) {
   const addresses = useMemo(() => world.mailboxes(), [world]);
   const [selected, setSelected] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
@@ -238,4 +250,4 @@ export function Mailboxes({ world, version }: { world: World; version: number })
       )}
     </div>
   );
-}
+});

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { HostInfo, NetworkInfo, World } from "@/lib/smtp";
 import type { DiagramState, Travel } from "@/lib/shell/diagram";
-import { SPEEDS, type PlaybackView, type Player } from "./usePlayback";
+import type { LabStore } from "./labStore";
+import { SPEEDS, usePlayback, type PlaybackView } from "./usePlayback";
 
 interface Box {
   x: number;
@@ -299,14 +300,15 @@ function Flashes({ d, lay }: { d: DiagramState; lay: Layout }) {
 }
 
 interface Props {
+  store: LabStore;
   world: World;
   here: string;
-  view: PlaybackView;
-  player: Player;
 }
 
 /** The scenario's network as hand-drawn SVG, animated by the playback of the event log. */
-export function NetworkDiagram({ world, here, view, player }: Props) {
+export const NetworkDiagram = memo(function NetworkDiagram({ store, world, here }: Props) {
+  // Playback state lives here so its frequent updates re-render only the diagram.
+  const { view, player } = usePlayback(store);
   const wrap = useRef<HTMLDivElement>(null);
   const [narrow, setNarrow] = useState(false);
   const titleId = useId();
@@ -326,7 +328,7 @@ export function NetworkDiagram({ world, here, view, player }: Props) {
   const hosts = world.hosts();
   return (
     <div>
-      <div ref={wrap} className="overflow-x-auto" data-scroll-x>
+      <div ref={wrap}>
         <svg
           role="img"
           aria-labelledby={`${titleId} ${descId}`}
@@ -334,7 +336,6 @@ export function NetworkDiagram({ world, here, view, player }: Props) {
           className="mx-auto block h-auto w-full"
           style={{
             maxHeight: narrow ? undefined : "30rem",
-            minWidth: narrow ? undefined : `${Math.min(lay.width, 640)}px`,
           }}
         >
           <title id={titleId}>Network diagram: {world.scenario.title}</title>
@@ -442,15 +443,18 @@ export function NetworkDiagram({ world, here, view, player }: Props) {
       <EventLog view={view} />
     </div>
   );
-}
+});
 
 /** The text alternative: what happened, in order. */
 function EventLog({ view }: { view: PlaybackView }) {
   const list = useRef<HTMLOListElement>(null);
+  const catchingUp = view.backlog > 0 && !view.paused && view.backlog > 20;
   useEffect(() => {
+    // Follow the newest entry, but not on every frame of a catch-up (reading the height forces
+    // a layout).
     const el = list.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [view.log]);
+    if (el && !catchingUp) el.scrollTop = el.scrollHeight;
+  }, [view.log, catchingUp]);
   const start = view.total - view.log.length + 1;
   return (
     <details className="mt-3 rounded-lg border border-border" open>

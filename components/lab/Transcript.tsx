@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { EngineEvent, World } from "@/lib/smtp";
 
 interface Line {
@@ -21,7 +21,19 @@ interface Conversation {
 
 /** Groups the event log into SMTP conversations, the learner's and the relays' own. */
 export function conversations(events: readonly EngineEvent[]): Conversation[] {
-  const byId = new Map<number, Conversation>();
+  const acc = { n: 0, byId: new Map<number, Conversation>() };
+  addEvents(acc, events);
+  return [...acc.byId.values()];
+}
+
+interface Acc {
+  /** How many events of the log have been grouped so far. */
+  n: number;
+  byId: Map<number, Conversation>;
+}
+
+function addEvents(acc: Acc, events: readonly EngineEvent[]): void {
+  const byId = acc.byId;
   const get = (e: Extract<EngineEvent, { session: number; client: string }>) => {
     let c = byId.get(e.session);
     if (!c) {
@@ -38,7 +50,8 @@ export function conversations(events: readonly EngineEvent[]): Conversation[] {
     }
     return c;
   };
-  for (const e of events) {
+  for (let i = acc.n; i < events.length; i++) {
+    const e = events[i]!;
     switch (e.type) {
       case "connect":
         get(e).lines.push({
@@ -54,8 +67,8 @@ export function conversations(events: readonly EngineEvent[]): Conversation[] {
         get(e).lines.push({ key: e.seq, who: "client", text: e.line });
         break;
       case "reply":
-        for (const [i, l] of e.text.split("\r\n").entries())
-          get(e).lines.push({ key: e.seq + i / 1000, who: "server", text: l });
+        for (const [j, l] of e.text.split("\r\n").entries())
+          get(e).lines.push({ key: e.seq + j / 1000, who: "server", text: l });
         break;
       case "tls": {
         const c = get(e);
@@ -84,16 +97,78 @@ export function conversations(events: readonly EngineEvent[]): Conversation[] {
         break;
     }
   }
-  return [...byId.values()];
+  acc.n = events.length;
 }
 
-const SHOWN = 12;
+/**
+ * Conversations of a world's log, grouped incrementally: each render only looks at the events
+ * added since the last one. (A log that shrank, e.g. a capped ring, is grouped afresh.)
+ */
+const grouped = new WeakMap<World, Acc & { first: EngineEvent | undefined }>();
+function conversationsOf(world: World): Conversation[] {
+  const events = world.events();
+  let acc = grouped.get(world);
+  if (!acc || events.length < acc.n || events[0] !== acc.first) {
+    acc = { n: 0, byId: new Map(), first: events[0] };
+    grouped.set(world, acc);
+  }
+  addEvents(acc, events);
+  return [...acc.byId.values()];
+}
+
+const SHOWN = 8;
+/** Lines shown per conversation until "show all" (a bulk run can have thousands). */
+const LINES = 60;
+
+function Lines({ c }: { c: Conversation }) {
+  const [all, setAll] = useState(false);
+  const hidden = all ? 0 : Math.max(0, c.lines.length - LINES);
+  return (
+    <div className="px-3 py-2 font-mono text-[13px] leading-relaxed">
+      {hidden > 0 && (
+        <button
+          type="button"
+          onClick={() => setAll(true)}
+          className="mb-1 rounded border border-border px-2 py-0.5 font-sans text-sm hover:bg-bg-soft"
+        >
+          Show {hidden} earlier lines
+        </button>
+      )}
+      {c.lines.slice(hidden).map((l) =>
+        l.who === "note" ? (
+          <p key={l.key} className="text-fg-muted italic">
+            — {l.text}
+          </p>
+        ) : (
+          <p
+            key={l.key}
+            className={`break-all whitespace-pre-wrap ${l.who === "client" ? "text-fg" : "text-accent"}`}
+          >
+            <span className="sr-only">
+              {l.who === "client" ? `${c.client} sends: ` : `${c.server} replies: `}
+            </span>
+            <span aria-hidden="true" className="select-none font-bold">
+              {l.who === "client" ? "C: " : "S: "}
+            </span>
+            {l.text}
+          </p>
+        ),
+      )}
+    </div>
+  );
+}
 
 /** Every SMTP conversation in the world, client and server lines told apart. */
-export function Transcript({ world, version }: { world: World; version: number }) {
+export const Transcript = memo(function Transcript({
+  world,
+  version,
+}: {
+  world: World;
+  version: number;
+}) {
   const [all, setAll] = useState(false);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const list = useMemo(() => conversations(world.events()), [world, version]);
+  const list = useMemo(() => conversationsOf(world), [world, version]);
   const shown = all ? list : list.slice(-SHOWN);
   if (list.length === 0)
     return (
@@ -126,34 +201,10 @@ export function Transcript({ world, version }: { world: World; version: number }
                 <span className="rounded bg-accent px-1.5 text-accent-fg">login: {c.auth}</span>
               )}
             </p>
-            <div
-              data-scroll-x
-              className="overflow-x-auto px-3 py-2 font-mono text-[13px] leading-relaxed"
-            >
-              {c.lines.map((l) =>
-                l.who === "note" ? (
-                  <p key={l.key} className="text-fg-muted italic">
-                    — {l.text}
-                  </p>
-                ) : (
-                  <p
-                    key={l.key}
-                    className={`whitespace-pre ${l.who === "client" ? "text-fg" : "text-accent"}`}
-                  >
-                    <span className="sr-only">
-                      {l.who === "client" ? `${c.client} sends: ` : `${c.server} replies: `}
-                    </span>
-                    <span aria-hidden="true" className="select-none font-bold">
-                      {l.who === "client" ? "C: " : "S: "}
-                    </span>
-                    {l.text}
-                  </p>
-                ),
-              )}
-            </div>
+            <Lines c={c} />
           </li>
         ))}
       </ol>
     </div>
   );
-}
+});

@@ -4,7 +4,7 @@ import { createWorld, type EngineEvent, type World } from "@/lib/smtp";
 import { banner, createLabSession, type LabSession } from "@/lib/shell/lab";
 import { loadScenario } from "@/lib/shell/commands/scenario";
 import type { HistoryStore } from "@/lib/shell/history";
-import { Shell } from "@/lib/shell/shell";
+import { Shell, type Interpreter } from "@/lib/shell/shell";
 import type { TerminalHandle } from "./Terminal";
 
 const HISTORY_KEY = "relay-lab:history";
@@ -73,10 +73,33 @@ export class LabStore {
     this.shell?.notify(r.output + "\n");
   }
 
+  /** The "Explain replies" switch (the same setting as `explain on|off`). */
+  setExplain(on: boolean): void {
+    this.session.explain = on;
+    this.bump();
+  }
+
   /** Connects the shell to a terminal once xterm has loaded. */
   attachTerminal(t: TerminalHandle): void {
     this.shell?.stop();
-    const shell = new Shell(t.port, this.session, t.cols);
+    const session = this.session;
+    // The shell talks to the session through this wrapper so that the page re-renders after each
+    // command (ssh moves "you", telnet changes the touch buttons) but not after each keystroke.
+    const after = <T>(value: T): T => {
+      this.bump();
+      return value;
+    };
+    const interpreter: Interpreter = {
+      prompt: () => session.prompt(),
+      submit: (line) => after(session.submit(line)),
+      interrupt: (line) => after(session.interrupt(line)),
+      eof: () => after(session.eof()),
+      escape: () => after(session.escape()),
+      complete: (before) => session.complete(before),
+      historyPrev: (current) => session.historyPrev(current),
+      historyNext: () => session.historyNext(),
+    };
+    const shell = new Shell(t.port, interpreter, t.cols);
     this.shell = shell;
     const note = this.error ? `${this.error}\nLoaded isp-relay instead.\n\n` : "";
     shell.start(note + banner(this.world));

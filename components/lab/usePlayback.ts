@@ -31,7 +31,7 @@ export interface PlaybackView {
 }
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
-const LOG_LIMIT = 300;
+const LOG_LIMIT = 120;
 /** With more events than this waiting, play catches up without pausing on each one. */
 const CATCH_UP = 60;
 /** Time budget per slice of work, so the main thread stays responsive. */
@@ -49,6 +49,7 @@ export class Player {
   private log: LogEntry[] = [];
   private total = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private frame: number | null = null;
   private travelMs = 0;
   paused = false;
   speed = 1;
@@ -124,11 +125,19 @@ export class Player {
 
   private stopTimer(): void {
     if (this.timer !== null) clearTimeout(this.timer);
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.timer = null;
+    this.frame = null;
+  }
+
+  /** Work with nothing to wait for runs once per frame: one slice, one render. */
+  private schedule(wait: number): void {
+    if (wait > 0) this.timer = setTimeout(this.tick, wait);
+    else this.frame = requestAnimationFrame(this.tick);
   }
 
   private kick(): void {
-    if (this.timer === null && !this.paused) this.timer = setTimeout(this.tick, 0);
+    if (this.timer === null && this.frame === null && !this.paused) this.schedule(0);
   }
 
   private apply(e: EngineEvent): void {
@@ -143,6 +152,7 @@ export class Player {
 
   private tick = (): void => {
     this.timer = null;
+    this.frame = null;
     if (this.paused) return;
     const started = performance.now();
     let wait = 0;
@@ -167,7 +177,7 @@ export class Player {
     }
     this.travelMs = travel;
     this.publish();
-    if (this.head < this.queue.length) this.timer = setTimeout(this.tick, wait);
+    if (this.head < this.queue.length) this.schedule(wait);
   };
 
   private snapshot(): PlaybackView {

@@ -221,6 +221,8 @@ export function describeEvent(e: EngineEvent): string | null {
       return `${e.host} bounced message ${e.queueId}: ${e.reason}.`;
     case "postconf":
       return `On ${e.host}, ${e.name} was set to "${e.value}".`;
+    case "rules":
+      return `The firewall rules changed (${e.count} rule${e.count === 1 ? "" : "s"} now).`;
     case "command":
     case "close":
       return null;

@@ -17,7 +17,12 @@ export type DataLine = { end: true } | { end: false; line: string };
 
 export function readDataLine(line: string): DataLine {
   if (line === ".") return { end: true };
-  return { end: false, line: line.charCodeAt(0) === 46 ? line.slice(1) : line };
+  return { end: false, line: unstuffDataLine(line) };
+}
+
+/** The receiving half of RFC 5321 4.5.2: drop one leading dot (not for the lone "."). */
+export function unstuffDataLine(line: string): string {
+  return line.charCodeAt(0) === 46 ? line.slice(1) : line;
 }
 
 /** RFC 5321 4.5.2 transparency: a sender doubles a leading dot. */
@@ -35,6 +40,21 @@ export function formatReply(code: number, lines: readonly string[]): string {
   const last = lines.length - 1;
   for (let i = 0; i < last; i++) out += `${code}-${lines[i]}\r\n`;
   return out + `${code} ${lines[last]}`;
+}
+
+const replyTexts = new WeakMap<object, string>();
+
+/**
+ * The wire text of a reply object, formatted once per object: the engine's fixed replies (and
+ * the per-server greeting and EHLO lists) are shared, so their text is too.
+ */
+export function replyText(reply: { code: number; lines: readonly string[] }): string {
+  let text = replyTexts.get(reply);
+  if (text === undefined) {
+    text = formatReply(reply.code, reply.lines);
+    replyTexts.set(reply, text);
+  }
+  return text;
 }
 
 export interface ParsedReply {

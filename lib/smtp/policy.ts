@@ -83,6 +83,21 @@ export function ipToNumber(ip: string): number | null {
   return c && ip.indexOf("/") === -1 ? c.base : null;
 }
 
+export interface Cidr {
+  base: number;
+  mask: number;
+}
+
+/** Parse a list such as mynetworks once; malformed entries are skipped. */
+export function parseNetworks(items: readonly string[]): Cidr[] {
+  return items.map(parseCidr).filter((c): c is Cidr => c !== null);
+}
+
+export function inNetworks(ip: string, nets: readonly Cidr[]): boolean {
+  const n = ipToNumber(ip);
+  return n !== null && nets.some((c) => (n & c.mask) >>> 0 === c.base);
+}
+
 export function inCidr(ip: string, cidr: string): boolean {
   const n = ipToNumber(ip);
   const c = parseCidr(cidr);
@@ -129,7 +144,7 @@ export interface RelayContext {
   clientName: string;
   clientIp: string;
   authenticated: boolean;
-  mynetworks: readonly string[];
+  mynetworks: readonly Cidr[];
   /** Is this domain one the server accepts mail for (mydestination or relay_domains)? */
   isAuthDestination(domain: string): boolean;
 }
@@ -169,7 +184,7 @@ export function checkRecipient(
   routedDomain: string,
 ): Reply | null {
   if (policy.misconfigured) return REPLY.configError;
-  const inNetworks = (): boolean => ctx.mynetworks.some((n) => inCidr(ctx.clientIp, n));
+  const trusted = (): boolean => inNetworks(ctx.clientIp, ctx.mynetworks);
   const lists: Array<["client" | "recipient", Restriction[]]> = [
     ["client", policy.client],
     ["recipient", policy.relay],
@@ -195,7 +210,7 @@ export function checkRecipient(
           break;
         }
         case "permit_mynetworks":
-          if (inNetworks()) verdict = "permit";
+          if (trusted()) verdict = "permit";
           break;
         case "permit_sasl_authenticated":
           if (ctx.authenticated) verdict = "permit";

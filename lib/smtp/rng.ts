@@ -18,11 +18,9 @@ export function createRng(seed: number): Rng {
   return { next, int: (n) => Math.floor(next() * n) };
 }
 
-const HEX = "0123456789ABCDEF";
-
 /** A Postfix-style short queue id: 11 uppercase hex digits, e.g. 4F3A21C0123. */
 export function queueId(rng: Rng): string {
-  let id = "";
-  for (let i = 0; i < 11; i++) id += HEX[rng.int(16)];
-  return id;
+  const high = rng.int(0x100000).toString(16).padStart(5, "0"); // 20 bits
+  const low = rng.int(0x1000000).toString(16).padStart(6, "0"); // 24 bits
+  return (high + low).toUpperCase();
 }

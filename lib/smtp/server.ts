@@ -2,7 +2,7 @@
  * The Postfix-like SMTP server session: an explicit state machine with one handler per verb.
  * It knows nothing about networks or queues; the world passes a ServerEnv in.
  */
-import { readDataLine } from "./framing";
+import { unstuffDataLine } from "./framing";
 import {
   decodeBase64,
   parseCommand,
@@ -12,7 +12,7 @@ import {
   type Path,
   type Verb,
 } from "./parse";
-import { checkRecipient, type ParsedPolicy } from "./policy";
+import { checkRecipient, type Cidr, type ParsedPolicy } from "./policy";
 import {
   greetingReply,
   heloReply,
@@ -51,7 +51,7 @@ export interface ServerSettings {
   wrapper: boolean;
   saslEnabled: boolean;
   tlsAuthOnly: boolean;
-  mynetworks: string[];
+  mynetworks: Cidr[];
   policy: ParsedPolicy;
 }
 
@@ -122,7 +122,7 @@ export class ServerSession {
   }
 
   greeting(): Reply {
-    return greetingReply(this.settings.hostname);
+    return cached(this.settings, "greeting", () => greetingReply(this.settings.hostname));
   }
 
   /** Whether STARTTLS would be offered now. */
@@ -207,14 +207,18 @@ export class ServerSession {
     this.heloName = args.split(/\s+/)[0] ?? args;
     this.esmtp = extended;
     this.state = "ready";
-    if (!extended) return heloReply(this.settings.hostname);
-    const lines = [this.settings.hostname, "PIPELINING", `SIZE ${this.settings.sizeLimit}`];
-    if (!this.settings.vrfyDisabled) lines.push("VRFY");
-    lines.push("ETRN");
-    if (this.offersStartTls) lines.push("STARTTLS");
-    if (this.saslActive && this.authenticatedAs === null) lines.push("AUTH PLAIN LOGIN");
-    lines.push("ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8");
-    return { code: 250, lines };
+    if (!extended) return cached(this.settings, "helo", () => heloReply(this.settings.hostname));
+    const tls = this.offersStartTls;
+    const auth = this.saslActive && this.authenticatedAs === null;
+    return cached(this.settings, `ehlo${tls ? "+tls" : ""}${auth ? "+auth" : ""}`, () => {
+      const lines = [this.settings.hostname, "PIPELINING", `SIZE ${this.settings.sizeLimit}`];
+      if (!this.settings.vrfyDisabled) lines.push("VRFY");
+      lines.push("ETRN");
+      if (tls) lines.push("STARTTLS");
+      if (auth) lines.push("AUTH PLAIN LOGIN");
+      lines.push("ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8");
+      return { code: 250, lines };
+    });
   }
 
   // --- MAIL / RCPT / DATA ------------------------------------------------------------------
@@ -335,12 +339,12 @@ export class ServerSession {
   }
 
   private dataLine(line: string): Reply | null {
-    const d = readDataLine(line);
-    if (!d.end) {
-      this.dataSize += d.line.length + 2;
+    if (line !== ".") {
+      const text = unstuffDataLine(line);
+      this.dataSize += text.length + 2;
       // Past the limit Postfix keeps reading but stops storing, then answers 552 at the end.
       if (this.settings.sizeLimit === 0 || this.dataSize <= this.settings.sizeLimit)
-        this.dataLines.push(d.line);
+        this.dataLines.push(text);
       return null;
     }
     const over = this.settings.sizeLimit > 0 && this.dataSize > this.settings.sizeLimit;
@@ -473,6 +477,23 @@ export class ServerSession {
     this.env.flush();
     return REPLY.etrnOk;
   }
+}
+
+/** Replies that depend only on a server's settings, built once per settings object. */
+const settingsReplies = new WeakMap<ServerSettings, Map<string, Reply>>();
+
+function cached(settings: ServerSettings, key: string, make: () => Reply): Reply {
+  let map = settingsReplies.get(settings);
+  if (!map) {
+    map = new Map();
+    settingsReplies.set(settings, map);
+  }
+  let reply = map.get(key);
+  if (!reply) {
+    reply = make();
+    map.set(key, reply);
+  }
+  return reply;
 }
 
 const HANDLERS: Record<Verb, Handler> = {

@@ -2,7 +2,7 @@
  * Sessions as the client sees them. A live session wraps the server's state machine and logs
  * every line and reply, with the session id and both ends, through the world's recorder.
  */
-import { formatReply, splitLines } from "./framing";
+import { replyText, splitLines } from "./framing";
 import type { Reply } from "./replies";
 import type { ServerSession } from "./server";
 import type { EngineEvent, Session } from "./types";
@@ -13,9 +13,11 @@ export const TLS_TIME = 20;
 export const TLS_PROTOCOL = "TLSv1.3";
 export const TLS_CIPHER = "TLS_AES_256_GCM_SHA384";
 
-type Omit2<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
-/** An event before the world stamps its time and serial number. */
-export type NewEvent = Omit2<EngineEvent, "t" | "seq">;
+/**
+ * An event before the world stamps its time and serial number. Callers write `t: 0, seq: 0`
+ * in the literal so the object has its final shape from the start (no property added later).
+ */
+export type NewEvent = EngineEvent;
 
 /** What a session needs from the world: a log that also advances the clock. */
 export interface Recorder {
@@ -81,13 +83,15 @@ export class LiveSession implements Session {
   }
 
   private greet(greeting: Reply): void {
-    this.greeting = formatReply(greeting.code, greeting.lines);
+    this.greeting = replyText(greeting);
     this.recordReply(greeting.code, this.greeting, 0);
   }
 
   private recordReply(code: number, text: string, ms: number): void {
     this.world.record(
       {
+        t: 0,
+        seq: 0,
         type: "reply",
         session: this.id,
         client: this.client,
@@ -107,6 +111,8 @@ export class LiveSession implements Session {
     if (by === "server") this.error = error;
     this.world.record(
       {
+        t: 0,
+        seq: 0,
         type: "close",
         session: this.id,
         client: this.client,
@@ -128,6 +134,8 @@ export class LiveSession implements Session {
       const phase = st === "data" ? "data" : st === "auth" ? "auth" : "command";
       this.world.record(
         {
+          t: 0,
+          seq: 0,
           type: "command",
           session: this.id,
           client: this.client,
@@ -144,13 +152,15 @@ export class LiveSession implements Session {
           this.hangUp("server", "Connection closed by foreign host.");
         continue;
       }
-      const text = formatReply(reply.code, reply.lines);
+      const text = replyText(reply);
       this.recordReply(reply.code, text, RTT);
       const auth = this.srv.lastAuth;
       if (auth) {
         this.srv.lastAuth = null;
         this.world.record(
           {
+            t: 0,
+            seq: 0,
             type: "auth",
             session: this.id,
             client: this.client,
@@ -176,6 +186,8 @@ export class LiveSession implements Session {
       return { ok: false, error: "STARTTLS not accepted by the server" };
     this.world.record(
       {
+        t: 0,
+        seq: 0,
         type: "tls",
         session: this.id,
         client: this.client,

@@ -20,6 +20,7 @@ import {
   inCidr,
   listOf,
   parseDuration,
+  parseNetworks,
   parsePolicy,
   POSTCONF_DEFAULTS,
   validateParam,
@@ -61,6 +62,16 @@ interface ServiceView {
   settings: ServerSettings;
   isLocalDomain(domain: string): boolean;
   isAuthDestination(domain: string): boolean;
+}
+
+interface HostView {
+  hostname: string;
+  mydest: Set<string>;
+  relayhost: string;
+  tlsLevel: "none" | "may" | "encrypt";
+  lifetime: number;
+  minBackoff: number;
+  maxBackoff: number;
 }
 
 interface HostRt {
@@ -161,7 +172,7 @@ export class SimWorld implements World {
 
   private emit(e: NewEvent): void {
     // The caller's fresh literal becomes the event: no copy on this hot path.
-    const ev = e as EngineEvent;
+    const ev = e;
     ev.t = this.clock;
     ev.seq = this.seq++;
     if (this.log.length < this.eventLimit) this.log.push(ev);
@@ -313,6 +324,8 @@ export class SimWorld implements World {
           : { status: "NXDOMAIN", type: "MX", name: q, answers: [] };
     }
     this.emit({
+      t: 0,
+      seq: 0,
       type: "dns",
       host: asker,
       name: q,
@@ -356,6 +369,8 @@ export class SimWorld implements World {
     const port = Number(options?.port);
     const refuse = (error: string, server = target): Session => {
       this.emit({
+        t: 0,
+        seq: 0,
         type: "refused",
         session: id,
         client: from?.name ?? String(options?.from ?? ""),
@@ -399,6 +414,8 @@ export class SimWorld implements World {
     const server = new ServerSession(this.serverEnv(to, client, service, id));
     const session = new LiveSession(this, id, from.name, to.name, port, server);
     this.emit({
+      t: 0,
+      seq: 0,
       type: "connect",
       session: id,
       client: from.name,
@@ -450,9 +467,31 @@ export class SimWorld implements World {
       wrapper: v("smtpd_tls_wrappermode") === "yes",
       saslEnabled: v("smtpd_sasl_auth_enable") === "yes",
       tlsAuthOnly: v("smtpd_tls_auth_only") === "yes",
-      mynetworks: listOf(v("mynetworks")),
+      mynetworks: parseNetworks(listOf(v("mynetworks"))),
       policy: parsePolicy(conf),
     };
+  }
+
+  /** Per host: what the queue manager reads from main.cf, parsed once per change. */
+  private readonly hostViews = new Map<string, HostView>();
+
+  private hostView(host: HostRt): HostView {
+    const cached = this.hostViews.get(host.name);
+    if (cached) return cached;
+    const conf = host.mta!.main;
+    const v = (n: string): string => expand(conf, conf[n] ?? "").trim();
+    const level = v("smtp_tls_security_level");
+    const view: HostView = {
+      hostname: v("myhostname") || host.name,
+      mydest: new Set(listOf(v("mydestination")).map((d) => d.toLowerCase())),
+      relayhost: v("relayhost"),
+      tlsLevel: level === "encrypt" ? "encrypt" : level === "none" || level === "" ? "none" : "may",
+      lifetime: parseDuration(v("maximal_queue_lifetime")) || 5 * 86_400_000,
+      minBackoff: parseDuration(v("minimal_backoff_time")) || 300_000,
+      maxBackoff: parseDuration(v("maximal_backoff_time")) || 4_000_000,
+    };
+    this.hostViews.set(host.name, view);
+    return view;
   }
 
   /** Per (host, port): main.cf merged with the master.cf overrides, parsed once per change. */
@@ -598,6 +637,8 @@ export class SimWorld implements World {
     };
     mta.queue.set(id, item);
     this.emit({
+      t: 0,
+      seq: 0,
       type: "queued",
       host: host.name,
       queueId: id,
@@ -624,10 +665,7 @@ export class SimWorld implements World {
     if (this.clock < item.nextAttempt) return; // a stale schedule after a flush
     item.attempts++;
     item.status = "active";
-    const conf = mta.main;
-    const mydest = new Set(
-      listOf(expand(conf, conf.mydestination ?? "")).map((d) => d.toLowerCase()),
-    );
+    const mydest = this.hostView(host).mydest;
     const outcomes = new Map<string, RecipientOutcome>();
     const remote = new Map<string, string[]>();
     for (const { address } of item.recipients) {
@@ -667,6 +705,8 @@ export class SimWorld implements World {
     if (box) box.push(text);
     else this.boxes.set(key, [text]);
     this.emit({
+      t: 0,
+      seq: 0,
       type: "delivered",
       host: host.name,
       queueId: item.id,
@@ -687,8 +727,8 @@ export class SimWorld implements World {
       for (const r of rcpts) out.set(r, o);
       return out;
     };
-    const conf = host.mta!.main;
-    const relayhost = expand(conf, conf.relayhost ?? "").trim();
+    const view = this.hostView(host);
+    const relayhost = view.relayhost;
     let targets: Array<{ name: string; port: number }> = [];
     const m = /^(\[)?([^\]:]+)\]?(?::(\d+))?$/.exec(relayhost);
     if (relayhost !== "" && m) {
@@ -719,13 +759,11 @@ export class SimWorld implements World {
       const target = this.findHost(t.name);
       const session = this.connect({ from: host.name, to: t.name, port: t.port });
       const peer = `${t.name}[${target?.ip ?? "?"}]`;
-      const level = expand(conf, conf.smtp_tls_security_level ?? "");
       const res = transfer({
         session,
         peer: session.closed && !session.greeting ? `${peer}:${t.port}` : peer,
-        heloName: expand(conf, conf.myhostname ?? host.name),
-        tlsLevel:
-          level === "encrypt" ? "encrypt" : level === "none" || level === "" ? "none" : "may",
+        heloName: view.hostname,
+        tlsLevel: view.tlsLevel,
         sender: item.sender,
         recipients: sendable,
         lines: item.lines,
@@ -747,6 +785,8 @@ export class SimWorld implements World {
       });
       if (sent.length > 0)
         this.emit({
+          t: 0,
+          seq: 0,
           type: "hop",
           host: host.name,
           to: t.name,
@@ -781,7 +821,6 @@ export class SimWorld implements World {
 
   private settle(host: HostRt, item: QItem, outcomes: Map<string, RecipientOutcome>): void {
     const mta = host.mta!;
-    const conf = mta.main;
     const bounced: Array<{ address: string; reason: string; dsn: string }> = [];
     const deferred: Array<{ address: string; reason: string }> = [];
     for (const r of item.recipients) {
@@ -790,7 +829,7 @@ export class SimWorld implements World {
       if (o.status === "bounce") bounced.push({ address: r.address, reason: o.reason, dsn: o.dsn });
       else if (o.status === "defer") deferred.push({ address: r.address, reason: o.reason });
     }
-    const lifetime = parseDuration(expand(conf, conf.maximal_queue_lifetime ?? "5d"));
+    const { lifetime, minBackoff: min, maxBackoff: max } = this.hostView(host);
     const expired = this.clock - item.arrival >= lifetime;
     if (expired) {
       for (const d of deferred)
@@ -804,15 +843,17 @@ export class SimWorld implements World {
     if (bounced.length > 0) this.bounce(host, item, bounced);
     if (deferred.length === 0) {
       mta.queue.delete(item.id);
+      // Postfix's short queue ids are unique while the message is queued, not for ever.
+      this.usedIds.delete(item.id);
       return;
     }
     item.recipients = deferred.map((d) => ({ address: d.address, reason: d.reason }));
     item.status = "deferred";
-    const min = parseDuration(expand(conf, conf.minimal_backoff_time ?? "300s")) || 300_000;
-    const max = parseDuration(expand(conf, conf.maximal_backoff_time ?? "4000s")) || 4_000_000;
     const backoff = Math.min(max, min * 2 ** Math.max(0, item.attempts - 1));
     item.nextAttempt = Math.min(this.clock + backoff, item.arrival + lifetime);
     this.emit({
+      t: 0,
+      seq: 0,
       type: "deferred",
       host: host.name,
       queueId: item.id,
@@ -833,7 +874,7 @@ export class SimWorld implements World {
     let dsn: { lines: string[]; size: number } | null = null;
     if (item.sender !== "") {
       dsnId = this.newQueueId();
-      const hostname = expand(host.mta!.main, host.mta!.main.myhostname ?? host.name);
+      const hostname = this.hostView(host).hostname;
       const lines = buildDsn({
         id: dsnId,
         originalId: item.id,
@@ -848,6 +889,8 @@ export class SimWorld implements World {
       dsn = { lines, size: lines.reduce((n, l) => n + l.length + 2, 0) };
     }
     this.emit({
+      t: 0,
+      seq: 0,
       type: "bounced",
       host: host.name,
       queueId: item.id,
@@ -901,7 +944,7 @@ export class SimWorld implements World {
       };
     }
     this.ruleList = parsed.data;
-    this.emit({ type: "rules", count: parsed.data.length });
+    this.emit({ t: 0, seq: 0, type: "rules", count: parsed.data.length });
     return { ok: true };
   }
 
@@ -928,7 +971,8 @@ export class SimWorld implements World {
     if (problem) return { ok: false, error: problem };
     h.mta.main[n] = val;
     this.services.clear();
-    this.emit({ type: "postconf", host: h.name, name: n, value: val });
+    this.hostViews.clear();
+    this.emit({ t: 0, seq: 0, type: "postconf", host: h.name, name: n, value: val });
     return { ok: true };
   }
 

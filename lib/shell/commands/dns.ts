@@ -4,22 +4,21 @@ import { parseOptions } from "../args";
 import { fail, ok } from "../types";
 import { hostNames, type LabCommand, type LabSession } from "../world";
 
-type RR = "A" | "MX";
+type RR = "A" | "MX" | "PTR";
 const TTL = 3600;
 const RESOLVER = "198.51.100.53";
 
 function parseType(text: string | undefined): RR | null {
   const t = text?.toUpperCase();
-  return t === "A" || t === "MX" ? t : null;
+  return t === "A" || t === "MX" || t === "PTR" ? t : null;
 }
 
 const fqdn = (name: string) => (name.endsWith(".") ? name : name + ".");
 
 function records(a: DnsAnswer): string[] {
   if (a.status === "NXDOMAIN") return [];
-  return a.type === "MX"
-    ? a.answers.map((m) => `${m.preference} ${fqdn(m.exchange)}`)
-    : a.answers.map((ip) => ip);
+  if (a.type === "MX") return a.answers.map((m) => `${m.preference} ${fqdn(m.exchange)}`);
+  return a.type === "PTR" ? a.answers.map(fqdn) : a.answers.map((ip) => ip);
 }
 
 /** A stable, made-up DNS message id (no randomness in the pure layer). */
@@ -37,7 +36,7 @@ const nameAndTypeCompletion = (prev: readonly string[], ctx: LabSession) => [
 
 export const dig: LabCommand = {
   name: "dig",
-  usage: "dig [+short] [-t] MX|A NAME",
+  usage: "dig [+short] [-t] MX|A NAME | dig -x IP",
   summary: "ask DNS for a domain's mail servers (MX) or a host's address (A)",
   details: [
     "dig MX corp.example        which host takes mail for corp.example?",
@@ -45,22 +44,25 @@ export const dig: LabCommand = {
   ],
   run(args, ctx) {
     const short = args.includes("+short");
-    const words = args.filter((a) => a !== "+short" && a !== "-t");
-    let type: RR = "A";
+    const reverse = args.includes("-x");
+    const words = args.filter((a) => a !== "+short" && a !== "-t" && a !== "-x");
+    let type: RR = reverse ? "PTR" : "A";
     const names: string[] = [];
     for (const w of words) {
       const t = parseType(w);
-      if (t && words.length > 1) type = t;
+      if (t && words.length > 1 && !reverse) type = t;
       else if (w.startsWith("+") || w.startsWith("-"))
         return fail(`Invalid option: ${w}\nUsage: dig [+short] [-t] MX|A NAME`);
       else names.push(w);
     }
     const name = names[0];
     if (!name) return fail("Usage: dig [+short] [-t] MX|A NAME\n(e.g. dig MX corp.example)");
+    if (reverse && !/^\d{1,3}(\.\d{1,3}){3}$/.test(name))
+      return fail(`dig: '${name}' is not an IPv4 address`);
     const a = ctx.world.resolve(name, type, ctx.host);
     const recs = records(a);
     if (short) return ok(recs.join("\n"));
-    const q = fqdn(a.name);
+    const q = reverse ? `${name.split(".").reverse().join(".")}.in-addr.arpa.` : fqdn(a.name);
     const id = queryId(q, ctx.world.events().length);
     const lines = [
       `; <<>> DiG 9.18.28 <<>> ${type} ${name}`,
@@ -91,10 +93,15 @@ export const host: LabCommand = {
     const name = o.positional[0];
     if (!name) return fail("Usage: host [-t mx|a] NAME");
     const t = o.opts.get("-t");
-    const type = t === undefined ? "A" : parseType(t);
-    if (!type) return fail(`host: invalid type: ${t} (this lab knows a and mx)`);
+    const ip = /^\d{1,3}(\.\d{1,3}){3}$/.test(name);
+    const type = t === undefined ? (ip ? "PTR" : "A") : parseType(t);
+    if (!type) return fail(`host: invalid type: ${t} (this lab knows a, mx and ptr)`);
     const a = ctx.world.resolve(name, type, ctx.host);
-    if (a.status === "NXDOMAIN") return fail(`Host ${name} not found: 3(NXDOMAIN)`);
+    const arpa = `${name.split(".").reverse().join(".")}.in-addr.arpa`;
+    if (a.status === "NXDOMAIN")
+      return fail(`Host ${type === "PTR" ? arpa : name} not found: 3(NXDOMAIN)`);
+    if (a.type === "PTR")
+      return ok(a.answers.map((h) => `${arpa} domain name pointer ${fqdn(h)}`).join("\n"));
     if (a.type === "MX") {
       if (a.answers.length === 0) return ok(`${a.name} has no MX record`);
       return ok(

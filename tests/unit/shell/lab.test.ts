@@ -260,3 +260,33 @@ describe("robustness", () => {
     for (const line of junk) expect(() => session.run(line)).not.toThrow();
   });
 });
+
+describe("firewall and reverse DNS", () => {
+  it("mail-firewall: outbound 25 is dropped until a rule lets the MX out", () => {
+    const { type, world } = lab("mail-firewall");
+    expect(type("firewall")).toMatch(/drop\s+mx\.corp\.example/);
+    type("ssh ws.corp.example");
+    type("telnet mx.corp.example 25", "EHLO ws.corp.example", "MAIL FROM:<admin@corp.example>");
+    type("RCPT TO:<carol@partner.example>", "DATA", "Subject: Hi", "", "Ping.", ".", "QUIT");
+    expect(world().mailbox("carol@partner.example")).toHaveLength(0);
+    const dropRule =
+      world()
+        .rules()
+        .findIndex((r) => r.action === "drop") + 1;
+    expect(type(`firewall insert ${dropRule} allow mx.corp.example * 25 outbound SMTP`)).toMatch(
+      /allow\s+mx\.corp\.example/,
+    );
+    type("sleep 1h");
+    expect(world().mailbox("carol@partner.example")).toHaveLength(1);
+    expect(type("firewall delete 99")).toContain("no rule 99");
+    expect(type("firewall insert 1 maybe a b 25")).toContain("allow, drop or reject");
+  });
+
+  it("dig -x and host IP answer with the PTR name", () => {
+    const { type } = lab();
+    expect(type("dig +short -x 192.0.2.25")).toContain("mx.corp.example.");
+    expect(type("host 192.0.2.25")).toContain(
+      "25.2.0.192.in-addr.arpa domain name pointer mx.corp.example.",
+    );
+  });
+});

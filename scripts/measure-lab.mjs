@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// Measures the lab in Chromium (not a test; prints figures): `node scripts/measure-lab.mjs`
+//   1. keystroke-to-echo: from the key event's timestamp to the echoed character in xterm's DOM
+//      (and to the next animation frame), over typed characters, p50/p95/max.
+//   2. the longest main-thread task while 500 queued messages animate on the network diagram:
+//      500 messages are queued on the ISP relay in one SMTP session, the relay delivers them,
+//      and the diagram plays the resulting events back; long tasks (PerformanceObserver
+//      "longtask", >= 50 ms) and the largest gap between animation frames are recorded.
+// Needs a static build in out/ (`npm run build`). Options: --keys N (default 300), --messages N.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { CHROMIUM_FLAGS, requireChromium } from "./lib/chromium.mjs";
+import { OUT_DIR } from "./lib/paths.mjs";
+import { startStaticServer } from "./lib/static-server.mjs";
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const KEYS = arg("--keys", 300);
+const MESSAGES = arg("--messages", 500);
+
+if (!existsSync(path.join(OUT_DIR, "lab.html"))) {
+  console.error("No static build of /lab in out/. Run `npm run build` first.");
+  process.exit(1);
+}
+
+const pct = (list, p) => {
+  const s = [...list].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+};
+const ms = (n) => `${n.toFixed(1)} ms`;
+
+const { origin, close } = await startStaticServer({ root: OUT_DIR, host: "127.0.0.1" });
+const browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_FLAGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.goto(`${origin}/lab?scenario=isp-relay`, { waitUntil: "networkidle" });
+  await page.waitForFunction(() =>
+    document.querySelector(".xterm-rows")?.textContent?.includes("$"),
+  );
+  await page.click(".xterm");
+
+  // --- 1. keystroke to echo -------------------------------------------------------------------
+  await page.evaluate(() => {
+    const rows = document.querySelector(".xterm-rows");
+    const input = document.querySelector(".xterm-helper-textarea");
+    const w = window;
+    w.__echo = { pending: [], dom: [], frame: [] };
+    input.addEventListener(
+      "keydown",
+      (e) => {
+        if (e.key.length === 1) w.__echo.pending.push(e.timeStamp);
+      },
+      true,
+    );
+    new MutationObserver(() => {
+      const t = performance.now();
+      const started = w.__echo.pending.splice(0);
+      for (const s of started) w.__echo.dom.push(t - s);
+      if (started.length)
+        requestAnimationFrame(() => {
+          const f = performance.now();
+          for (const s of started) w.__echo.frame.push(f - s);
+        });
+    }).observe(rows, { childList: true, subtree: true, characterData: true });
+  });
+  const text = "echo the quick brown fox jumps over the lazy dog ";
+  let typed = 0;
+  while (typed < KEYS) {
+    const chunk = text.slice(0, Math.min(text.length, KEYS - typed));
+    await page.keyboard.type(chunk, { delay: 25 });
+    typed += chunk.length;
+    await page.keyboard.press("Enter");
+  }
+  await page.waitForTimeout(300);
+  const echo = await page.evaluate(() => window.__echo);
+
+  // --- 2. longest task while 500 queued messages animate ---------------------------------------
+  const burst = await page.evaluate((n) => {
+    const store = window.__relayLab;
+    const world = store.world;
+    const s = world.connect({ from: "pc.home.example", to: "mail.isp.example", port: 25 });
+    s.send("EHLO pc.home.example");
+    for (let i = 0; i < n; i++) {
+      s.send("MAIL FROM:<you@isp.example>");
+      s.send("RCPT TO:<bob@corp.example>");
+      s.send("DATA");
+      s.send(`Subject: message ${i + 1} of ${n}`);
+      s.send("");
+      s.send("Bulk test.");
+      s.send(".");
+    }
+    s.send("QUIT");
+    const queued = world.queue("mail.isp.example").length;
+    // Observe from here: the relay delivers (one burst of engine work) and the diagram plays.
+    const w = window;
+    w.__tasks = [];
+    w.__gaps = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        w.__tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: false });
+    let last = performance.now();
+    const frame = () => {
+      const now = performance.now();
+      w.__gaps.push(now - last);
+      last = now;
+      if (!w.__stopFrames) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    const t0 = performance.now();
+    world.runUntil(world.now() + 60_000);
+    const deliverMs = performance.now() - t0;
+    w.__animStart = performance.now();
+    return {
+      queued,
+      deliverMs,
+      events: world.events().length,
+      delivered: world.mailbox("bob@corp.example").length,
+    };
+  }, MESSAGES);
+  // Let the playback catch up and animate for a while.
+  const deadline = Date.now() + 20_000;
+  let backlogText = "";
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(500);
+    backlogText = (await page.getByRole("group", { name: "Playback" }).textContent()) ?? "";
+    if (backlogText.includes("Up to date")) break;
+  }
+  await page.waitForTimeout(1000);
+  const anim = await page.evaluate(() => {
+    const w = window;
+    w.__stopFrames = true;
+    const after = w.__tasks.filter((t) => t.start >= w.__animStart);
+    return {
+      longTasksDuringAnimation: after.map((t) => t.duration),
+      allLongTasks: w.__tasks.map((t) => t.duration),
+      gaps: w.__gaps.slice(2),
+      seconds: (performance.now() - w.__animStart) / 1000,
+    };
+  });
+
+  console.log(`Relay Lab measurements (Chromium, ${origin}/lab)`);
+  console.log(`Keystroke to echo over ${echo.dom.length} keys:`);
+  console.log(
+    `  to xterm DOM update:  p50 ${ms(pct(echo.dom, 50))}  p95 ${ms(pct(echo.dom, 95))}  max ${ms(Math.max(...echo.dom))}`,
+  );
+  console.log(
+    `  to next frame:        p50 ${ms(pct(echo.frame, 50))}  p95 ${ms(pct(echo.frame, 95))}  max ${ms(Math.max(...echo.frame))}`,
+  );
+  console.log(
+    `500-message animation: ${burst.queued} messages queued on mail.isp.example; ${burst.events} events in the log; ${burst.delivered} delivered to bob@corp.example`,
+  );
+  console.log(
+    `  relay delivering all of them (one engine call, before the animation): ${ms(burst.deliverMs)}`,
+  );
+  const longest = anim.longTasksDuringAnimation.length
+    ? Math.max(...anim.longTasksDuringAnimation)
+    : 0;
+  console.log(
+    `  while the diagram animates (${anim.seconds.toFixed(1)} s): long tasks >= 50 ms: ${anim.longTasksDuringAnimation.length}` +
+      (longest ? ` (longest ${ms(longest)})` : " (none: every task was under 50 ms)"),
+  );
+  console.log(
+    `  largest gap between animation frames: ${ms(Math.max(...anim.gaps))}; p95 frame gap ${ms(pct(anim.gaps, 95))}`,
+  );
+  console.log(`  playback status at the end: ${backlogText.replace(/\s+/g, " ").trim()}`);
+} finally {
+  await browser.close();
+  await close();
+}
