@@ -1,10 +1,10 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useCourseProgress } from "@/lib/progress";
 import { CHECKPOINT_TASK } from "@/lib/lessons/ids";
 import type { Question } from "@/lib/lessons/schema";
 import { nowIso } from "./clock";
+import { completeTask, useSavedLessons } from "./courseProgress";
 
 /**
  * Checkpoint questions: pick an answer, see at once whether it is right and why. When every answer
@@ -18,15 +18,14 @@ export function Checkpoint({
   questions: readonly Question[];
 }) {
   const [picked, setPicked] = useState<Record<string, number>>({});
-  const completeTask = useCourseProgress((s) => s.completeTask);
-  const done = useCourseProgress((s) => s.lessons[lesson]?.completedAt ?? null);
+  const done = useSavedLessons()[lesson]?.completedAt ?? null;
   const right = questions.filter((q) => picked[q.id] === q.answer).length;
 
   function choose(q: Question, i: number) {
     const next = { ...picked, [q.id]: i };
     setPicked(next);
     if (questions.every((x) => next[x.id] === x.answer))
-      completeTask(lesson, CHECKPOINT_TASK, [CHECKPOINT_TASK], nowIso());
+      void completeTask(lesson, CHECKPOINT_TASK, [CHECKPOINT_TASK], nowIso());
   }
 
   return (

@@ -1,17 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useCourseProgress, useHydrated } from "@/lib/progress";
+import { useHydrated, useSavedLessons } from "./courseProgress";
 import type { LessonSummary } from "@/lib/lessons/schema";
 
 type Done = (lesson: LessonSummary) => number;
 
 /** Counts a lesson's completed tasks from saved progress (0 until progress has loaded). */
 function useDoneCounter(): Done {
-  const hydrated = useHydrated();
-  const lessons = useCourseProgress((s) => s.lessons);
-  return (l) =>
-    hydrated ? (lessons[l.slug]?.tasksDone.filter((t) => l.taskIds.includes(t)).length ?? 0) : 0;
+  const lessons = useSavedLessons();
+  return (l) => lessons[l.slug]?.tasksDone.filter((t) => l.taskIds.includes(t)).length ?? 0;
 }
 
 /** "n of m lessons complete" with a bar; before progress loads it says nothing it cannot know. */

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { Task } from "@/lib/lessons/schema";
-import { useCourseProgress } from "@/lib/progress";
+import { resetLesson } from "./courseProgress";
 import { LabSlot, type LabControls } from "./LabSlot";
 import { TasksPanel } from "./TasksPanel";
 import { useTaskProgress } from "./useTaskProgress";
@@ -25,7 +25,6 @@ export function LessonWorkbench({
   const [wanted, setWanted] = useState(false);
   const [step, setStep] = useState(0);
   const done = useTaskProgress(lesson, tasks, live);
-  const resetLesson = useCourseProgress((s) => s.resetLesson);
 
   const onChecks = useCallback((d: Record<string, boolean>, fresh: string | null) => {
     setLive(d);
@@ -62,7 +61,7 @@ export function LessonWorkbench({
           setStep(step + 1);
         }}
         onReset={() => {
-          resetLesson(lesson);
+          void resetLesson(lesson);
           controls?.reset();
           setStep(0);
         }}

@@ -2,8 +2,8 @@
 
 import { useEffect } from "react";
 import type { Task } from "@/lib/lessons/schema";
-import { useCourseProgress, useHydrated } from "@/lib/progress";
 import { nowIso } from "./clock";
+import { completeTask, useHydrated, useSavedLessons } from "./courseProgress";
 
 /**
  * Merges what the lab reports as satisfied right now (`live`) with saved progress, and saves newly
@@ -16,16 +16,15 @@ export function useTaskProgress(
   live: Readonly<Record<string, boolean>>,
 ): Record<string, boolean> {
   const hydrated = useHydrated();
-  const saved = useCourseProgress((s) => s.lessons[lesson]?.tasksDone);
-  const completeTask = useCourseProgress((s) => s.completeTask);
+  const saved = useSavedLessons()[lesson]?.tasksDone;
 
   useEffect(() => {
     if (!hydrated) return;
     const ids = tasks.map((t) => t.id);
     for (const t of tasks) {
-      if (live[t.id] && !saved?.includes(t.id)) completeTask(lesson, t.id, ids, nowIso());
+      if (live[t.id] && !saved?.includes(t.id)) void completeTask(lesson, t.id, ids, nowIso());
     }
-  }, [hydrated, live, saved, tasks, lesson, completeTask]);
+  }, [hydrated, live, saved, tasks, lesson]);
 
   const done: Record<string, boolean> = {};
   for (const t of tasks) done[t.id] = Boolean(live[t.id] || (hydrated && saved?.includes(t.id)));

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { Checkpoint } from "@/components/lesson/Checkpoint";
 import { TasksPanel } from "@/components/lesson/TasksPanel";
@@ -31,7 +31,7 @@ beforeEach(async () => {
 });
 
 describe("Checkpoint", () => {
-  it("explains each answer and records the lesson only when every answer is right", () => {
+  it("explains each answer and records the lesson only when every answer is right", async () => {
     render(<Checkpoint lesson="checkpoint" questions={QUESTIONS} />);
     fireEvent.click(screen.getByLabelText("TCP 465"));
     expect(screen.getByText("Not quite.")).toBeTruthy();
@@ -40,10 +40,13 @@ describe("Checkpoint", () => {
     expect(useCourseProgress.getState().lessons.checkpoint).toBeUndefined();
 
     fireEvent.click(screen.getByLabelText("465"));
+    await waitFor(() => expect(useCourseProgress.getState().lessons.checkpoint).toBeDefined());
     const saved = useCourseProgress.getState().lessons.checkpoint;
     expect(saved?.tasksDone).toEqual([CHECKPOINT_TASK]);
     expect(saved?.completedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(screen.getByRole("status").textContent).toMatch(/2 of 2 right.*complete/);
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toMatch(/2 of 2 right.*complete/),
+    );
   });
 });
 
