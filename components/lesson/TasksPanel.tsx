@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { Task } from "@/lib/lessons/schema";
 
 /** The "Try it" list: each task with its live tick, a hint on request, and the "show me" stepper. */
@@ -21,6 +22,7 @@ export function TasksPanel({
   onShowNext: () => void;
   onReset: () => void;
 }) {
+  const [confirming, setConfirming] = useState(false);
   const count = tasks.filter((t) => done[t.id]).length;
   const nextLine = solution[step];
   return (
@@ -83,13 +85,42 @@ export function TasksPanel({
             ? "Solution shown"
             : `Show me: type line ${step + 1} of ${solution.length}`}
         </button>
-        <button
-          type="button"
-          onClick={onReset}
-          className="rounded-lg border border-border bg-bg px-3 py-2 text-sm font-semibold hover:border-accent"
-        >
-          Start the lesson over
-        </button>
+        {confirming ? (
+          <span
+            role="group"
+            aria-label="Start the lesson over?"
+            className="flex flex-wrap items-center gap-2"
+          >
+            <span className="text-sm font-medium">
+              Clear this lesson&apos;s ticks and reset the lab?
+            </span>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirming(false);
+                onReset();
+              }}
+              className="rounded-lg bg-bad px-3 py-2 text-sm font-semibold text-bg"
+            >
+              Yes, start over
+            </button>
+            <button
+              type="button"
+              onClick={() => setConfirming(false)}
+              className="rounded-lg border border-border bg-bg px-3 py-2 text-sm font-semibold hover:border-accent"
+            >
+              Keep my progress
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            onClick={() => setConfirming(true)}
+            className="rounded-lg border border-border bg-bg px-3 py-2 text-sm font-semibold hover:border-accent"
+          >
+            Start the lesson over
+          </button>
+        )}
       </div>
       {nextLine !== undefined && (
         <p className="mt-2 text-sm text-fg-muted">

@@ -103,3 +103,27 @@ describe("TasksPanel", () => {
     expect(pressed).toBe(0);
   });
 });
+
+describe("TasksPanel: start over", () => {
+  it("asks before clearing progress, and can be cancelled", () => {
+    let resets = 0;
+    render(
+      <TasksPanel
+        tasks={[]}
+        done={{}}
+        justDone={null}
+        solution={[]}
+        step={0}
+        onShowNext={() => undefined}
+        onReset={() => resets++}
+      />,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Start the lesson over" }));
+    fireEvent.click(screen.getByRole("button", { name: "Keep my progress" }));
+    expect(resets).toBe(0);
+    fireEvent.click(screen.getByRole("button", { name: "Start the lesson over" }));
+    fireEvent.click(screen.getByRole("button", { name: "Yes, start over" }));
+    expect(resets).toBe(1);
+    expect(screen.getByRole("button", { name: "Start the lesson over" })).toBeTruthy();
+  });
+});
