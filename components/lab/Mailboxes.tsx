@@ -68,60 +68,87 @@ function useParsed(raws: readonly string[]): Array<ParsedMessage | null> {
 
 function HopTable({ hops }: { hops: Hop[] }) {
   if (hops.length === 0) return <p className="text-fg-muted">No Received: headers.</p>;
+  const tlsText = (h: Hop) =>
+    `${h.tls ? `TLS: ${h.tls}` : "no TLS"}${h.authenticatedAs ? `; login: ${h.authenticatedAs}` : ""}`;
+  const time = (h: Hop) => h.time.replace(/ \+0000 \(UTC\)$/, " UTC");
   return (
-    <div
-      className="overflow-x-auto"
-      data-scroll-x
-      tabIndex={0}
-      role="region"
-      aria-label="Hop table"
-    >
-      <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
-        <caption className="pb-2 text-left text-fg-muted">
-          The route, read from the bottom Received: header up: each server adds its own on top.
-        </caption>
-        <thead>
-          <tr className="border-b border-border">
-            <th scope="col" className="py-1 pr-3">
-              Hop
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              From
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              By
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              With
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              Time
-            </th>
-            <th scope="col" className="py-1">
-              TLS / login
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {hops.map((h) => (
-            <tr key={h.hop} className="border-b border-border align-top">
-              <td className="py-1 pr-3 font-semibold">{h.hop}</td>
-              <td className="py-1 pr-3 font-mono">
+    <>
+      {/* Phones: one card per hop. */}
+      <ol className="space-y-2 sm:hidden" aria-label="Hops, first hop first">
+        {hops.map((h) => (
+          <li key={h.hop} className="rounded-md border border-border p-2 text-sm">
+            <p className="font-semibold">Hop {h.hop}</p>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-3 break-all">
+              <dt className="text-fg-muted">From</dt>
+              <dd className="font-mono">
                 {h.from}
                 {h.fromIp ? ` [${h.fromIp}]` : ""}
-              </td>
-              <td className="py-1 pr-3 font-mono">{h.by}</td>
-              <td className="py-1 pr-3 font-mono">{h.with}</td>
-              <td className="py-1 pr-3">{h.time.replace(/ \+0000 \(UTC\)$/, " UTC")}</td>
-              <td className="py-1">
-                {h.tls ? `TLS: ${h.tls}` : "no TLS"}
-                {h.authenticatedAs ? `; login: ${h.authenticatedAs}` : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              </dd>
+              <dt className="text-fg-muted">By</dt>
+              <dd className="font-mono">{h.by}</dd>
+              <dt className="text-fg-muted">With</dt>
+              <dd className="font-mono">{h.with}</dd>
+              <dt className="text-fg-muted">Time</dt>
+              <dd>{time(h)}</dd>
+              <dt className="text-fg-muted">TLS</dt>
+              <dd>{tlsText(h)}</dd>
+            </dl>
+          </li>
+        ))}
+      </ol>
+      <div className="hidden sm:block">
+        <div
+          className="overflow-x-auto"
+          data-scroll-x
+          tabIndex={0}
+          role="region"
+          aria-label="Hop table"
+        >
+          <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
+            <caption className="pb-2 text-left text-fg-muted">
+              The route, read from the bottom Received: header up: each server adds its own on top.
+            </caption>
+            <thead>
+              <tr className="border-b border-border">
+                <th scope="col" className="py-1 pr-3">
+                  Hop
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  From
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  By
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  With
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Time
+                </th>
+                <th scope="col" className="py-1">
+                  TLS / login
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {hops.map((h) => (
+                <tr key={h.hop} className="border-b border-border align-top">
+                  <td className="py-1 pr-3 font-semibold">{h.hop}</td>
+                  <td className="py-1 pr-3 font-mono">
+                    {h.from}
+                    {h.fromIp ? ` [${h.fromIp}]` : ""}
+                  </td>
+                  <td className="py-1 pr-3 font-mono">{h.by}</td>
+                  <td className="py-1 pr-3 font-mono">{h.with}</td>
+                  <td className="py-1 pr-3">{time(h)}</td>
+                  <td className="py-1">{tlsText(h)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </>
   );
 }
 

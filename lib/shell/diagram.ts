@@ -207,7 +207,7 @@ export function describeEvent(e: EngineEvent): string | null {
         : e.status === "NXDOMAIN"
           ? "no such name"
           : "no records";
-      return `${e.host} asked DNS for the ${e.rrtype} record of ${e.name}: ${ans}.`;
+      return `${e.host} asked DNS for the ${e.rrtype} record of ${e.name}: ${ans.replace(/\.$/, "")}.`;
     }
     case "queued":
       return `${e.host} queued message ${e.queueId} from ${e.sender || "<> (a bounce)"} for ${e.recipients.join(", ")}.`;

@@ -158,6 +158,14 @@ test.describe("the lab", () => {
     await expect(screen(page).getByText("220 mail.isp.example ESMTP Postfix")).toHaveCount(2);
   });
 
+  test("Esc leaves the terminal for the next control, so the keyboard is never trapped", async ({
+    page,
+  }) => {
+    await openLab(page, "isp-relay");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Input line & buttons" })).toBeFocused();
+  });
+
   test("the touch input line runs commands through the same shell", async ({ page }) => {
     await openLab(page, "isp-relay");
     await page.getByRole("button", { name: "Input line & buttons" }).click();
