@@ -19,6 +19,7 @@ const task = (page: Page, id: string) => page.locator(`[data-task="${id}"]`);
 test("completing lesson 1 by typing in the terminal ticks its tasks, and a reload keeps them", async ({
   page,
 }) => {
+  test.slow(); // Types a whole SMTP dialogue key by key.
   await gotoHydrated(page, LESSON_1);
   await expect(page.locator(".xterm")).toBeVisible();
   for (const id of ["find-mx", "open-session", "relay-a-message"]) {
@@ -116,4 +117,28 @@ test("a glossary term opens its explanation by keyboard and closes with Escape",
 test("an unknown lesson is a 404", async ({ page }) => {
   const response = await page.goto("/lessons/no-such-lesson");
   expect(response?.status()).toBe(404);
+});
+
+test('lesson 4 by "show me": abuse the open relay, close it with postconf, get refused', async ({
+  page,
+}) => {
+  test.slow(); // Runs 23 solution lines, each followed by the engine relaying.
+  await gotoHydrated(page, "/lessons/open-relays");
+  const showMe = page.getByRole("button", { name: /^Show me/ });
+  await expect(page.locator(".xterm")).toBeVisible();
+  const steps = Number(/of (\d+)/.exec((await showMe.textContent()) ?? "")?.[1]);
+  expect(steps).toBeGreaterThan(10);
+  for (let i = 0; i < steps; i++) {
+    await showMe.click();
+    if (i === 11) {
+      // After the spammer's message: relayed, but the relay is still open.
+      await expect(task(page, "abuse-it")).toHaveAttribute("data-done", "true");
+      await expect(task(page, "close-it")).toHaveAttribute("data-done", "false");
+    }
+  }
+  await expect(page.getByRole("button", { name: "Solution shown" })).toBeDisabled();
+  for (const id of ["abuse-it", "close-it", "prove-it"]) {
+    await expect(task(page, id)).toHaveAttribute("data-done", "true");
+  }
+  await expect(page.locator(".xterm-rows")).toContainText("Relay access denied");
 });
