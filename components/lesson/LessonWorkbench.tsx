@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { Task } from "@/lib/lessons/schema";
+import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
 import { resetLesson } from "./courseProgress";
 import { LabSlot, type LabControls } from "./LabSlot";
 import { TasksPanel } from "./TasksPanel";
@@ -41,6 +42,20 @@ export function LessonWorkbench({
     setStep((n) => n + 1);
   }, [pending, controls, solution, step]);
 
+  function showNext() {
+    const line = solution[step];
+    if (line === undefined) return;
+    if (!controls) {
+      setWanted(true);
+      setPending(true);
+      return;
+    }
+    controls.typeLine(line);
+    setStep(step + 1);
+  }
+  // In presenter mode, → steps through the solution for the class.
+  usePresenterSteps({ onNext: showNext });
+
   return (
     <div className="flex flex-col gap-4">
       <TasksPanel
@@ -49,17 +64,7 @@ export function LessonWorkbench({
         justDone={justDone}
         solution={solution}
         step={step}
-        onShowNext={() => {
-          const line = solution[step];
-          if (line === undefined) return;
-          if (!controls) {
-            setWanted(true);
-            setPending(true);
-            return;
-          }
-          controls.typeLine(line);
-          setStep(step + 1);
-        }}
+        onShowNext={showNext}
         onReset={() => {
           void resetLesson(lesson);
           controls?.reset();
