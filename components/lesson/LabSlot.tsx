@@ -32,6 +32,11 @@ function Placeholder({ onLoad }: { onLoad?: () => void }) {
     >
       <div>
         <p className="font-mono text-sm">The lab loads when you reach it.</p>
+        <noscript>
+          <p className="mt-2 text-sm">
+            The lab runs in your browser and needs JavaScript; the lesson text does not.
+          </p>
+        </noscript>
         {onLoad && (
           <button
             type="button"
