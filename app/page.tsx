@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { NAV } from "@/lib/site/nav";
+import { CoursePath, CourseProgressBar } from "@/components/lesson/CoursePath";
+import { getLessonSummaries } from "@/lib/lessons/content";
 
 const AUDIENCES = [
   {
@@ -17,6 +19,7 @@ const AUDIENCES = [
 ];
 
 export default function HomePage() {
+  const lessons = getLessonSummaries();
   return (
     <div className="mx-auto max-w-7xl px-4 sm:px-6">
       <section className="py-12 sm:py-20">
@@ -47,6 +50,18 @@ export default function HomePage() {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="course" className="border-t border-border py-12">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <h2 id="course" className="text-2xl font-bold tracking-tight">
+            The course
+          </h2>
+          <CourseProgressBar lessons={lessons} />
+        </div>
+        <div className="mt-6">
+          <CoursePath lessons={lessons} />
+        </div>
       </section>
 
       <section aria-labelledby="who" className="border-t border-border py-12">

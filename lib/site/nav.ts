@@ -5,6 +5,7 @@ export interface NavItem {
 }
 
 export const NAV: readonly NavItem[] = [
+  { href: "/lessons", label: "Lessons" },
   { href: "/lab", label: "Lab" },
   { href: "/quiz", label: "Quiz" },
   { href: "/ports", label: "Ports" },

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { CoursePath, CourseProgressBar } from "@/components/lesson/CoursePath";
+import { getLessonSummaries } from "@/lib/lessons/content";
+
+export const metadata: Metadata = {
+  title: "Lessons",
+  description:
+    "The SMTP relay course: six short lessons, each with a live lab whose tasks check themselves.",
+};
+
+export default function LessonsPage() {
+  const lessons = getLessonSummaries();
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6">
+      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">The SMTP relay course</h1>
+      <p className="mt-3 max-w-2xl text-lg text-fg-muted">
+        Six short lessons. Each one explains an idea and then lets you try it on a simulated mail
+        network beside the text; the tasks tick themselves when the network shows you did them.
+        Unsure of a term? The{" "}
+        <Link href="/glossary" className="font-medium text-accent underline">
+          glossary
+        </Link>{" "}
+        explains them all.
+      </p>
+      <div className="mt-6">
+        <CourseProgressBar lessons={lessons} />
+      </div>
+      <div className="mt-8">
+        <CoursePath lessons={lessons} />
+      </div>
+    </div>
+  );
+}
