@@ -7,14 +7,23 @@ const AUDIENCES = [
   {
     who: "Exam candidates",
     what: "Read a short lesson, then prove it in the lab: tasks tick themselves off when the simulated network shows you did it.",
+    links: [{ href: "/lessons", label: "Start the course" }],
   },
   {
     who: "Instructors",
     what: "Put the mail network on the projector and relay a message in front of the class, one command at a time.",
+    links: [
+      { href: "/demo", label: "Step-through demos" },
+      { href: "/class", label: "Class quiz" },
+    ],
   },
   {
     who: "Quick quizzers",
     what: "Drill the port numbers the exam expects on a phone, a few minutes at a time.",
+    links: [
+      { href: "/quiz", label: "Port practice" },
+      { href: "/ports", label: "Port table" },
+    ],
   },
 ];
 
@@ -70,9 +79,24 @@ export default function HomePage() {
         </h2>
         <ul className="mt-6 grid gap-6 sm:grid-cols-3">
           {AUDIENCES.map((a) => (
-            <li key={a.who} className="rounded-xl border border-border bg-bg-soft p-5">
+            <li
+              key={a.who}
+              className="flex flex-col rounded-xl border border-border bg-bg-soft p-5"
+            >
               <h3 className="text-lg font-semibold">{a.who}</h3>
               <p className="mt-2 text-fg-muted">{a.what}</p>
+              <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1">
+                {a.links.map((l) => (
+                  <li key={l.href}>
+                    <Link
+                      href={l.href}
+                      className="font-semibold text-accent underline-offset-4 hover:underline"
+                    >
+                      {l.label} <span aria-hidden="true">→</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </ul>

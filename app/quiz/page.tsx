@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { QuizApp } from "@/components/quiz/QuizApp";
 
 export const metadata: Metadata = {
@@ -18,6 +19,13 @@ export default function QuizPage() {
       <div className="mt-6">
         <QuizApp />
       </div>
+      <p className="mt-10 text-fg-muted">
+        Teaching a class? The{" "}
+        <Link href="/class" className="font-semibold text-accent underline underline-offset-4">
+          class quiz
+        </Link>{" "}
+        shows one question at a time on a projector and saves nothing to your progress.
+      </p>
     </div>
   );
 }

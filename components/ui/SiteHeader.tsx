@@ -38,7 +38,9 @@ export function SiteHeader() {
         )}
         <div className="ml-auto flex items-center gap-2">
           <PresenterToggle />
-          <ThemeToggle />
+          <div className="presenter-hide">
+            <ThemeToggle />
+          </div>
         </div>
       </div>
     </header>
