@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import type { World } from "@/lib/smtp";
-import { Lab } from "./Lab";
+import { LazyLab as Lab } from "./LazyLab";
 
 export interface ScenarioSummary {
   id: string;

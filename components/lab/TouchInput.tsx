@@ -12,10 +12,10 @@ interface Props {
 }
 
 const KEYS: readonly { label: string; name: string; data: string }[] = [
-  { label: "Tab", name: "Complete (Tab)", data: "\t" },
-  { label: "↑", name: "Previous command", data: "\x1b[A" },
-  { label: "↓", name: "Next command", data: "\x1b[B" },
-  { label: "Ctrl+C", name: "Interrupt (Ctrl+C)", data: "\x03" },
+  { label: "Tab", name: "Tab (complete the command)", data: "\t" },
+  { label: "↑", name: "↑ (previous command)", data: "\x1b[A" },
+  { label: "↓", name: "↓ (next command)", data: "\x1b[B" },
+  { label: "Ctrl+C", name: "Ctrl+C (interrupt)", data: "\x03" },
 ];
 
 /**

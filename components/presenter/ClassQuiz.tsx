@@ -5,7 +5,9 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { activates, ownsKeys } from "@/components/ui/presenter/keys";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
-import { buildQuestions, correctLabel, KIND_LABELS, type Question } from "@/lib/quiz";
+// Direct imports, not the lib/quiz barrel: the class quiz needs no scheduler (ts-fsrs).
+import { correctLabel, KIND_LABELS, type Question } from "@/lib/quiz/questions";
+import { buildQuestions } from "@/lib/quiz/session";
 import {
   backward,
   COUNTDOWNS,

@@ -6,7 +6,7 @@ import { runDemoStep } from "@/lib/shell/lab";
 import type { Shell } from "@/lib/shell/shell";
 import type { DemoStep } from "@/content/scenarios/schema";
 
-interface Props {
+export interface DemoDriverProps {
   steps: readonly DemoStep[];
   /** Steps that should have run. Only grows while this driver lives (going back remounts the lab). */
   step: number;
@@ -23,7 +23,7 @@ interface Props {
  * through it, so the terminal, world, diagram, transcript and mailboxes read exactly as if the
  * presenter had typed them. Then it follows `step` forward and reports the presenter's own lines.
  */
-export function DemoDriver({ steps, step, replayTyped, onTyped, onSettled }: Props) {
+export function DemoDriver({ steps, step, replayTyped, onTyped, onSettled }: DemoDriverProps) {
   const store = useLabStore();
   const latest = useRef({ steps, step, replayTyped, onTyped, onSettled });
   const shell = useRef<Shell | null>(null);

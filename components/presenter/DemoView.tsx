@@ -1,15 +1,24 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
-import { Lab } from "@/components/lab/Lab";
+import { LazyLab as Lab } from "@/components/lab/LazyLab";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
 import type { DemoStep } from "@/content/scenarios/schema";
 import { decodeMoment, encodeMoment, type DemoCatalog } from "@/lib/site/moment";
 import { CopyLinkButton } from "./CopyLinkButton";
-import { DemoDriver } from "./DemoDriver";
 import { captionFor, demoReducer, initialDemoState, type DemoAction } from "./demoState";
+import type { DemoDriverProps } from "./DemoDriver";
+
+// The driver types steps through the lab's shell; it loads with the lab, not with the page.
+const DemoDriver = dynamic<DemoDriverProps>(
+  () => import("./DemoDriver").then((m) => m.DemoDriver),
+  {
+    ssr: false,
+  },
+);
 
 export interface DemoScenario {
   id: string;

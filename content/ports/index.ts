@@ -2,7 +2,7 @@ export { PORTS } from "./ports";
 export { PORT_SCENARIOS } from "./scenarios";
 export { REPLY_CODES } from "./replies";
 export { MAIL_FIREWALL_PBQ } from "./firewall";
-export { TOPIC_LABELS } from "./schema";
+export { TOPIC_LABELS } from "./topics";
 export type {
   FirewallPbq,
   FirewallRule,

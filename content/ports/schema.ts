@@ -24,18 +24,8 @@ export const TopicSchema = z
   .describe("Exam report group");
 export type Topic = z.infer<typeof TopicSchema>;
 
-export const TOPIC_LABELS: Record<Topic, string> = {
-  mail: "Mail",
-  web: "Web",
-  remote: "Remote access",
-  files: "File transfer and sharing",
-  "name-services": "Names, addresses and time",
-  directory: "Directory and authentication",
-  management: "Monitoring and management",
-  voice: "Voice",
-  vpn: "VPN and tunnelling",
-  data: "Databases",
-};
+// Kept apart from the schema so pages can show topic names without loading zod.
+export { TOPIC_LABELS } from "./topics";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes");
 

@@ -1,0 +1,25 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import type { LabProps } from "./Lab";
+
+/** The box the lab will fill, so nothing below it jumps while its code loads. */
+function LabPlaceholder() {
+  return (
+    <div
+      className="grid min-h-[44rem] place-items-center rounded-xl border border-border bg-bg-soft text-fg-muted"
+      role="status"
+    >
+      Loading the lab…
+    </div>
+  );
+}
+
+/**
+ * The lab, with its engine, shell and diagram split out of the page's first-load JS: the page's
+ * own text paints and becomes interactive first, then the simulation loads.
+ */
+export const LazyLab = dynamic<LabProps>(() => import("./Lab").then((m) => m.Lab), {
+  ssr: false,
+  loading: LabPlaceholder,
+});
