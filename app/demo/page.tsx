@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { DemoView, type DemoScenario } from "@/components/presenter/DemoView";
+import { DEMO_PENDING_CLASS } from "@/lib/site/demo";
 import { SCENARIO_IDS, getScenario } from "@/lib/smtp";
 
 export const metadata: Metadata = {
@@ -14,10 +14,17 @@ const scenarios: DemoScenario[] = SCENARIO_IDS.flatMap((id) => {
   return s ? [{ id: s.id, title: s.title, steps: s.demo }] : [];
 });
 
+// Runs before the server-rendered frame paints: a link to a moment hides the default frame until
+// the page has read the link, so the wrong scenario never flashes by.
+const HIDE_UNTIL_READ = `if(location.search.length>1)document.documentElement.classList.add(${JSON.stringify(
+  DEMO_PENDING_CLASS,
+)})`;
+
 export default function DemoRoute() {
   return (
-    <Suspense fallback={<div className="min-h-[60rem]" aria-hidden="true" />}>
+    <>
+      <script dangerouslySetInnerHTML={{ __html: HIDE_UNTIL_READ }} />
       <DemoView scenarios={scenarios} />
-    </Suspense>
+    </>
   );
 }

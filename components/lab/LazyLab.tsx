@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import type { LabProps } from "./Lab";
 
 /** The box the lab will fill, so nothing below it jumps while its code loads. */
-function LabPlaceholder() {
+export function LabPlaceholder() {
   return (
     <div
       className="grid min-h-[44rem] place-items-center rounded-xl border border-border bg-bg-soft text-fg-muted"

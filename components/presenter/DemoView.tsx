@@ -2,11 +2,11 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
-import { LazyLab as Lab } from "@/components/lab/LazyLab";
+import { LabPlaceholder, LazyLab as Lab } from "@/components/lab/LazyLab";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
 import type { DemoStep } from "@/content/scenarios/schema";
+import { DEMO_PENDING_CLASS } from "@/lib/site/demo";
 import { decodeMoment, encodeMoment, type DemoCatalog } from "@/lib/site/moment";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { captionFor, demoReducer, initialDemoState, type DemoAction } from "./demoState";
@@ -32,15 +32,47 @@ const BUTTON =
 const PRIMARY =
   "rounded-lg bg-accent px-4 py-2 font-semibold text-accent-fg hover:opacity-90 disabled:opacity-60";
 
-/** /demo: a scenario's demo script, one step at a time, in the real lab; the URL holds the moment. */
+/**
+ * /demo: a scenario's demo script, one step at a time, in the real lab; the URL holds the moment.
+ *
+ * The server renders the default moment (first scenario, step 0), so the page paints its caption
+ * at once instead of waiting for JavaScript. After hydration the address is read and the view
+ * remounts on the linked moment; until then a linked page keeps that frame hidden (see
+ * DEMO_PENDING_CLASS), so nobody sees the wrong scenario flash by.
+ */
 export function DemoView({ scenarios }: { scenarios: readonly DemoScenario[] }) {
-  const params = useSearchParams();
+  // Read once after mount: from then on the page owns the moment and rewrites the address itself.
+  const [search, setSearch] = useState<string | null>(null);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSearch(window.location.search);
+  }, []);
+  return (
+    <DemoBody
+      key={search ?? ""}
+      scenarios={scenarios}
+      search={search ?? ""}
+      live={search !== null}
+    />
+  );
+}
+
+function DemoBody({
+  scenarios,
+  search,
+  live,
+}: {
+  scenarios: readonly DemoScenario[];
+  search: string;
+  /** False for the server render and hydration: show the frame, start nothing. */
+  live: boolean;
+}) {
   const catalog: DemoCatalog = useMemo(
     () => ({ scenarios: scenarios.map((s) => ({ id: s.id, steps: s.steps.length })) }),
     [scenarios],
   );
   // The link is read once; after that the page owns the moment and writes it back to the URL.
-  const [opened] = useState(() => decodeMoment(params, catalog));
+  const [opened] = useState(() => decodeMoment(new URLSearchParams(search), catalog));
   const byId = (id: string) => scenarios.find((s) => s.id === id) ?? scenarios[0]!;
   const [state, dispatch] = useReducer(
     (s: ReturnType<typeof initialDemoState>, a: DemoAction) =>
@@ -55,10 +87,12 @@ export function DemoView({ scenarios }: { scenarios: readonly DemoScenario[] }) 
 
   const query = encodeMoment(state);
   useEffect(() => {
+    if (!live) return;
+    document.documentElement.classList.remove(DEMO_PENDING_CLASS);
     const url = `${window.location.pathname}?${query}`;
     if (url !== window.location.pathname + window.location.search)
       window.history.replaceState(window.history.state, "", url);
-  }, [query]);
+  }, [query, live]);
 
   usePresenterSteps(
     { onNext: () => dispatch({ type: "next" }), onPrev: () => dispatch({ type: "prev" }) },
@@ -71,7 +105,7 @@ export function DemoView({ scenarios }: { scenarios: readonly DemoScenario[] }) 
   const caption = captionFor(state.step, scenario.steps);
 
   return (
-    <div className="mx-auto max-w-[110rem] px-4 py-6 sm:px-6">
+    <div data-demo-frame className="mx-auto max-w-[110rem] px-4 py-6 sm:px-6">
       <div className="mb-3 flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
@@ -152,15 +186,19 @@ export function DemoView({ scenarios }: { scenarios: readonly DemoScenario[] }) 
         </p>
       </section>
       <div data-demo-ready={ready ? "true" : "false"} aria-busy={!ready}>
-        <Lab key={state.generation} scenario={state.scenario}>
-          <DemoDriver
-            steps={scenario.steps}
-            step={state.step}
-            replayTyped={state.generation === 0 ? opened.moment.typed : NONE}
-            onTyped={onTyped}
-            onSettled={onSettled}
-          />
-        </Lab>
+        {live ? (
+          <Lab key={state.generation} scenario={state.scenario}>
+            <DemoDriver
+              steps={scenario.steps}
+              step={state.step}
+              replayTyped={state.generation === 0 ? opened.moment.typed : NONE}
+              onTyped={onTyped}
+              onSettled={onSettled}
+            />
+          </Lab>
+        ) : (
+          <LabPlaceholder />
+        )}
       </div>
     </div>
   );
