@@ -8,6 +8,7 @@ const PURE = [
   "lib/smtp/**/*.ts",
   "lib/shell/**/*.ts",
   "lib/quiz/**/*.ts",
+  "lib/random/**/*.ts",
   // The lessons' schema and task checks (the loader in lib/lessons/content.ts reads files).
   "lib/lessons/schema.ts",
   "lib/lessons/glossary.ts",

@@ -1,22 +1,6 @@
-/** A seeded pseudo-random generator (mulberry32): the same seed always gives the same sequence. */
-export interface Rng {
-  /** A float in [0, 1). */
-  next(): number;
-  /** An integer in [0, n). */
-  int(n: number): number;
-}
+import type { Rng } from "@/lib/random";
 
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n) => Math.floor(next() * n) };
-}
+export { createRng, type Rng } from "@/lib/random";
 
 /** Derives a numeric seed from text, so "exam-2026-11-28" is a valid seed too. */
 export function seedFrom(text: string): number {
