@@ -23,6 +23,11 @@ export interface LabProps {
   headingLevel?: 2 | 3;
   /** Extra content rendered inside the lab's context (e.g. a lesson's task list using useLabWorld). */
   children?: React.ReactNode;
+  /**
+   * "auto" puts terminal and diagram side by side when the lab is wide enough; "stacked" keeps
+   * one column (a lesson's narrower column, where the terminal needs the full width).
+   */
+  layout?: "auto" | "stacked";
 }
 
 function useCoarsePointer(): boolean {
@@ -56,7 +61,14 @@ function suggestions(world: World, host: string, inSession: boolean): string[] {
  * The lab: terminal, network diagram, mailboxes and transcript around one simulated world.
  * Reusable: lessons embed `<Lab scenario="isp-relay" onEvent={...} />`.
  */
-export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: LabProps) {
+export function Lab({
+  scenario,
+  onWorld,
+  onEvent,
+  headingLevel = 2,
+  children,
+  layout = "auto",
+}: LabProps) {
   const [store] = useState(() => new LabStore(scenario));
   const version = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const world = store.world;
@@ -96,7 +108,13 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
   return (
     <LabContext.Provider value={store}>
       <div className="@container">
-        <div className="grid gap-4 @5xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]">
+        <div
+          className={
+            layout === "auto"
+              ? "grid gap-4 @5xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]"
+              : "grid gap-4"
+          }
+        >
           <Panel
             id={`${ids}-terminal`}
             title="Terminal"

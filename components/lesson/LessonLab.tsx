@@ -25,31 +25,9 @@ function LabBridge({ onControls }: { onControls: (c: LabControls) => void }) {
   return null;
 }
 
-/**
- * Makes the lab's sideways-scrolling boxes reachable by keyboard when they overflow, which they do
- * in the lesson's narrower column (axe: scrollable-region-focusable). To move into components/lab.
- */
-function useFocusableScrollBoxes(root: React.RefObject<HTMLElement | null>) {
-  useEffect(() => {
-    const el = root.current;
-    if (!el) return;
-    const mark = () => {
-      for (const box of el.querySelectorAll<HTMLElement>("[data-scroll-x]:not([tabindex])")) {
-        box.tabIndex = 0;
-      }
-    };
-    mark();
-    const mo = new MutationObserver(mark);
-    mo.observe(el, { childList: true, subtree: true });
-    return () => mo.disconnect();
-  }, [root]);
-}
-
 /** The lesson's lab: the full lab (terminal, diagram, mailboxes, transcript) on the lesson's scenario. */
 export default function LessonLab({ scenario, tasks, onChecks, onControls }: LabSlotProps) {
   const [world, setWorld] = useState<World | null>(null);
-  const root = useRef<HTMLElement>(null);
-  useFocusableScrollBoxes(root);
   const callbacks = useRef({ onChecks });
   useEffect(() => {
     callbacks.current = { onChecks };
@@ -64,19 +42,15 @@ export default function LessonLab({ scenario, tasks, onChecks, onControls }: Lab
 
   return (
     <section
-      ref={root}
       aria-labelledby="lesson-lab-heading"
       className="sm:rounded-xl sm:border sm:border-border sm:p-3"
     >
       <h2 id="lesson-lab-heading" className="mb-3 text-lg font-bold">
         Lab: <span className="font-mono text-base">{scenario}</span>
       </h2>
-      {/* One column inside the lesson's column, so the terminal gets the full width. */}
-      <div className="[&>.grid]:grid-cols-1!">
-        <Lab scenario={scenario} onWorld={setWorld} headingLevel={3}>
-          <LabBridge onControls={onControls} />
-        </Lab>
-      </div>
+      <Lab scenario={scenario} onWorld={setWorld} headingLevel={3} layout="stacked">
+        <LabBridge onControls={onControls} />
+      </Lab>
     </section>
   );
 }
