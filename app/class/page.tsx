@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ClassQuiz } from "@/components/presenter/ClassQuiz";
 
 export const metadata: Metadata = {
@@ -12,9 +11,7 @@ export default function ClassQuizRoute() {
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
       <h1 className="mb-4 text-3xl font-bold tracking-tight">Class quiz</h1>
-      <Suspense fallback={<div className="min-h-96" aria-hidden="true" />}>
-        <ClassQuiz />
-      </Suspense>
+      <ClassQuiz />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { activates, ownsKeys } from "@/components/ui/presenter/keys";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
@@ -36,7 +35,6 @@ interface Setup {
  * it reads lib/quiz (pure, seeded) and never touches the presenter's own progress.
  */
 export function ClassQuiz() {
-  const params = useSearchParams();
   const [setup, setSetup] = useState<Setup>({ count: 10, seconds: 0, coreOnly: true });
   const [seed, setSeed] = useState<number | null>(null);
   const [phase, setPhase] = useState<ClassPhase>({ kind: "setup" });
@@ -48,7 +46,9 @@ export function ClassQuiz() {
 
   function start() {
     // A seed from the link repeats that quiz; otherwise each class gets a fresh draw.
-    setSeed(seedFromParam(params.get("seed")) ?? Math.floor(Math.random() * 1e9));
+    // Read at Start, not at render: the setup screen is then plain server-rendered HTML.
+    const linked = new URLSearchParams(window.location.search).get("seed");
+    setSeed(seedFromParam(linked) ?? Math.floor(Math.random() * 1e9));
     setPhase({ kind: "question", index: 0, revealed: false });
   }
 
