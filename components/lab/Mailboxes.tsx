@@ -4,6 +4,8 @@ import { memo, useEffect, useMemo, useState } from "react";
 import type { World } from "@/lib/smtp";
 import { hopTable, type Hop } from "@/lib/shell/received";
 
+const HOP_COLUMNS = ["Hop", "From", "By", "With", "Time", "TLS / login"] as const;
+
 /** What the lab shows of a message. Everything here is rendered as text, never as HTML. */
 export interface ParsedMessage {
   raw: string;
@@ -110,24 +112,15 @@ function HopTable({ hops }: { hops: Hop[] }) {
             </caption>
             <thead>
               <tr className="border-b border-border">
-                <th scope="col" className="py-1 pr-3">
-                  Hop
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  From
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  By
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  With
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Time
-                </th>
-                <th scope="col" className="py-1">
-                  TLS / login
-                </th>
+                {HOP_COLUMNS.map((name, i) => (
+                  <th
+                    key={name}
+                    scope="col"
+                    className={i < HOP_COLUMNS.length - 1 ? "py-1 pr-3" : "py-1"}
+                  >
+                    {name}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

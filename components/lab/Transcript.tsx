@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useMemo, useState } from "react";
+import type { SessionView } from "@/lib/shell/diagram";
 import type { EngineEvent, World } from "@/lib/smtp";
 
 interface Line {
@@ -9,15 +10,8 @@ interface Line {
   text: string;
 }
 
-interface Conversation {
-  id: number;
-  client: string;
-  server: string;
-  port: number;
-  tls: boolean;
-  auth: string | null;
-  lines: Line[];
-}
+/** A session as the diagram sees it, plus every line said in it. */
+type Conversation = Omit<SessionView, "open"> & { lines: Line[] };
 
 /** Groups the event log into SMTP conversations, the learner's and the relays' own. */
 export function conversations(events: readonly EngineEvent[]): Conversation[] {
