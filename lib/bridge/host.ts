@@ -4,7 +4,7 @@
  */
 import type { HostInfo, World } from "@/lib/smtp";
 
-export const YOUR_COMPUTER_LABEL = "Your computer (a real mail client, through the bridge)";
+export const YOUR_COMPUTER_LABEL = "Your computer (bridge)";
 
 const toInt = (ip: string): number =>
   ip.split(".").reduce((n, part) => n * 256 + (Number(part) & 255), 0);
