@@ -8,6 +8,7 @@
 // Needs a static build in out/ (`npm run build`). Options: --connections C --messages M.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import nodemailer from "nodemailer";
 import { chromium } from "playwright-core";
 import { WebSocket } from "ws";
@@ -17,8 +18,9 @@ import { createWorld } from "@/lib/smtp";
 import { makeCertificate, type Pem } from "@/bridge/cert";
 import { startBridge, type Bridge } from "@/bridge/server";
 import { CHROMIUM_FLAGS, requireChromium } from "./lib/chromium.mjs";
-import { OUT_DIR } from "./lib/paths.mjs";
 import { startStaticServer } from "./lib/static-server.mjs";
+
+const OUT_DIR = fileURLToPath(new URL("../out", import.meta.url));
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
@@ -93,7 +95,7 @@ async function load(bridge: Bridge, label: string) {
 
 async function nodeTab(bridge: Bridge, origin: string) {
   const world = createWorld("isp-relay");
-  const tab = new TabBridge(() => world, { target: () => null });
+  const tab = new TabBridge(() => world);
   const ws = new WebSocket(`ws://127.0.0.1:${bridge.ports.ws}`, { origin });
   ws.on("message", (data) => {
     const msg = parseToTab(String(data));

@@ -42,13 +42,10 @@ export function useBridge(store: LabStore, target: string | null) {
     sessions: 0,
   });
   const socket = useRef<WebSocket | null>(null);
-  const targetRef = useRef(target);
+  const [tab] = useState(() => new TabBridge(() => store.world));
   useEffect(() => {
-    targetRef.current = target;
-  }, [target]);
-  const [tab] = useState(
-    () => new TabBridge(() => store.world, { target: () => targetRef.current }),
-  );
+    tab.setTarget(target);
+  }, [tab, target]);
 
   const sendAll = useCallback((ws: WebSocket, out: ToBridge[]) => {
     for (const m of out) if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(m));

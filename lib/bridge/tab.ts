@@ -19,11 +19,6 @@ function hangUp(conn: number, text: string): ToBridge {
 export const NOT_IN_WORLD =
   "421 4.3.2 Bridge: this connection's lab session is gone (the scenario was changed or reset); closing connection";
 
-export interface TabBridgeOptions {
-  /** The world host real clients talk to; null or an unknown name picks the scenario's default. */
-  target: () => string | null;
-}
-
 interface Live {
   session: Session;
   world: World;
@@ -31,11 +26,14 @@ interface Live {
 
 export class TabBridge {
   private readonly live = new Map<number, Live>();
+  private target: string | null = null;
 
-  constructor(
-    private readonly world: () => World,
-    private readonly options: TabBridgeOptions,
-  ) {}
+  constructor(private readonly world: () => World) {}
+
+  /** The world host real clients talk to; null or an unknown name picks the scenario's default. */
+  setTarget(name: string | null): void {
+    this.target = name;
+  }
 
   /** Open bridge sessions (for the panel). */
   get open(): number {
@@ -45,7 +43,7 @@ export class TabBridge {
   /** The host a new connection would reach now. */
   currentTarget(): string | null {
     const w = this.world();
-    const asked = this.options.target();
+    const asked = this.target;
     return asked && w.host(asked)?.mta ? asked : defaultTarget(w);
   }
 

@@ -142,7 +142,7 @@ describe("bridge with a lab tab", () => {
   it("gives the client the world's own 554 when relaying is denied", async () => {
     bridge = await bridgeOnFreePorts();
     tab = await connectTab(bridge);
-    tab.target = "mx.corp.example";
+    tab.tab.setTarget("mx.corp.example");
     const t = nodemailer.createTransport({
       host: "127.0.0.1",
       port: bridge.ports.smtp,
@@ -202,7 +202,7 @@ describe("bridge with a lab tab", () => {
   it("passes on the simulated network's refusal as a 421 and hangs up", async () => {
     bridge = await bridgeOnFreePorts();
     tab = await connectTab(bridge, "port-25-blocked");
-    tab.target = "mx.corp.example";
+    tab.tab.setTarget("mx.corp.example");
     const c = await RawClient.open(bridge.ports.smtp);
     await c.waitClosed();
     expect(c.text).toBe(

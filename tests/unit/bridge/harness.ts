@@ -33,7 +33,6 @@ export interface FakeTab {
   world: World;
   tab: TabBridge;
   ws: WebSocket;
-  target: string | null;
   received: ToTab[];
   close(): Promise<void>;
 }
@@ -50,7 +49,6 @@ export async function connectTab(
   const fake: FakeTab = {
     world,
     ws,
-    target: null,
     received: [],
     tab: null as unknown as TabBridge,
     close: () =>
@@ -60,7 +58,7 @@ export async function connectTab(
         ws.close();
       }),
   };
-  fake.tab = new TabBridge(() => fake.world, { target: () => fake.target });
+  fake.tab = new TabBridge(() => fake.world);
   ws.on("message", (data) => {
     const msg = parseToTab(String(data));
     if (!msg) return;
