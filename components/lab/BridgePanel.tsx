@@ -145,17 +145,17 @@ export function BridgePanel({ request }: { request: string | null }) {
             Connect bridge
           </button>
         )}
-        <label className="flex flex-col text-sm">
+        <label className="flex max-w-full min-w-0 flex-col text-sm">
           <span className="font-medium">Real clients talk to</span>
           <select
             value={target ?? ""}
             onChange={(e) => setChosen(e.target.value)}
-            className="rounded-md border border-border bg-bg px-2 py-1.5 font-mono"
+            className="max-w-full rounded-md border border-border bg-bg px-2 py-1.5 font-mono"
           >
             {targets.map((t) => (
               <option key={t.name} value={t.name}>
                 {t.name}
-                {t.name === fallback ? " (this scenario's default)" : ""}
+                {t.name === fallback ? " (default)" : ""}
               </option>
             ))}
           </select>

@@ -25,10 +25,10 @@ export function freeAddress(world: World, networkId: string): string | null {
   return null;
 }
 
-/** your-computer.<the learner's domain>, e.g. your-computer.home.example beside pc.home.example. */
+/** your-pc.<the learner's domain>, e.g. your-pc.home.example beside pc.home.example. */
 export function yourComputerName(world: World): string {
   const learner = world.scenario.learner.host;
-  return "your-computer." + learner.slice(learner.indexOf(".") + 1);
+  return "your-pc." + learner.slice(learner.indexOf(".") + 1);
 }
 
 /**

@@ -159,7 +159,7 @@ test.describe("the bridge: real mail clients against the lab", () => {
           window as unknown as {
             __relayLab: { world: { host(n: string): { ip: string } | null } };
           }
-        ).__relayLab.world.host("your-computer.home.example")?.ip,
+        ).__relayLab.world.host("your-pc.home.example")?.ip,
     );
     expect(youIp).toMatch(/^203\.0\.113\.\d+$/);
     await page
@@ -181,7 +181,7 @@ test.describe("the bridge: real mail clients against the lab", () => {
     }
     // The sessions are in the transcript like any other, TLS and login included.
     const transcript = page.getByRole("region", { name: "Transcript" });
-    await expect(transcript).toContainText("your-computer.home.example");
+    await expect(transcript).toContainText("your-pc.home.example");
   });
 
   test("a relay the scenario denies gives the client the same 554 the terminal shows", async ({

@@ -75,9 +75,9 @@ describe("bridge with a lab tab", () => {
     expect(box[0]).not.toContain("..leading");
     expect(receivedChain(box[0]!)).toEqual(["mail.isp.example", "mx.corp.example"]);
     // From "your computer", which now stands in the learner's network.
-    const you = tab.world.host("your-computer.home.example");
+    const you = tab.world.host("your-pc.home.example");
     expect(you).toMatchObject({ network: "home", role: "client" });
-    expect(box[0]).toContain(`from client.test (your-computer.home.example [${you!.ip}])`);
+    expect(box[0]).toContain(`from client.test (your-pc.home.example [${you!.ip}])`);
   });
 
   it("nodemailer on the port-25 listener, plain", async () => {
@@ -157,7 +157,7 @@ describe("bridge with a lab tab", () => {
     expect(err?.responseCode).toBe(554);
     const rejection = tab.world
       .events()
-      .find((e) => e.type === "reply" && e.code === 554 && e.client.startsWith("your-computer"));
+      .find((e) => e.type === "reply" && e.code === 554 && e.client.startsWith("your-pc"));
     expect(rejection).toBeDefined();
     expect(err?.response).toBe(rejection!.type === "reply" ? rejection!.text : "");
     expect(err?.response).toBe("554 5.7.1 <carol@partner.example>: Relay access denied");
@@ -206,7 +206,7 @@ describe("bridge with a lab tab", () => {
     const c = await RawClient.open(bridge.ports.smtp);
     await c.waitClosed();
     expect(c.text).toBe(
-      "421 4.4.1 Bridge: in the lab, your-computer.home.example could not connect to mx.corp.example port 25: Connection timed out\r\n",
+      "421 4.4.1 Bridge: in the lab, your-pc.home.example could not connect to mx.corp.example port 25: Connection timed out\r\n",
     );
   });
 });

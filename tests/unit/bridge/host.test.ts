@@ -55,7 +55,7 @@ describe("your computer", () => {
     const w = createWorld("isp-relay");
     const you = ensureYourComputer(w);
     expect(you).toMatchObject({
-      name: "your-computer.home.example",
+      name: "your-pc.home.example",
       ip: "203.0.113.100",
       network: "home",
     });
