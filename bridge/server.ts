@@ -330,7 +330,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const wss = new WebSocketServer({
     host: "127.0.0.1",
     port: options.ports.ws,
-    maxPayload: 256 * 1024,
+    maxPayload: 1024 * 1024,
     verifyClient: (info: { origin: string }) => {
       const ok = origins.has((info.origin ?? "").toLowerCase());
       if (!ok)

@@ -60,7 +60,7 @@ export const toBridgeSchema = z.discriminatedUnion("type", [
     type: z.literal("reply"),
     conn,
     /** What the server said, exactly as on the wire (CRLF-joined, each reply CRLF-ended); may be "". */
-    text: z.string().max(64_000),
+    text: z.string().max(200_000),
     /** How many of the lines sent were used; the rest are dropped (after STARTTLS or a hang-up). */
     consumed: z.number().int().min(0).max(MAX_BATCH_LINES),
     /** The session waits for the TLS handshake ("220 2.0.0 Ready to start TLS" was sent). */
