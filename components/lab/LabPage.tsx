@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import type { World } from "@/lib/smtp";
+import { LazyBridgePanel } from "./LazyBridgePanel";
 import { LazyLab as Lab } from "./LazyLab";
 
 export interface ScenarioSummary {
@@ -80,7 +81,9 @@ export function LabPage({ scenarios }: Props) {
           </Link>
         </p>
       </section>
-      <Lab scenario={current.id} onWorld={onWorld} />
+      <Lab scenario={current.id} onWorld={onWorld}>
+        <LazyBridgePanel request={params.get("bridge")} />
+      </Lab>
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { HostInfo, NetworkInfo, World } from "@/lib/smtp";
 import type { DiagramState, Travel } from "@/lib/shell/diagram";
 import type { LabStore } from "./labStore";
@@ -320,7 +320,11 @@ export const NetworkDiagram = memo(function NetworkDiagram({ store, world, here 
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const lay = useMemo(() => layout(world, narrow), [world, narrow]);
+  // Hosts can join a running world (the bridge's "your computer"): lay out again when they do.
+  const countHosts = () => world.hosts().length;
+  const hostCount = useSyncExternalStore(store.subscribe, countHosts, countHosts);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const lay = useMemo(() => layout(world, narrow), [world, narrow, hostCount]);
   const d = view.diagram;
   const travel = d.travel;
   const tFrom = travel ? lay.hosts.get(travel.from)?.box : undefined;

@@ -133,6 +133,11 @@ export class LabStore {
 
   getSnapshot = (): number => this.version;
 
+  /** Re-render after a change the world does not log as an event (a host the bridge added). */
+  changed(): void {
+    this.bump();
+  }
+
   onEvent(listener: (e: EngineEvent, world: World) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);

@@ -225,6 +225,12 @@ export interface World {
   subscribe(listener: (event: EngineEvent) => void): () => void;
   hosts(): HostInfo[];
   host(name: string): HostInfo | null;
+  /**
+   * Add a client host (no MTA) while the world runs, e.g. the bridge's "your computer". The
+   * spec is a scenario host without `mta`, validated: its network must exist and contain its
+   * IP; name and IP must be free. Never throws.
+   */
+  addHost(spec: unknown): { ok: true; host: HostInfo } | { ok: false; error: string };
   networks(): NetworkInfo[];
   domains(): DomainInfo[];
   /**

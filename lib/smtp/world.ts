@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import {
+  hostSchema,
   ruleSchema,
   type FaultSpec,
   type HostSpec,
@@ -44,6 +45,8 @@ import type {
 } from "./types";
 
 const RULES = z.array(ruleSchema);
+/** A host added while the world runs: a client only (no Postfix to set up mid-run). */
+const ADDED_HOST = hostSchema.omit({ mta: true }).strict();
 
 /** Virtual time a TCP connect takes. */
 const CONNECT_TIME = 12;
@@ -273,6 +276,27 @@ export class SimWorld implements World {
 
   hosts(): HostInfo[] {
     return [...this.hostsByName.values()].map((h) => this.hostInfo(h));
+  }
+
+  addHost(spec: unknown): { ok: true; host: HostInfo } | { ok: false; error: string } {
+    const r = ADDED_HOST.safeParse(spec);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      return {
+        ok: false,
+        error: `${issue?.path.join(".") || "host"}: ${issue?.message ?? "invalid"}`,
+      };
+    }
+    const h = r.data;
+    const net = this.scenario.networks.find((n) => n.id === h.network);
+    if (!net) return { ok: false, error: `network ${h.network}: no such network` };
+    if (!inCidr(h.ip, net.cidr)) return { ok: false, error: `ip ${h.ip}: not in ${net.cidr}` };
+    if (this.hostsByName.has(h.name)) return { ok: false, error: `name ${h.name}: already taken` };
+    if (this.hostsByIp.has(h.ip)) return { ok: false, error: `ip ${h.ip}: already taken` };
+    const rt: HostRt = { spec: h, name: h.name, ip: h.ip, mta: null };
+    this.hostsByName.set(h.name, rt);
+    this.hostsByIp.set(h.ip, rt);
+    return { ok: true, host: this.hostInfo(rt) };
   }
 
   host(name: string): HostInfo | null {
