@@ -97,7 +97,9 @@ export const txtSchema = z.object({
   name: z
     .string()
     .regex(/^([a-z0-9_-]+\.)+example$/i, "a DNS name under .example")
-    .describe("The owner name, e.g. corp.example, _dmarc.corp.example, mail._domainkey.corp.example."),
+    .describe(
+      "The owner name, e.g. corp.example, _dmarc.corp.example, mail._domainkey.corp.example.",
+    ),
   value: z
     .string()
     .max(65_535)
@@ -114,7 +116,9 @@ export const dkimKeySchema = z.object({
   seed: z
     .string()
     .min(1)
-    .describe("Any text; SHA-256 of it is the Ed25519 secret key, so scenarios stay readable data."),
+    .describe(
+      "Any text; SHA-256 of it is the Ed25519 secret key, so scenarios stay readable data.",
+    ),
   publish: z
     .boolean()
     .default(true)
@@ -210,7 +214,9 @@ export const expectationSchema = z.discriminatedUnion("kind", [
   }),
   z.object({
     kind: z.literal("junk"),
-    mailbox: z.string().describe("The mailbox whose Junk folder must hold a message (DMARC quarantine)."),
+    mailbox: z
+      .string()
+      .describe("The mailbox whose Junk folder must hold a message (DMARC quarantine)."),
   }),
   z.object({
     kind: z.literal("auth"),

@@ -337,7 +337,11 @@ export interface World {
    * private key on `host` for signing mail From `domain` (replacing that selector's key). The
    * TXT record is returned for the caller to publish; nothing is published by itself.
    */
-  generateDkimKey(host: string, domain: string, selector: string): { ok: true; key: DkimKeyInfo } | { ok: false; error: string };
+  generateDkimKey(
+    host: string,
+    domain: string,
+    selector: string,
+  ): { ok: true; key: DkimKeyInfo } | { ok: false; error: string };
   /** The DKIM signing keys installed on a host (all hosts when omitted). */
   dkimKeys(host?: string): DkimKeyInfo[];
   /** The mailboxes a host's local delivery agent writes to (for `mail` on that host). */

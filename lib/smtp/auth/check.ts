@@ -16,8 +16,8 @@ export interface AuthInput {
   receiver: string;
   /** Virtual time in ms since the epoch (the world's clock). */
   now: number;
-  /** [0, 100) from a seeded generator, for DMARC pct=. */
-  sample?: number;
+  /** [0, 100) from a seeded generator, for DMARC pct= (a function is called only if needed). */
+  sample?: number | (() => number);
 }
 
 export interface AuthVerdict {
@@ -37,7 +37,7 @@ export function checkDkimAndDmarc(
   spf: SpfResult,
   resolve: Resolver,
   now: number,
-  sample = 0,
+  sample: number | (() => number) = 0,
 ): { dkim: DkimResult[]; dmarc: DmarcResult } {
   const dkim = verifyMessage(lines, resolve, { now: Math.floor(now / 1000) });
   const dmarc = checkDmarc({ lines, spf, dkim, sample }, resolve);

@@ -52,8 +52,11 @@ export interface DmarcInput {
   lines: readonly string[];
   spf: Pick<SpfResult, "result" | "domain">;
   dkim: readonly Pick<DkimResult, "result" | "domain">[];
-  /** A number in [0, 100) from the world's seeded generator, compared with pct=. Default 0. */
-  sample?: number;
+  /**
+   * A number in [0, 100) from the world's seeded generator, compared with pct= (default 0). A
+   * function is called only when a failing message meets a pct below 100.
+   */
+  sample?: number | (() => number);
 }
 
 /** The domain of the single author address in From: (RFC 7489 6.6.1), or an error. */
@@ -192,7 +195,9 @@ export function checkDmarc(input: DmarcInput, resolve: Resolver): DmarcResult {
       mode: rec.adkim,
     };
     const pass = spf.aligned || dkim.aligned;
-    const sampled = (Number(input.sample) || 0) < rec.pct;
+    const draw = (): number =>
+      typeof input.sample === "function" ? input.sample() : Number(input.sample) || 0;
+    const sampled = pass || rec.pct >= 100 || draw() < rec.pct;
     return base({
       result: pass ? "pass" : "fail",
       fromDomain,
