@@ -25,6 +25,11 @@ export interface SignOptions {
   canon?: { header: Canon; body: Canon };
   /** Header fields to sign, if present; From is always signed. */
   headers?: readonly string[];
+  /**
+   * l=: sign only the first N bytes of the canonical body. RFC 6376 8.2 warns that anyone can
+   * then append to the body; the lab offers it to show why.
+   */
+  bodyLength?: number;
 }
 
 export type SignResult = { ok: true; header: string[] } | { ok: false; error: string };
@@ -117,7 +122,10 @@ export function signMessage(
     const wanted = options.headers ?? DEFAULT_SIGNED_HEADERS;
     const names = wanted.filter((n) => headers.some((h) => h.key === n.toLowerCase()));
     if (!names.includes("from")) names.unshift("from");
-    const bh = toBase64(hashText(canonBody(body, canon.body)));
+    let bodyBytes: Uint8Array = utf8ToBytes(canonBody(body, canon.body));
+    const l = options.bodyLength;
+    if (l !== undefined) bodyBytes = bodyBytes.subarray(0, Math.max(0, Math.floor(l)));
+    const bh = toBase64(sha256(bodyBytes));
     const tagsNoB = [
       "v=1;",
       "a=ed25519-sha256;",
@@ -126,6 +134,7 @@ export function signMessage(
       `s=${key.selector};`,
       `t=${Math.floor(options.time)};`,
       `h=${names.join(":")};`,
+      ...(l !== undefined ? [`l=${bodyBytes.length};`] : []),
       `bh=${bh};`,
       "b=",
     ];
