@@ -7,7 +7,8 @@ import type { Resolver } from "@/lib/smtp/auth";
 import { authenticate } from "mailauth";
 import { dkimVerify } from "mailauth/lib/dkim/verify";
 
-type AsyncResolver = (name: string, type: string) => Promise<unknown>;
+/** Typed loosely: mailauth's typings cover only some of the shapes its resolver returns. */
+type AsyncResolver = (name: string, type: string) => Promise<never>;
 
 function dnsError(code: string): Error {
   const e = new Error(code) as Error & { code: string };
@@ -16,7 +17,7 @@ function dnsError(code: string): Error {
 }
 
 export function oracleResolver(resolve: Resolver): AsyncResolver {
-  return async (name, type) => {
+  return (async (name: string, type: string) => {
     let qname = name;
     let qtype = type;
     if (type === "PTR") {
@@ -40,7 +41,7 @@ export function oracleResolver(resolve: Resolver): AsyncResolver {
         return { priority: Number(p), exchange: ex };
       });
     return r.answers.slice();
-  };
+  }) as AsyncResolver;
 }
 
 export interface OracleVerdict {
