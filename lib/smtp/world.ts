@@ -1003,7 +1003,7 @@ export class SimWorld implements World {
       const routed = domain === "" ? "" : routedDomain(address);
       if (routed === "" || (mydest.has(routed) && routed === domain)) {
         const fwd = mta.forwards.get(address.toLowerCase());
-        if (fwd) outcomes.set(address, this.forward(host, item, address, fwd));
+        if (fwd) outcomes.set(address, this.forward(host, item, fwd));
         else outcomes.set(address, this.deliverLocal(host, mta, item, address));
       } else {
         const list = remote.get(routed) ?? [];
@@ -1055,7 +1055,7 @@ export class SimWorld implements World {
    * SRS), so SPF at the next MX sees this host's address. A list sends from its own bounce
    * address and tags the Subject, which breaks a DKIM signature that covers the Subject.
    */
-  private forward(host: HostRt, item: QItem, rcpt: string, f: ForwardSpec): RecipientOutcome {
+  private forward(host: HostRt, item: QItem, f: ForwardSpec): RecipientOutcome {
     const id = this.newQueueId();
     const { local, domain } = splitAddress(f.address.toLowerCase());
     let lines = [`Delivered-To: ${f.address.toLowerCase()}`, ...item.lines];
@@ -1073,7 +1073,6 @@ export class SimWorld implements World {
     }
     const size = lines.reduce((n, l) => n + l.length + 2, 0);
     this.enqueue(host, id, sender, f.to.slice(), lines, size, null);
-    void rcpt;
     return { status: "sent" };
   }
 
