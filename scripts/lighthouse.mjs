@@ -1,29 +1,61 @@
 #!/usr/bin/env node
-// `npm run lighthouse`: Lighthouse (mobile, default simulated throttling) on every exported
-// route, with Debian's Chromium. Builds nothing: run `npm run build` first. Serves out/ itself
-// on a free 127.0.0.1 port, prints one line per route and writes reports/lighthouse.json.
-//   npm run lighthouse -- / /quiz    only these routes
-//   npm run lighthouse -- --runs=3   run each route 3 times and keep the median (by performance)
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+// `npm run lighthouse`: Lighthouse (mobile defaults: simulated 4x CPU slowdown and slow 4G) on
+// every exported route, side by side with a bare Next.js page built in the same run from
+// scripts/bare-app with the same next/react. Lighthouse's scores move with the machine, so each
+// route is reported as a ratio against the bare page, and the runs are interleaved (a bare run
+// next to every route run, the order swapped every round) so machine load weighs on both alike.
+// Both sites are served gzip-compressed, as a static host serves them.
+//
+// Build the site first (`npm run build`); the bare page is built here. Prints a table and writes
+// reports/lighthouse.json (every run). Exits 1 if a route misses a goal or Lighthouse failed.
+//   npm run lighthouse -- / /quiz      only these routes
+//   npm run lighthouse -- --runs=5     runs per route (default 3); figures are per-metric medians
+//   npm run lighthouse -- --details    also print, per route, where the main thread went:
+//                                      work by category, scripts' boot-up time, long tasks, and
+//                                      the largest paint's element with its timing phases
+//   npm run lighthouse -- --out=DIR    measure this export instead of out/; give it twice (say, a
+//                                      copy of an earlier build and out/) to compare two builds
+//                                      in one run, each beside the same bare runs
+//   npm run lighthouse -- --reuse-bare keep the bare page's export if it is up to date (for
+//                                      several runs side by side); by default it is rebuilt
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { buildBareApp } from "./lib/bare-app.mjs";
 import { CHROMIUM_FLAGS, requireChromium } from "./lib/chromium.mjs";
 import { OUT_DIR, REPO_ROOT } from "./lib/paths.mjs";
 import { exportedRoutes } from "./lib/routes.mjs";
 import { startStaticServer } from "./lib/static-server.mjs";
 
+/** The goals of issue 13, each relative to the bare page measured in the same run. */
+const GOALS = {
+  lcpRatio: 1.3,
+  tbtOverMs: 150,
+  perfUnder: 0.03,
+  accessibility: 1,
+  bestPractices: 0.95,
+};
+
 const args = process.argv.slice(2);
 const runsArg = args.find((a) => a.startsWith("--runs="));
-const runs = runsArg ? Math.max(1, Number(runsArg.slice("--runs=".length)) || 1) : 1;
+const runs = runsArg ? Math.max(1, Number(runsArg.slice("--runs=".length)) || 1) : 3;
+const details = args.includes("--details");
 const only = args.filter((a) => a.startsWith("/"));
+const outDirs = args
+  .filter((a) => a.startsWith("--out="))
+  .map((a) => path.resolve(a.slice("--out=".length)));
+if (outDirs.length === 0) outDirs.push(OUT_DIR);
 
-if (!existsSync(path.join(OUT_DIR, "index.html"))) {
-  console.error("No static build in out/. Run `npm run build` first.");
-  process.exit(1);
+for (const dir of outDirs) {
+  if (!existsSync(path.join(dir, "index.html"))) {
+    console.error(`No static build in ${dir}. Run \`npm run build\` first.`);
+    process.exit(1);
+  }
 }
 const chromePath = requireChromium();
-const known = exportedRoutes(OUT_DIR).map((r) => r.route);
+const known = exportedRoutes(outDirs[0]).map((r) => r.route);
 const unknown = only.filter((r) => !known.includes(r));
 if (unknown.length > 0) {
   console.error(`Not exported routes: ${unknown.join(", ")}. Known: ${known.join(", ")}`);
@@ -32,6 +64,33 @@ if (unknown.length > 0) {
 const routes = only.length > 0 ? only : known;
 
 const CATEGORIES = ["performance", "accessibility", "best-practices"];
+
+const items = (lhr, id) => lhr.audits[id]?.details?.items ?? [];
+
+/** Where the main thread went and what delayed the largest paint (for --details). */
+function profile(lhr) {
+  const lcpTables = items(lhr, "largest-contentful-paint-element");
+  const phases = lcpTables.find((t) => t.items?.[0]?.phase)?.items ?? [];
+  return {
+    mainThreadMs: lhr.audits["mainthread-work-breakdown"]?.numericValue ?? null,
+    byCategory: items(lhr, "mainthread-work-breakdown").map((i) => ({
+      group: i.groupLabel ?? i.group,
+      ms: i.duration,
+    })),
+    bootup: items(lhr, "bootup-time").map((i) => ({
+      url: i.url,
+      totalMs: i.total,
+      scriptingMs: i.scripting,
+      parseMs: i.scriptParseCompile,
+    })),
+    longTasks: items(lhr, "long-tasks").map((i) => ({
+      url: i.url,
+      startMs: i.startTime,
+      ms: i.duration,
+    })),
+    lcpPhases: phases.map((p) => ({ phase: p.phase, ms: p.timing })),
+  };
+}
 
 /** The figures we report from one Lighthouse result, plus what cost points. */
 function summarize(lhr) {
@@ -50,66 +109,200 @@ function summarize(lhr) {
     tbtMs: audit("total-blocking-time"),
     cls: audit("cumulative-layout-shift"),
     lcpElement:
-      lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node
-        ?.snippet ?? null,
+      items(lhr, "largest-contentful-paint-element")[0]?.items?.[0]?.node?.snippet ?? null,
     failingAccessibility: failing("accessibility"),
     failingBestPractices: failing("best-practices"),
     runtimeError: lhr.runtimeError?.message ?? null,
     warnings: lhr.runWarnings,
+    profile: details ? profile(lhr) : undefined,
   };
 }
 
-const median = (results) => {
-  const sorted = [...results].sort((a, b) => (a.performance ?? 0) - (b.performance ?? 0));
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-};
+/** The median of a list of numbers (the lower middle one for an even count); null if empty. */
+function median(values) {
+  const sorted = values.filter((v) => typeof v === "number").sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
+}
 
-const { origin, close } = await startStaticServer({ root: OUT_DIR, host: "127.0.0.1" });
+/** Each metric's median over the runs, and the run whose performance score is the median. */
+function medians(results) {
+  const m = (key) => median(results.map((r) => r[key]));
+  const perf = m("performance");
+  return {
+    performance: perf,
+    accessibility: m("accessibility"),
+    bestPractices: m("bestPractices"),
+    fcpMs: m("fcpMs"),
+    lcpMs: m("lcpMs"),
+    tbtMs: m("tbtMs"),
+    cls: m("cls"),
+    medianRun: results.find((r) => r.performance === perf) ?? results[0],
+  };
+}
+
+/** A route's ratios against the bare page and which goals it misses. */
+function compare(route, bare) {
+  const ratio = {
+    lcp: route.lcpMs / bare.lcpMs,
+    tbtOverMs: route.tbtMs - bare.tbtMs,
+    perfDelta: route.performance - bare.performance,
+  };
+  const misses = [];
+  if (!(ratio.lcp <= GOALS.lcpRatio)) misses.push(`LCP ${ratio.lcp.toFixed(2)}x`);
+  if (!(ratio.tbtOverMs <= GOALS.tbtOverMs)) misses.push(`TBT +${Math.round(ratio.tbtOverMs)}`);
+  if (!(ratio.perfDelta >= -GOALS.perfUnder)) misses.push(`perf ${ratio.perfDelta.toFixed(2)}`);
+  if (!(route.accessibility >= GOALS.accessibility)) misses.push("a11y");
+  if (!(route.bestPractices >= GOALS.bestPractices)) misses.push("best practices");
+  return { ratio, misses };
+}
+
+const fmt = (score) => (score === null || score === undefined ? "  -  " : score.toFixed(2));
+const ms = (value) => (value === null ? "-" : `${Math.round(value).toLocaleString("en")} ms`);
+const signed = (n, digits = 0) => `${n >= 0 ? "+" : "-"}${Math.abs(n).toFixed(digits)}`;
+const shortUrl = (url) => (url?.startsWith("http") ? new URL(url).pathname : String(url));
+
+function printProfile(run) {
+  const p = run.profile;
+  if (!p) return;
+  const pad = "".padEnd(4);
+  console.log(`${pad}main thread ${ms(p.mainThreadMs)} (simulated slowdown applied):`);
+  console.log(
+    `${pad}  ${p.byCategory
+      .slice(0, 6)
+      .map((c) => `${c.group} ${ms(c.ms)}`)
+      .join(", ")}`,
+  );
+  for (const b of p.bootup.slice(0, 5))
+    console.log(
+      `${pad}  boot-up ${shortUrl(b.url)}: ${ms(b.totalMs)} (script ${ms(b.scriptingMs)}, parse ${ms(b.parseMs)})`,
+    );
+  for (const t of p.longTasks.slice(0, 5))
+    console.log(`${pad}  long task ${ms(t.ms)} at ${ms(t.startMs)} in ${shortUrl(t.url)}`);
+  if (run.lcpElement) console.log(`${pad}  LCP element: ${run.lcpElement.slice(0, 100)}`);
+  if (p.lcpPhases.length)
+    console.log(
+      `${pad}  LCP phases: ${p.lcpPhases.map((x) => `${x.phase} ${ms(x.ms)}`).join(", ")}`,
+    );
+}
+
+const bareApp = buildBareApp({
+  reuse: args.includes("--reuse-bare"),
+  log: (line) => console.log(line),
+});
+const sites = [];
+for (const dir of outDirs) {
+  const server = await startStaticServer({ root: dir, host: "127.0.0.1" });
+  const age = Math.round((Date.now() - statSync(path.join(dir, "index.html")).mtimeMs) / 60000);
+  sites.push({ name: path.relative(REPO_ROOT, dir) || dir, age, ...server });
+}
+const bareSite = await startStaticServer({ root: bareApp.outDir, host: "127.0.0.1" });
 const chrome = await chromeLauncher.launch({
   chromePath,
   chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
   logLevel: "silent",
 });
 
-const report = { measuredAt: new Date().toISOString(), runsPerRoute: runs, routes: {} };
-const fmt = (score) => (score === null || score === undefined ? "  -  " : score.toFixed(2));
-const ms = (value) => (value === null ? "-" : `${Math.round(value)} ms`);
+async function measure(url) {
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: CATEGORIES,
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  return summarize(result.lhr);
+}
 
-console.log(`Lighthouse (mobile, simulated throttling) on ${origin}, ${runs} run(s) per route\n`);
+const lighthouseVersion = (await import("lighthouse/package.json", { with: { type: "json" } }))
+  .default.version;
 console.log(
-  `${"route".padEnd(16)} perf   a11y   best   ${"LCP".padStart(8)} ${"TBT".padStart(7)}   CLS`,
+  `Lighthouse ${lighthouseVersion} (mobile defaults), ${runs} run(s) per route, each beside a run` +
+    ` of the bare Next ${bareApp.versions.next} page (react ${bareApp.versions.react}); load average ` +
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" "),
 );
+for (const site of sites) console.log(`  ${site.name}/ built ${site.age} min ago`);
+
+/** site -> route -> summaries; bare -> route -> summaries (the bare runs made beside it) */
+const raw = sites.map(() => Object.fromEntries(routes.map((r) => [r, []])));
+const bareRaw = Object.fromEntries(routes.map((r) => [r, []]));
 let failed = false;
 try {
-  for (const route of routes) {
-    const results = [];
-    for (let i = 0; i < runs; i++) {
-      const result = await lighthouse(`${origin}${route}`, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: CATEGORIES,
-      });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${route}`);
-      results.push(summarize(result.lhr));
+  for (let round = 0; round < runs; round++) {
+    for (const route of routes) {
+      // Bare first in even rounds, last in odd ones, so no page always runs on a warmer machine.
+      const order = [-1, ...sites.map((_, i) => i)];
+      if (round % 2 === 1) order.reverse();
+      for (const which of order) {
+        if (which < 0) bareRaw[route].push(await measure(`${bareSite.origin}/`));
+        else raw[which][route].push(await measure(`${sites[which].origin}${route}`));
+      }
+      process.stdout.write(`\r  round ${round + 1}/${runs}: ${route}`.padEnd(60));
     }
-    const s = median(results);
-    report.routes[route] = { ...s, runs: results.map((r) => r.performance) };
-    if (s.runtimeError) failed = true;
-    console.log(
-      `${route.padEnd(16)} ${fmt(s.performance)}   ${fmt(s.accessibility)}   ${fmt(s.bestPractices)}   ${ms(s.lcpMs).padStart(8)} ${ms(s.tbtMs).padStart(7)}   ${s.cls === null ? "-" : s.cls.toFixed(3)}` +
-        (s.runtimeError ? `   error: ${s.runtimeError}` : ""),
-    );
-    const costs = [...s.failingAccessibility, ...s.failingBestPractices];
-    if (costs.length > 0) console.log(`${"".padEnd(16)} failing audits: ${costs.join(", ")}`);
   }
 } finally {
   chrome.kill();
-  await close();
+  for (const site of sites) await site.close();
+  await bareSite.close();
 }
+process.stdout.write(`\r${"".padEnd(60)}\r`);
+
+const width = Math.max(16, ...routes.map((r) => r.length + 1));
+const header = `${"route".padEnd(width)} ${"perf".padStart(4)} ${"(Δ)".padStart(7)} ${"LCP".padStart(9)} ${"(×)".padStart(7)} ${"TBT".padStart(8)} ${"(+ms)".padStart(7)}   CLS   a11y  best   goals`;
+const allBare = medians(routes.flatMap((r) => bareRaw[r]));
+const report = {
+  measuredAt: new Date().toISOString(),
+  lighthouse: lighthouseVersion,
+  runsPerRoute: runs,
+  loadAverage: os.loadavg(),
+  versions: bareApp.versions,
+  goals: GOALS,
+  bare: allBare,
+  sites: {},
+};
+const row = (name, m, cmp) =>
+  `${name.padEnd(width)} ${fmt(m.performance)} ${(cmp ? signed(cmp.ratio.perfDelta, 2) : "").padStart(7)} ${ms(m.lcpMs).padStart(9)} ${(cmp ? `${cmp.ratio.lcp.toFixed(2)}×` : "").padStart(7)} ${ms(m.tbtMs).padStart(8)} ${(cmp ? signed(cmp.ratio.tbtOverMs) : "").padStart(7)}  ${m.cls === null ? "  -  " : m.cls.toFixed(3)}  ${fmt(m.accessibility)}  ${fmt(m.bestPractices)}`;
+let missed = 0;
+sites.forEach((site, i) => {
+  console.log(`\n${sites.length > 1 ? `${site.name}/\n` : ""}${header}`);
+  console.log(
+    `${row("bare Next page", allBare)}   (median of all ${runs * routes.length} bare runs)`,
+  );
+  const routesReport = (report.sites[site.name] = {});
+  for (const route of routes) {
+    const s = medians(raw[i][route]);
+    const bare = medians(bareRaw[route]);
+    const cmp = compare(s, bare);
+    if (cmp.misses.length) missed++;
+    const errors = raw[i][route].map((r) => r.runtimeError).filter(Boolean);
+    if (errors.length) failed = true;
+    console.log(
+      `${row(route, s, cmp)}   ${cmp.misses.length ? `MISS ${cmp.misses.join(", ")}` : "ok"}` +
+        (errors.length ? `   error: ${errors[0]}` : ""),
+    );
+    const costs = [
+      ...new Set([...s.medianRun.failingAccessibility, ...s.medianRun.failingBestPractices]),
+    ];
+    if (costs.length > 0) console.log(`${"".padEnd(width)} failing audits: ${costs.join(", ")}`);
+    if (details) printProfile(s.medianRun);
+    routesReport[route] = { ...s, bare, ...cmp, runs: raw[i][route], bareRuns: bareRaw[route] };
+  }
+});
+if (details) {
+  console.log(`\nbare Next page (its median run):`);
+  printProfile(allBare.medianRun);
+}
+console.log(
+  `\nRatios are against the bare runs made beside each route (per-metric medians of ${runs}).` +
+    `\nGoals: LCP ≤ ${GOALS.lcpRatio}× bare, TBT ≤ bare + ${GOALS.tbtOverMs} ms, perf ≥ bare − ${GOALS.perfUnder},` +
+    ` a11y ${GOALS.accessibility.toFixed(1)}, best practices ≥ ${GOALS.bestPractices}. ` +
+    (missed ? `${missed} route(s) miss a goal.` : "Every route meets them."),
+);
 
 const reportFile = path.join(REPO_ROOT, "reports", "lighthouse.json");
 mkdirSync(path.dirname(reportFile), { recursive: true });
 writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nWrote ${path.relative(REPO_ROOT, reportFile)}`);
-process.exit(failed ? 1 : 0);
+console.log(`Wrote ${path.relative(REPO_ROOT, reportFile)}`);
+process.exit(failed || missed > 0 ? 1 : 0);

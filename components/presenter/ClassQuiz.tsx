@@ -4,9 +4,7 @@ import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { activates, ownsKeys } from "@/components/ui/presenter/keys";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
-// Direct imports, not the lib/quiz barrel: the class quiz needs no scheduler (ts-fsrs).
-import { correctLabel, KIND_LABELS, type Question } from "@/lib/quiz/questions";
-import { buildQuestions } from "@/lib/quiz/session";
+import type { Question } from "@/lib/quiz/questions";
 import {
   backward,
   COUNTDOWNS,
@@ -23,6 +21,9 @@ const PRIMARY =
   "rounded-xl bg-accent px-6 py-3 text-lg font-semibold text-accent-fg hover:opacity-90";
 const LETTERS = "ABCDEFGH";
 
+/** Loaded at Start (see classQuizBank). */
+type Bank = typeof import("./classQuizBank");
+
 interface Setup {
   count: number;
   seconds: number;
@@ -37,10 +38,14 @@ interface Setup {
 export function ClassQuiz() {
   const [setup, setSetup] = useState<Setup>({ count: 10, seconds: 0, coreOnly: true });
   const [seed, setSeed] = useState<number | null>(null);
+  const [bank, setBank] = useState<Bank | null>(null);
   const [phase, setPhase] = useState<ClassPhase>({ kind: "setup" });
   const questions = useMemo(
-    () => (seed === null ? [] : buildQuestions(seed, setup.count, { coreOnly: setup.coreOnly })),
-    [seed, setup.count, setup.coreOnly],
+    () =>
+      seed === null || bank === null
+        ? []
+        : bank.buildQuestions(seed, setup.count, { coreOnly: setup.coreOnly }),
+    [bank, seed, setup.count, setup.coreOnly],
   );
   const total = questions.length;
 
@@ -48,8 +53,12 @@ export function ClassQuiz() {
     // A seed from the link repeats that quiz; otherwise each class gets a fresh draw.
     // Read at Start, not at render: the setup screen is then plain server-rendered HTML.
     const linked = new URLSearchParams(window.location.search).get("seed");
-    setSeed(seedFromParam(linked) ?? Math.floor(Math.random() * 1e9));
-    setPhase({ kind: "question", index: 0, revealed: false });
+    const drawn = seedFromParam(linked) ?? Math.floor(Math.random() * 1e9);
+    void import("./classQuizBank").then((loaded) => {
+      setBank(loaded);
+      setSeed(drawn);
+      setPhase({ kind: "question", index: 0, revealed: false });
+    });
   }
 
   const next = () => setPhase((p) => forward(p, total));
@@ -116,10 +125,11 @@ export function ClassQuiz() {
     );
 
   const q = questions[phase.index];
-  if (!q) return null;
+  if (!q || !bank) return null;
   return (
     <QuestionSlide
       key={`${seed}-${phase.index}`}
+      bank={bank}
       question={q}
       position={`Question ${phase.index + 1} of ${total}`}
       revealed={phase.revealed}
@@ -210,7 +220,9 @@ function QuestionSlide({
   onPrev,
   first,
   last,
+  bank,
 }: {
+  bank: Bank;
   question: Question;
   position: string;
   revealed: boolean;
@@ -242,12 +254,12 @@ function QuestionSlide({
     if (timeUp && !revealed) onNext();
   }, [timeUp, revealed, onNext]);
 
-  const answer = correctLabel(q);
+  const answer = bank.correctLabel(q);
   return (
     <section aria-labelledby="class-q" className="rounded-2xl border border-border p-6">
       <div className="flex flex-wrap items-center justify-between gap-3 text-lg font-medium text-fg-muted">
         <span>
-          {position} · {KIND_LABELS[q.kind]}
+          {position} · {bank.KIND_LABELS[q.kind]}
         </span>
         {seconds > 0 && !revealed && (
           <span className="flex items-center gap-3">

@@ -11,17 +11,23 @@
  * - Hydration is deferred until `rehydrateAll()` runs after mount, so server-rendered HTML and the
  *   first client render agree.
  */
-import type { ZodType } from "zod";
 import { create, type StoreApi, type UseBoundStore } from "zustand";
 import { persist, type PersistStorage, type StorageValue } from "zustand/middleware";
+
+/** What a store needs of its schema; both zod and the lighter zod/mini schemas have it. */
+export interface Schema<T> {
+  safeParse(
+    data: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+}
 
 export interface PersistedSpec<T extends object> {
   /** localStorage key, e.g. "relay-lab:quiz". */
   key: string;
   /** The current schema version; bump it whenever the stored shape changes. */
   version: number;
-  /** Validates a stored value of the current version. */
-  schema: ZodType<T>;
+  /** Validates a stored value of the current version (a zod or zod/mini schema). */
+  schema: Schema<T>;
   /** A fresh, empty state. */
   initial: () => T;
   /** Turns a value stored by an older version into the current shape (it is validated after). */

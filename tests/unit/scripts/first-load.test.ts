@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { XTERM_MARKER, measurePage, scriptSources } from "../../../scripts/lib/first-load.mjs";
+import {
+  CRYPTO_MARKER,
+  XTERM_MARKER,
+  measurePage,
+  scriptSources,
+} from "../../../scripts/lib/first-load.mjs";
 
 const root = mkdtempSync(path.join(tmpdir(), "relay-lab-size-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -55,5 +60,17 @@ describe("measurePage", () => {
       ["/_next/static/chunks/app.js", false],
       ["/_next/static/chunks/term.js", true],
     ]);
+  });
+
+  it("spots SHA-2 code by its initial hash value, in hex or decimal, and nothing else", () => {
+    write("_next/static/chunks/hex.js", "const IV=Uint32Array.from([0x6A09E667,0xbb67ae85]);");
+    write("_next/static/chunks/dec.js", "var H=[1779033703,3144134277];");
+    write("_next/static/chunks/plain.js", "var n=17790337030;var s='0x6a09e6670';");
+    write("hashes.html", `<script src="/_next/static/chunks/hex.js"></script>`);
+    write("plain.html", `<script src="/_next/static/chunks/plain.js"></script>`);
+
+    expect(measurePage(root, path.join(root, "hashes.html")).crypto).toBe(true);
+    expect(measurePage(root, path.join(root, "plain.html")).crypto).toBe(false);
+    expect(CRYPTO_MARKER.test("var H=[1779033703,3144134277];")).toBe(true);
   });
 });
