@@ -187,7 +187,7 @@ export function validateParam(name: string, value: string): string | null {
   if (!isKnownParam(name)) {
     return `postconf: warning: ${name}: unknown parameter`;
   }
-  // eslint-disable-next-line no-control-regex -- main.cf is one line per parameter, no controls
+
   if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
     return `postconf: fatal: ${name}: the value contains a control character`;
   }
