@@ -7,10 +7,10 @@ export type LabSession = ShellSession<World>;
 export type LabCommand = Command<LabSession>;
 
 /**
- * The lab keeps this many engine events (a ring): about 10,000 SMTP lines with their replies.
- * Enough for every panel and lesson check, and memory stays flat however long a learner types.
+ * The lab keeps this many engine events (a ring): the last 5,000 SMTP lines with their replies,
+ * far more than a lesson needs, and memory stays flat however long a learner types.
  */
-export const LAB_EVENT_LIMIT = 20_000;
+export const LAB_EVENT_LIMIT = 10_000;
 
 /** How far the world runs on its own after each command: long enough to relay, not to retry. */
 export const SETTLE_MS = 60_000;

@@ -4,10 +4,14 @@
  *
  * Next's App Router writes inline <script>s into every page (our theme boot script, the
  * Turbopack bootstrap and the React Server Components payload, `self.__next_f.push(...)`), and
- * their text differs per page. The layout cannot know them, so it writes `'unsafe-inline'` as a
- * placeholder; `npm run build` then runs scripts/csp.mjs, which replaces that placeholder in
- * each exported page with the sha256 hashes of exactly that page's inline scripts. A bare
- * `next build` (or `next dev`) keeps the weaker placeholder, and the pages still work.
+ * their text differs per page. The layout cannot name them: the payload script contains the
+ * layout's own output, so a hash inside it would have to hash itself. So the layout's policy
+ * allows inline scripts (`'unsafe-inline'`), and `npm run build` then runs scripts/csp.mjs,
+ * which puts a second, pinned policy in front of it in each exported page: the same directives
+ * with script-src limited to 'self' and the sha256 hashes of exactly that page's inline
+ * scripts. A browser enforces both policies, so only those scripts run. (The layout's meta must
+ * stay as rendered: React matches it by its content when it hydrates.) A bare `next build` or
+ * `next dev` has only the layout's policy, and the pages still work.
  *
  * style-src allows inline styles: React's style attributes and xterm's own <style> element need
  * them, and a style cannot run script. connect-src and worker-src leave room for the WebSocket
@@ -31,3 +35,9 @@ export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
 
 /** The policy text ("frame-ancestors" cannot be set from a <meta>; the server sends it). */
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map(([k, v]) => `${k} ${v}`).join("; ");
+
+/**
+ * Runs before any bundle: zod's JIT probes `new Function("")` once, which a CSP without
+ * 'unsafe-eval' reports as a violation even though zod catches it. Jitless mode skips the probe.
+ */
+export const ZOD_JITLESS_SCRIPT = "globalThis.__zod_globalConfig={jitless:true};";

@@ -16,11 +16,14 @@ export const SECURITY_HEADERS = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
+// The pinned policy scripts/csp.mjs wrote, else the layout's own.
+const PINNED = /<meta\s+http-equiv="Content-Security-Policy"\s+data-pinned=""\s+content="([^"]*)"/i;
 const META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i;
 
 /** The CSP header for a response: the page's meta policy when it has one, plus framing. */
 export function cspFor(body, isHtml) {
-  const meta = isHtml ? META.exec(body.toString("utf8")) : null;
+  const text = isHtml ? body.toString("utf8") : "";
+  const meta = isHtml ? (PINNED.exec(text) ?? META.exec(text)) : null;
   const policy = meta ? meta[1].replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&") : DEFAULT_CSP;
   return `${policy.replace(/;\s*$/, "")}; frame-ancestors 'none'`;
 }
