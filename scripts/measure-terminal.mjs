@@ -79,7 +79,19 @@ try {
     }).observe({ type: "longtask", buffered: false });
   });
   const t0 = Date.now();
-  await page.keyboard.insertText(sessions(SESSIONS, "paste"));
+  // A real paste: a ClipboardEvent on xterm's textarea, which xterm turns into one onData call.
+  await page.evaluate(
+    (text) => {
+      const dt = new DataTransfer();
+      dt.setData("text/plain", text);
+      document
+        .querySelector(".xterm-helper-textarea")
+        .dispatchEvent(
+          new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }),
+        );
+    },
+    sessions(SESSIONS, "paste"),
+  );
   await page.waitForFunction(
     (n) => window.__relayLab.world.mailbox("bob@corp.example").length >= n,
     SESSIONS,

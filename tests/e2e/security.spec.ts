@@ -60,6 +60,19 @@ test.describe("Content-Security-Policy", () => {
   });
 });
 
+/** Pastes as a user does: a ClipboardEvent on xterm's textarea (xterm turns "\n" into Enter). */
+async function paste(page: Page, text: string) {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData("text/plain", t);
+    document
+      .querySelector(".xterm-helper-textarea")
+      ?.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }),
+      );
+  }, text);
+}
+
 test.describe("nothing typed or linked reaches xterm as a control sequence", () => {
   const rows = (page: Page) => page.locator(".xterm-rows");
 
@@ -70,18 +83,19 @@ test.describe("nothing typed or linked reaches xterm as a control sequence", () 
     await expect(rows(page)).toContainText("$", { timeout: 30_000 });
     await page.locator(".xterm").click();
     await expect(rows(page)).toContainText("Relay Lab:");
-    await page.keyboard.insertText("echo \u009b2J marker-one\r");
-    await expect(rows(page)).toContainText("2J marker-one");
+    // Typed: one input event carrying the 8-bit CSI, then Enter.
+    await page.keyboard.insertText("echo \u009b2J marker-one");
+    await page.keyboard.press("Enter");
+    // The command ran (its output line follows the prompt line) and printed plain text.
+    await expect(rows(page)).toContainText("2J marker-oneyou@");
     // The banner is still on screen: the 8-bit CSI did not clear it.
     await expect(rows(page)).toContainText("Relay Lab:");
-    await page.keyboard.insertText(
-      "echo \u001b]8;;https://evil.example/\u0007click-one\u001b]8;;\u0007\r",
-    );
-    await page.keyboard.insertText(
-      "echo \u009d8;;https://evil.example/\u009cclick-two\u009d8;;\u009c\r",
-    );
-    await expect(rows(page)).toContainText("click-two");
-    await expect(rows(page)).toContainText("evil.example/click-one");
+    // Pasted: both forms of an OSC 8 hyperlink, each line ended by a newline.
+    await paste(page, "echo \u001b]8;;https://evil.example/\u0007click-one\u001b]8;;\u0007\n");
+    await paste(page, "echo \u009d8;;https://evil.example/\u009cclick-two\u009d8;;\u009c\n");
+    // Both commands ran and printed their text, escapes removed, before the next prompt.
+    await expect(rows(page)).toContainText("evil.example/click-one8;;you@");
+    await expect(rows(page)).toContainText("evil.example/click-two8;;you@");
     const linked = await page.evaluate(() => {
       const box = document.querySelector(".xterm");
       return {
