@@ -4,6 +4,10 @@ import { expect, gotoHydrated, test } from "./helpers/test";
 
 const SHOTS = "test-results/presenter-shots";
 
+// Most tests here open two or three pages and replay a demo in each; on a loaded 2-core
+// machine each page takes tens of seconds to hydrate, so they get twice the default ceiling.
+test.describe.configure({ timeout: 120_000 });
+
 /** Opens a demo link and waits until the lab has replayed to it. */
 async function openDemo(page: Page, query: string) {
   await gotoHydrated(page, `/demo?${query}`);

@@ -50,10 +50,7 @@ describe("firewall PBQ grading", () => {
 
   it("full marks for exactly what is needed, optional rules do not cost", () => {
     expect(gradeFirewall(MAIL_FIREWALL_PBQ, perfect).score).toBe(1);
-    const withOptional = new Set([
-      ...perfect,
-      ruleKey("inbound", 465, "tcp"),
-    ]);
+    const withOptional = new Set([...perfect, ruleKey("inbound", 465, "tcp")]);
     expect(gradeFirewall(MAIL_FIREWALL_PBQ, withOptional).score).toBe(1);
   });
 

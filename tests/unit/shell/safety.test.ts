@@ -16,7 +16,6 @@ const BEL = "\x07";
 
 /** True when `out` holds nothing xterm would act on beyond the shell's own CSI sequences. */
 function onlySafeSequences(out: string): boolean {
-   
   if (/[\u0080-\u009f]/.test(out)) return false;
   // Every ESC must start one of the shell's CSI sequences (colours, cursor moves, erase).
   const escapes = out.split(ESC).slice(1);
