@@ -4,6 +4,7 @@ import { SiteFooter } from "@/components/ui/SiteFooter";
 import { ProgressHydrator } from "@/components/ui/ProgressHydrator";
 import { PresenterController } from "@/components/ui/presenter/PresenterController";
 import { THEME_BOOT_SCRIPT } from "@/lib/site/theme";
+import { CONTENT_SECURITY_POLICY, ZOD_JITLESS_SCRIPT } from "@/lib/site/csp";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,6 +26,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* A static export has no headers: the page carries its CSP (lib/site/csp.ts). */}
+        <meta httpEquiv="Content-Security-Policy" content={CONTENT_SECURITY_POLICY} />
+        <script dangerouslySetInnerHTML={{ __html: ZOD_JITLESS_SCRIPT }} />
         <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
       </head>
       <body className="flex min-h-dvh flex-col bg-bg font-sans text-fg antialiased">

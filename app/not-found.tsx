@@ -1,4 +1,10 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+export const metadata: Metadata = {
+  title: "Page not found",
+  description: "There is no page at this address in Relay Lab.",
+};
 
 export default function NotFound() {
   return (

@@ -39,9 +39,17 @@ if (process.env.E2E_SKIP_BUILD === "1") {
     console.error(`e2e: next build failed with exit code ${code}`);
     process.exit(code);
   }
+  // As `npm run build` does: pin each page's CSP to its inline scripts.
+  const pinned = await run(process.execPath, [path.join(REPO_ROOT, "scripts", "csp.mjs")]);
+  if (pinned !== 0) process.exit(pinned);
 }
 
-const { origin, close } = await startStaticServer({ root: OUT_DIR, host: "127.0.0.1" });
+// With the security headers npm start sends, so the specs see the site's real CSP.
+const { origin, close } = await startStaticServer({
+  root: OUT_DIR,
+  host: "127.0.0.1",
+  security: true,
+});
 console.log(`e2e: serving out/ at ${origin}`);
 
 const playwrightCli = require.resolve("@playwright/test/cli");

@@ -26,6 +26,8 @@ try {
     root,
     port,
     host,
+    // CSP (with frame-ancestors 'none'), Referrer-Policy, Permissions-Policy: see security-headers.mjs
+    security: true,
     log: quiet ? undefined : (line) => console.log(line),
   });
   const local = ["127.0.0.1", "0.0.0.0", "::", "::1", "localhost"].includes(host);

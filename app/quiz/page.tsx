@@ -16,7 +16,19 @@ export default function QuizPage() {
         The ports and SMTP replies a Security+ candidate must know, checked against the IANA
         registry. Keys: 1-4 pick an answer, Enter confirms and moves on.
       </p>
-      <div className="mt-6">
+      <noscript>
+        {/* Without JavaScript the practice cannot run: say so instead of "Loading…" forever. */}
+        <style>{"#quiz-app{display:none}"}</style>
+        <p className="mt-6 rounded-2xl border border-border bg-bg-soft p-4 sm:p-6">
+          Port practice runs in your browser and needs JavaScript. Turn it on to drill, quiz and
+          take the timed exam; the{" "}
+          <Link href="/ports" className="font-semibold text-accent underline underline-offset-4">
+            port table
+          </Link>{" "}
+          works without it.
+        </p>
+      </noscript>
+      <div id="quiz-app" className="mt-6">
         <QuizApp />
       </div>
       <p className="mt-10 text-fg-muted">

@@ -1,6 +1,7 @@
 "use client";
 
-import { memo, useEffect, useMemo, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import type { World } from "@/lib/smtp";
 import { hopTable, type Hop } from "@/lib/shell/received";
 
@@ -48,24 +49,108 @@ export function parseMessage(raw: string): Promise<ParsedMessage> {
   return p;
 }
 
-function useParsed(raws: readonly string[]): Array<ParsedMessage | null> {
-  const [parsed, setParsed] = useState<Map<string, ParsedMessage>>(new Map());
+/** One message parsed with postal-mime (for the opened message); null while parsing. */
+function useParsedOne(raw: string | null): ParsedMessage | null {
+  const [parsed, setParsed] = useState<{ raw: string; m: ParsedMessage } | null>(null);
   useEffect(() => {
+    if (raw === null) return;
     let live = true;
-    Promise.all(raws.map((r) => parseMessage(r).catch(() => null))).then(
-      (list) => {
-        if (!live) return;
-        const next = new Map<string, ParsedMessage>();
-        list.forEach((m, i) => m && next.set(raws[i]!, m));
-        setParsed(next);
-      },
+    parseMessage(raw).then(
+      (m) => live && setParsed({ raw, m }),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [raws]);
-  return raws.map((r) => parsed.get(r) ?? null);
+  }, [raw]);
+  return parsed && parsed.raw === raw ? parsed.m : null;
+}
+
+/**
+ * What a list row shows, read straight from the header block (no MIME parser): the list must
+ * open at once even with hundreds of messages. Rendered as text, never as HTML.
+ */
+export function summaryOf(raw: string): { subject: string; from: string; hops: number } {
+  const end = raw.search(/\r?\n\r?\n/);
+  const head = (end === -1 ? raw : raw.slice(0, end)).replace(/\r?\n[ \t]+/g, " ");
+  let subject = "";
+  let from = "";
+  let hops = 0;
+  for (const line of head.split(/\r?\n/)) {
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (name === "subject" && !subject) subject = value;
+    else if (name === "from" && !from) from = value;
+    else if (name === "received") hops++;
+  }
+  return { subject: subject || "(no subject)", from, hops };
+}
+
+/** Row height before measuring (one subject line and one detail line). */
+const ROW_ESTIMATE = 58;
+
+/**
+ * The message list, virtualised (@tanstack/react-virtual): only the rows in view (and a few
+ * around them) are in the DOM, so a mailbox of 500 messages opens as fast as one of 5.
+ */
+function MessageList({
+  address,
+  raws,
+  onOpen,
+}: {
+  address: string;
+  raws: readonly string[];
+  onOpen: (index: number) => void;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render, as documented
+  const virtual = useVirtualizer({
+    count: raws.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 6,
+  });
+  return (
+    <div
+      ref={scroller}
+      className="max-h-80 overflow-y-auto rounded-lg border border-border"
+      data-testid="message-list"
+    >
+      <ol
+        aria-label={`Messages for ${address} (${raws.length})`}
+        className="relative"
+        style={{ height: virtual.getTotalSize() }}
+      >
+        {virtual.getVirtualItems().map((row) => {
+          const m = summaryOf(raws[row.index]!);
+          return (
+            <li
+              key={row.key}
+              data-index={row.index}
+              ref={virtual.measureElement}
+              aria-posinset={row.index + 1}
+              aria-setsize={raws.length}
+              className="absolute inset-x-0 top-0 border-b border-border"
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <button
+                type="button"
+                onClick={() => onOpen(row.index)}
+                className="block w-full px-3 py-2 text-left hover:bg-bg-soft"
+              >
+                <span className="block font-semibold break-words">{m.subject}</span>
+                <span className="block text-sm text-fg-muted break-words">
+                  from {m.from || "(unknown)"} · {m.hops} hop{m.hops === 1 ? "" : "s"}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
 }
 
 function HopTable({ hops }: { hops: Hop[] }) {
@@ -213,8 +298,8 @@ export const Mailboxes = memo(function Mailboxes({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [world, current, version],
   );
-  const parsed = useParsed(raws);
-  const opened = open !== null ? parsed[open] : null;
+  const openRaw = open !== null ? (raws[open] ?? null) : null;
+  const opened = useParsedOne(openRaw);
 
   return (
     <div className="space-y-3">
@@ -237,36 +322,16 @@ export const Mailboxes = memo(function Mailboxes({
       </ul>
       {!current ? (
         <p className="text-fg-muted">Pick a mailbox to read what was delivered to it.</p>
-      ) : opened ? (
-        <MessageView m={opened} onClose={() => setOpen(null)} />
+      ) : openRaw !== null ? (
+        opened ? (
+          <MessageView m={opened} onClose={() => setOpen(null)} />
+        ) : (
+          <p className="text-fg-muted">Reading the message…</p>
+        )
       ) : raws.length === 0 ? (
         <p className="text-fg-muted">{current} has no mail yet.</p>
       ) : (
-        <ol
-          className="relative max-h-80 divide-y divide-border overflow-y-auto rounded-lg border border-border"
-          aria-label={`Messages for ${current}`}
-        >
-          {parsed.map((m, i) => (
-            <li key={i}>
-              <button
-                type="button"
-                onClick={() => setOpen(i)}
-                disabled={!m}
-                className="block w-full px-3 py-2 text-left hover:bg-bg-soft"
-              >
-                <span className="block font-semibold break-words">
-                  {m ? m.subject : "Reading…"}
-                </span>
-                {m && (
-                  <span className="block text-sm text-fg-muted break-words">
-                    from {m.from || "(unknown)"} · {m.hops.length} hop
-                    {m.hops.length === 1 ? "" : "s"}
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
-        </ol>
+        <MessageList address={current} raws={raws} onOpen={setOpen} />
       )}
     </div>
   );

@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { Terminal as XTerm } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
-import type { TerminalPort } from "@/lib/shell/terminal";
+import { sanitizeTerminalOutput, type TerminalPort } from "@/lib/shell/terminal";
+import { createInputQueue } from "./inputQueue";
 
 /** Terminal colours per site theme; ANSI colours chosen to pass contrast on the panel background. */
 const THEMES = {
@@ -179,10 +180,16 @@ export function Terminal({ onReady, onEscape, label = "Terminal", className = ""
       cleanups.push(() => mo.disconnect());
 
       const port: TerminalPort = {
-        write: (data) => t.write(data),
+        // The shell already sanitises; this guards any other writer (no OSC 8 links, no C1).
+        write: (data) => t.write(sanitizeTerminalOutput(data)),
         onData: (listener) => {
-          const d = t.onData(listener);
-          return () => d.dispose();
+          // Long pastes are fed a slice per task (see inputQueue.ts).
+          const queue = createInputQueue(listener);
+          const d = t.onData((data) => queue.push(data));
+          return () => {
+            d.dispose();
+            queue.dispose();
+          };
         },
         reset: () => t.reset(),
       };

@@ -4,12 +4,16 @@ import { createWorld, type EngineEvent, type World } from "@/lib/smtp";
 import { banner, createLabSession, type LabSession } from "@/lib/shell/lab";
 import { loadScenario } from "@/lib/shell/commands/scenario";
 import type { HistoryStore } from "@/lib/shell/history";
+import { LAB_EVENT_LIMIT } from "@/lib/shell/world";
 import { Shell, type Interpreter } from "@/lib/shell/shell";
 import type { TerminalHandle } from "./Terminal";
 
 const HISTORY_KEY = "relay-lab:history";
 
-/** Shell history kept per browser; storage failures leave an in-memory history. */
+/**
+ * Shell history kept per browser; storage failures leave an in-memory history. The session
+ * saves shell command lines only and cleans what older versions stored (see lib/shell/history).
+ */
 export const browserHistory: HistoryStore = {
   load() {
     try {
@@ -29,9 +33,10 @@ export const browserHistory: HistoryStore = {
 };
 
 function makeWorld(id: string): { world: World; error: string | null } {
-  const w = createWorld(id);
+  const options = { eventLimit: LAB_EVENT_LIMIT };
+  const w = createWorld(id, options);
   if (w.ok) return { world: w, error: null };
-  return { world: createWorld("isp-relay"), error: w.error };
+  return { world: createWorld("isp-relay", options), error: w.error };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { MAX_TYPED_LINES, type Moment } from "@/lib/site/moment";
+import { stripControls } from "@/lib/shell/terminal";
 
 /**
  * Where a step-through demo stands. `generation` names one fresh lab: it changes whenever the
@@ -57,7 +58,8 @@ export function demoReducer(s: DemoState, a: DemoAction, total: number): DemoSta
           ...s,
           note: `Links keep the first ${MAX_TYPED_LINES} typed lines; later ones are not in the link.`,
         };
-      return { ...s, typed: [...s.typed, a.line] };
+      // A link must never carry control characters (C0/C1) to whoever opens it.
+      return { ...s, typed: [...s.typed, stripControls(a.line)] };
   }
 }
 

@@ -8,7 +8,7 @@ export const MAIL_FIREWALL_PBQ: FirewallPbq = {
   id: "mail-relay-firewall",
   title: "Open the mail server's firewall, and nothing more",
   brief: [
-    "mail.corp.example is the company's MX and its outbound relay. It sits behind a host firewall that denies everything not allowed below.",
+    "mx.corp.example is the company's MX and its outbound relay. It sits behind a host firewall that denies everything not allowed below.",
     "It must receive mail for corp.example from other domains, relay staff mail out to other domains' MX hosts, and accept mail from staff laptops anywhere on the internet, but only after they authenticate.",
     "It resolves MX records itself through the ISP's DNS resolver. Mailboxes are read on a different server, and administrators use the console, so no remote login is needed.",
   ],
@@ -64,8 +64,8 @@ export const MAIL_FIREWALL_PBQ: FirewallPbq = {
       direction: "outbound",
       port: 53,
       transport: "tcp",
-      verdict: "allowed",
-      why: "DNS falls back to TCP for answers too large for UDP; allowing it avoids rare lookup failures.",
+      verdict: "required",
+      why: "DNS must also work over TCP (RFC 7766): answers too large for UDP come back truncated and are asked again over TCP, and MX lookups for large domains need it.",
     },
     {
       direction: "outbound",

@@ -84,11 +84,12 @@ export const PORTS: readonly PortEntry[] = [
     topic: "mail",
     purpose:
       "Mail servers hand messages to each other on 25: an MX receives here, and a relay sends from here to the next hop.",
-    secure: ["submissions"],
+    // No `secure` entry: relay is secured on 25 itself with STARTTLS (RFC 3207); 465 is for
+    // clients submitting mail, not a replacement for server-to-server SMTP.
     confusions: [
       "Port 25 is for server-to-server relay; a mail client should submit on 587 (or 465), not 25.",
       "Servers encrypt on 25 with STARTTLS when both sides offer it; there is no separate secure port for relay.",
-      "Many ISPs block outbound 25 from home addresses to stop spam bots, which is why submission moved to 587.",
+      "Many ISPs block outbound 25 from home addresses to stop spam bots, which is why clients submit on 587 or 465 instead.",
     ],
     core: true,
     learn: { href: "/lab?scenario=isp-relay", label: "Relay a message through an ISP" },
@@ -125,7 +126,8 @@ export const PORTS: readonly PortEntry[] = [
       "Mail submission with implicit TLS: the client starts the TLS handshake as soon as it connects, then authenticates.",
     confusions: [
       "465 was briefly registered for SMTPS, withdrawn, and re-registered in 2018 (RFC 8314) as 'submissions' for clients, not for server-to-server relay.",
-      "Exam guides call 465 'SMTPS'; the registry name is 'submissions', with smtps kept as an alias.",
+      "Exam guides call 465 'SMTPS'; IANA's name is 'submissions'. 'smtps' is only an alias in Debian's /etc/services, not a name IANA gives.",
+      "RFC 8314 prefers implicit TLS on 465 over STARTTLS on 587 for submission.",
     ],
     core: true,
     learn: { href: "/lab?scenario=port-25-blocked", label: "Send when port 25 is blocked" },
@@ -272,7 +274,7 @@ export const PORTS: readonly PortEntry[] = [
     name: "Simple Network Management Protocol",
     ports: [
       { number: 161, transports: ["udp"], label: "SNMP agent (queries)", iana: "snmp" },
-      { number: 162, transports: ["udp"], label: "SNMP traps", iana: "snmp-trap" },
+      { number: 162, transports: ["udp"], label: "SNMP traps", iana: "snmptrap" },
     ],
     topic: "management",
     purpose:
@@ -345,7 +347,7 @@ export const PORTS: readonly PortEntry[] = [
     topic: "management",
     purpose: "Log forwarding inside TLS, so logs arrive complete, unread and unaltered.",
     confusions: ["6514 = 514 with a 6 in front: a handy way to remember it."],
-    core: false,
+    core: true,
   },
   {
     id: "ldaps",
@@ -415,6 +417,49 @@ export const PORTS: readonly PortEntry[] = [
     topic: "data",
     purpose: "The MySQL and MariaDB client protocol.",
     confusions: ["3306 is MySQL and 3389 is RDP: close numbers, very different exposure."],
+    core: true,
+  },
+  {
+    id: "oracle",
+    protocol: "Oracle DB",
+    name: "Oracle Database listener",
+    ports: [
+      {
+        number: 1521,
+        transports: ["tcp"],
+        label: "Oracle listener (by convention)",
+        iana: "ncube-lm",
+      },
+    ],
+    topic: "data",
+    purpose:
+      "Where Oracle Database clients reach the listener by default. The number is a convention Oracle set, not its registration.",
+    confusions: [
+      "IANA registers 1521 to 'ncube-lm' (nCube License Manager); Oracle's registered ports are 2483 and 2484, yet installations use 1521.",
+      "1433 is Microsoft SQL Server, 3306 MySQL, 1521 Oracle: database ports should never face the internet.",
+    ],
+    exceptions: [
+      {
+        number: 1521,
+        transport: "tcp",
+        reason:
+          "IANA lists 1521 as 'ncube-lm'; Debian's /etc/services leaves it out. Oracle uses it by convention.",
+      },
+    ],
+    core: false,
+  },
+  {
+    id: "msrpc",
+    protocol: "MS RPC",
+    name: "Microsoft RPC endpoint mapper (DCE/RPC)",
+    ports: [{ number: 135, transports: ["tcp"], label: "RPC endpoint mapper", iana: "epmap" }],
+    topic: "management",
+    purpose:
+      "Windows' RPC endpoint mapper: a client asks it which port a service (DCOM, WMI, domain replication) is on, then connects there.",
+    confusions: [
+      "The registry name is 'epmap' (DCE endpoint resolution). Only the mapper is on 135; the services it names use high dynamic ports.",
+      "135 is RPC, not NetBIOS: NetBIOS is 137-139, and SMB 445.",
+    ],
     core: false,
   },
   {
@@ -500,7 +545,7 @@ export const PORTS: readonly PortEntry[] = [
     topic: "remote",
     purpose: "Windows remote desktop. Exposing 3389 to the internet invites brute-force attacks.",
     confusions: [
-      "The registry name is 'ms-wbt-server'. Recent RDP clients may also use UDP 3389 for speed, alongside TCP.",
+      "The registry name is 'ms-wbt-server'. An RDP session always starts over TCP; newer versions can add a UDP side channel on the same number, but the answer to know is TCP.",
     ],
     core: true,
   },
@@ -521,10 +566,17 @@ export const PORTS: readonly PortEntry[] = [
     id: "sips",
     protocol: "SIP over TLS",
     name: "SIP over TLS (SIPS)",
-    ports: [{ number: 5061, transports: ["tcp"], label: "SIP over TLS", iana: "sip-tls" }],
+    ports: [{ number: 5061, transports: ["tcp"], label: "SIP over TLS", iana: "sips" }],
     topic: "voice",
     purpose: "Call signalling inside TLS so call setup and credentials are encrypted.",
     confusions: ["Encrypting the signalling on 5061 does not encrypt the audio; that takes SRTP."],
+    exceptions: [
+      {
+        number: 5061,
+        transport: "tcp",
+        reason: "IANA names 5061 'sips'; Debian's /etc/services lists the same port as 'sip-tls'.",
+      },
+    ],
     core: true,
   },
 ];

@@ -31,7 +31,7 @@ export const openRelayScenario = {
     "corp.example's mail server was set up in a hurry: mynetworks = 0.0.0.0/0 tells Postfix " +
     "that every address on the internet is a trusted local client, so permit_mynetworks lets " +
     "anyone relay. A spammer connects from a rented server and sends to a stranger at " +
-    "partner.example; the mail goes out under corp.example's name and reputation. Then you " +
+    "partner.example; the mail goes out from corp.example's server, borrowing its address and reputation. Then you " +
     "log in to the server, narrow mynetworks to the office LAN, and watch the same attempt " +
     "get 554 Relay access denied.",
   startsAt: START,
@@ -57,7 +57,8 @@ export const openRelayScenario = {
       input: ["MAIL FROM:<deals@spammer.example>", "RCPT TO:<victim@partner.example>"],
     },
     {
-      caption: "The spam is queued and relayed to partner.example in corp.example's name.",
+      caption:
+        "The spam is queued and relayed to partner.example from corp.example's server: it borrows corp's address and reputation.",
       host: "bulk.spammer.example",
       input: [
         ...messageLines("deals@spammer.example", "victim@partner.example", "You won", "Click."),

@@ -66,7 +66,7 @@ function portPhrase(p: PortFact): string {
 
 function explainPort(entry: PortEntry, port: PortFact): string {
   const who = port.label === entry.protocol ? entry.protocol : `${port.label} (${entry.protocol})`;
-  const head = `${who} uses ${portPhrase(port)}; the registry calls it "${port.iana}".`;
+  const head = `${who} uses ${portPhrase(port)}; IANA's registry calls it "${port.iana}".`;
   const tip = entry.confusions[0];
   return tip ? `${head} ${tip}` : `${head} ${entry.purpose}`;
 }
@@ -179,9 +179,15 @@ function secureQuestion(rng: Rng, card: Extract<CardRef, { type: "port" }>): Que
   const { entry } = card;
   const secureIds = entry.secure ?? [];
   const answer = entryById(pick(rng, secureIds)) as PortEntry;
+  const secureEntries = secureIds.map((id) => entryById(id)).filter((e) => e !== undefined);
+  // A wrong choice must really be wrong: nothing that shares a port with a right answer (SSH on
+  // 22 carries SFTP, so SSH cannot be a wrong answer to "secure replacement for FTP").
   const securePool = PORTS.filter(
     (e) =>
-      !secureIds.includes(e.id) && e.id !== entry.id && PORTS.some((x) => x.secure?.includes(e.id)),
+      !secureIds.includes(e.id) &&
+      e.id !== entry.id &&
+      PORTS.some((x) => x.secure?.includes(e.id)) &&
+      !secureEntries.some((r) => sharesPort(e, r as PortEntry)),
   );
   const wrong = shuffle(rng, securePool).slice(0, 3);
   const also = secureIds.filter((id) => id !== answer.id).map((id) => entryById(id)?.protocol);

@@ -80,7 +80,7 @@ const CONTROLS: Record<string, NamedKind> = {
 /**
  * Splits terminal input into keys. Runs of printable characters become one `char` key each, so a
  * paste is handled exactly like typing. "\r\n" counts as one Enter. Unknown escape sequences and
- * other control characters are dropped rather than inserted.
+ * other control characters (C0 and C1) are dropped rather than inserted.
  */
 export function decodeKeys(data: string): Key[] {
   const keys: Key[] = [];
@@ -101,7 +101,8 @@ export function decodeKeys(data: string): Key[] {
     }
     const control = CONTROLS[ch];
     if (control) keys.push({ kind: control });
-    else if (ch >= " ") {
+    else if (ch >= " " && (ch < "\x7f" || ch > "\x9f")) {
+      // C1 controls (U+0080-U+009F: U+009B is an 8-bit CSI, U+009D an OSC) are dropped too.
       // Keep surrogate pairs together so an emoji is one character.
       const cp = data.codePointAt(i)!;
       const text = String.fromCodePoint(cp);

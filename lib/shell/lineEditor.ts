@@ -81,7 +81,8 @@ export class LineEditor {
     const add = Array.from(text);
     if (add.length === 0) return "";
     const atEnd = this.cursor === this.chars.length;
-    this.chars.splice(this.cursor, 0, ...add);
+    // concat, not splice(...add): spreading a long paste as arguments overflows the stack.
+    this.chars = this.chars.slice(0, this.cursor).concat(add, this.chars.slice(this.cursor));
     this.cursor += add.length;
     if (!atEnd) return this.refresh();
     // Fast path: typing at the end of the line only needs the new characters echoed.

@@ -40,8 +40,12 @@ export class ShellSession<W> implements Interpreter {
 
   constructor(opts: SessionOptions<W>) {
     this.world = opts.world;
-    this.history = new History(opts.history);
     this.commands = new Map(opts.commands.map((c) => [c.name, c]));
+    // Stored history keeps lines that start with one of our commands (see History).
+    this.history = new History(opts.history, 500, (line) => {
+      const first = splitWords(line);
+      return first.ok && first.words[0] !== undefined && this.commands.has(first.words[0]);
+    });
     this.home = { ...opts.home };
     this.logins = [this.home];
     this.userOn = opts.userOn ?? (() => this.home.user);
@@ -93,7 +97,8 @@ export class ShellSession<W> implements Interpreter {
   }
 
   submit(line: string): string {
-    this.history.add(line);
+    // Lines typed inside telnet, openssl or mail are not shell history: never saved.
+    this.history.add(line, this.interaction === null);
     if (this.interaction) {
       const out = this.interaction.line(line);
       this.endInteractionIfDone();

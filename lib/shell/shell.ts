@@ -5,7 +5,7 @@
  */
 import { decodeKeys } from "./keys";
 import { LineEditor } from "./lineEditor";
-import type { TerminalPort } from "./terminal";
+import { sanitizeTerminalOutput, type TerminalPort } from "./terminal";
 
 /** What the driver needs from the interpreter behind it. */
 export interface Interpreter {
@@ -52,7 +52,7 @@ export class Shell {
   start(banner = ""): void {
     this.dispose?.();
     this.dispose = this.port.onData((data) => this.input(data));
-    this.port.write(toCrlf(banner) + this.editor.begin(this.interpreter.prompt()));
+    this.write(toCrlf(banner) + this.editor.begin(this.interpreter.prompt()));
   }
 
   stop(): void {
@@ -66,7 +66,7 @@ export class Shell {
 
   /** Prints text above the prompt (e.g. after the scenario changed) and redraws the prompt. */
   notify(text: string): void {
-    this.port.write("\r\x1b[J" + toCrlf(text) + this.editor.begin(this.interpreter.prompt()));
+    this.write("\r\x1b[J" + toCrlf(text) + this.editor.begin(this.interpreter.prompt()));
   }
 
   /** Replaces the line being typed and runs it, as the touch-screen input does. */
@@ -74,11 +74,43 @@ export class Shell {
     this.input("\x15" + line.replace(/[\r\n]+$/, "") + "\r");
   }
 
-  /** Feeds raw terminal input (also used by the touch-screen buttons, e.g. "\t" or "\x03"). */
+  /**
+   * Feeds raw terminal input (also used by the touch-screen buttons, e.g. "\t" or "\x03").
+   * Never throws: whatever goes wrong is reported on the terminal and the prompt comes back.
+   */
   input(data: string): void {
     let out = "";
-    for (const key of decodeKeys(data)) {
+    try {
+      out = this.process(data);
+    } catch (e) {
+      out +=
+        `\r\nshell: internal error: ${e instanceof Error ? e.message : String(e)}\r\n` +
+        this.editor.begin(this.interpreter.prompt());
+    }
+    if (out) this.write(out);
+  }
+
+  /** Everything written to the terminal passes here: see sanitizeTerminalOutput. */
+  private write(data: string): void {
+    this.port.write(sanitizeTerminalOutput(data));
+  }
+
+  private process(data: string): string {
+    let out = "";
+    const keys = decodeKeys(data);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       if (key.kind !== "tab") this.lastTabLine = null;
+      if (key.kind === "char") {
+        // A run of characters (a paste) is inserted at once: one redraw, however long the run
+        // and wherever the cursor is, so a paste costs time linear in its length.
+        let run = key.text;
+        while (k + 1 < keys.length && keys[k + 1]!.kind === "char") {
+          run += (keys[++k] as { text: string }).text;
+        }
+        out += this.editor.insert(run);
+        continue;
+      }
       const r = this.editor.handle(key);
       out += r.output;
       const action = r.action;
@@ -119,7 +151,7 @@ export class Shell {
           break;
       }
     }
-    if (out) this.port.write(out);
+    return out;
   }
 
   private complete(): string {

@@ -51,3 +51,58 @@ export const style = {
 export function stripAnsi(text: string): string {
   return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
 }
+
+/**
+ * The escape sequences the shell itself writes: SGR colours (m), cursor moves (A B C D G H) and
+ * erasing the line, screen or scrollback (K, J: the `clear` command wipes the scrollback too).
+ */
+const SAFE_CSI = /^\x1b\[(?:[0-9]{1,4}(?:;[0-9]{1,4})*)?[ABCDGHKm]|^\x1b\[[0-3]?J/;
+
+/** A control character as `cat -v` would show it: ^[ for ESC, ^? for DEL, <U+009B> for C1. */
+function shown(code: number): string {
+  if (code === 0x7f) return "^?";
+  if (code < 0x20) return "^" + String.fromCharCode(code + 0x40);
+  return `<U+${code.toString(16).toUpperCase().padStart(4, "0")}>`;
+}
+
+/**
+ * Makes text safe to write to xterm: only the shell's own CSI sequences (above) and the C0
+ * controls a terminal needs (CR, LF, TAB, BEL) pass. Any other ESC (OSC 8 hyperlinks, DCS,
+ * title changes...), the C1 controls U+0080-U+009F (U+009B is an 8-bit CSI, U+009D an OSC) and
+ * other C0 controls are shown escaped as text, so a learner sees what was there and nothing
+ * reaches the terminal's parser. Idempotent.
+ */
+export function sanitizeTerminalOutput(data: string): string {
+  // Fast path: nothing to look at.
+
+  if (!/[\x00-\x06\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/.test(data)) return data;
+  let out = "";
+  let i = 0;
+  while (i < data.length) {
+    const code = data.charCodeAt(i);
+    if (code === 0x1b) {
+      const m = SAFE_CSI.exec(data.slice(i, i + 16));
+      if (m) {
+        out += m[0];
+        i += m[0].length;
+        continue;
+      }
+      out += "^[";
+    } else if (
+      (code < 0x20 && code !== 0x0d && code !== 0x0a && code !== 0x09 && code !== 0x07) ||
+      (code >= 0x7f && code <= 0x9f)
+    ) {
+      out += shown(code);
+    } else out += data[i];
+    i++;
+  }
+  return out;
+}
+
+/**
+ * Removes control characters from one line of input (a typed line, a moment link's line):
+ * C0 except TAB, DEL and C1. What is left can be echoed and stored safely.
+ */
+export function stripControls(line: string): string {
+  return line.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, "");
+}

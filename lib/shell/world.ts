@@ -6,6 +6,12 @@ import type { Command } from "./types";
 export type LabSession = ShellSession<World>;
 export type LabCommand = Command<LabSession>;
 
+/**
+ * The lab keeps this many engine events (a ring): the last 5,000 SMTP lines with their replies,
+ * far more than a lesson needs, and memory stays flat however long a learner types.
+ */
+export const LAB_EVENT_LIMIT = 10_000;
+
 /** How far the world runs on its own after each command: long enough to relay, not to retry. */
 export const SETTLE_MS = 60_000;
 
@@ -59,7 +65,8 @@ export function parsePort(text: string): number | null {
     const n = Number(text);
     return n >= 1 && n <= 65535 ? n : null;
   }
-  return SERVICES[text.toLowerCase()] ?? null;
+  const name = text.toLowerCase();
+  return Object.hasOwn(SERVICES, name) ? SERVICES[name]! : null;
 }
 
 /** The IP address a name stands for in the scenario (for "Trying ..." lines), or null. */

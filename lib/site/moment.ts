@@ -43,8 +43,9 @@ export function encodeTyped(lines: readonly string[]): string {
 
 export type DecodedTyped = { ok: true; lines: string[] } | { ok: false; error: string };
 
-/** Control characters other than tab cannot be typed as part of a line. */
-const CONTROL = /[\0-\x08\x0a-\x1f\x7f]/;
+/** Control characters other than tab (C0, DEL and C1) cannot be typed as part of a line. */
+
+const CONTROL = /[\0-\x08\x0a-\x1f\x7f-\x9f]/;
 
 export function decodeTyped(text: string): DecodedTyped {
   if (text === "") return { ok: true, lines: [] };

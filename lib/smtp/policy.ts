@@ -3,33 +3,86 @@
  */
 import { clientRejected, recipientRejected, relayDenied, REPLY, type Reply } from "./replies";
 
-/** Postfix defaults (postconf -d) for the parameters the simulation models. */
-export const POSTCONF_DEFAULTS: Readonly<Record<string, string>> = {
-  myhostname: "localhost.localdomain",
-  mydomain: "localdomain",
-  myorigin: "$myhostname",
-  mydestination: "$myhostname, localhost.$mydomain, localhost",
-  mynetworks: "127.0.0.0/8",
-  relayhost: "",
-  relay_domains: "",
-  smtpd_client_restrictions: "",
-  smtpd_relay_restrictions:
-    "permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination",
-  smtpd_recipient_restrictions: "",
-  smtpd_tls_security_level: "may",
-  smtpd_tls_wrappermode: "no",
-  smtpd_sasl_auth_enable: "no",
-  smtpd_tls_auth_only: "no",
-  smtp_tls_security_level: "may",
-  message_size_limit: "10240000",
-  smtpd_recipient_limit: "1000",
-  disable_vrfy_command: "no",
-  smtpd_helo_required: "no",
-  smtpd_tls_received_header: "no",
-  smtpd_sasl_authenticated_header: "no",
-  maximal_queue_lifetime: "5d",
-  minimal_backoff_time: "300s",
-  maximal_backoff_time: "4000s",
+/**
+ * Postfix defaults (postconf -d) for the main.cf and master.cf parameters a learner meets. Some
+ * drive the simulation (relay policy, TLS, SASL, limits, queue timers, the banner); the others
+ * (file paths, maps, daemon plumbing) are known so `postconf` shows and accepts them as Postfix
+ * would, without changing what the simulation does. Any other name is refused, as postconf
+ * refuses an unknown parameter. A null-prototype object, so "constructor" or "__proto__" is
+ * never mistaken for a parameter.
+ */
+export const POSTCONF_DEFAULTS: Readonly<Record<string, string>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, string>, {
+    // Identity and addressing
+    myhostname: "localhost.localdomain",
+    mydomain: "localdomain",
+    myorigin: "$myhostname",
+    mydestination: "$myhostname, localhost.$mydomain, localhost",
+    mynetworks: "127.0.0.0/8",
+    mynetworks_style: "host",
+    inet_interfaces: "all",
+    inet_protocols: "all",
+    mail_name: "Postfix",
+    smtpd_banner: "$myhostname ESMTP $mail_name",
+    compatibility_level: "3.6",
+    // Routing and relaying
+    relayhost: "",
+    relay_domains: "",
+    alias_maps: "hash:/etc/aliases",
+    alias_database: "hash:/etc/aliases",
+    home_mailbox: "",
+    recipient_delimiter: "",
+    virtual_alias_domains: "",
+    virtual_alias_maps: "",
+    transport_maps: "",
+    // Restrictions
+    smtpd_client_restrictions: "",
+    smtpd_helo_restrictions: "",
+    smtpd_sender_restrictions: "",
+    smtpd_relay_restrictions:
+      "permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination",
+    smtpd_recipient_restrictions: "",
+    smtpd_delay_reject: "yes",
+    smtpd_helo_required: "no",
+    disable_vrfy_command: "no",
+    // TLS (server side, then client side)
+    smtpd_tls_security_level: "may",
+    smtpd_tls_wrappermode: "no",
+    smtpd_tls_auth_only: "no",
+    smtpd_tls_cert_file: "",
+    smtpd_tls_key_file: "",
+    smtpd_tls_loglevel: "0",
+    smtpd_tls_received_header: "no",
+    smtp_tls_security_level: "may",
+    // SASL
+    smtpd_sasl_auth_enable: "no",
+    smtpd_sasl_type: "cyrus",
+    smtpd_sasl_path: "smtpd",
+    smtpd_sasl_security_options: "noanonymous",
+    smtpd_sasl_authenticated_header: "no",
+    smtp_sasl_auth_enable: "no",
+    smtp_sasl_password_maps: "",
+    // Limits and queue timers
+    message_size_limit: "10240000",
+    mailbox_size_limit: "51200000",
+    smtpd_recipient_limit: "1000",
+    smtpd_hard_error_limit: "20",
+    maximal_queue_lifetime: "5d",
+    bounce_queue_lifetime: "5d",
+    minimal_backoff_time: "300s",
+    maximal_backoff_time: "4000s",
+    queue_run_delay: "300s",
+  }),
+);
+
+/** Whether `name` is a parameter postconf knows (an own property, never an inherited one). */
+export const isKnownParam = (name: string): boolean => Object.hasOwn(POSTCONF_DEFAULTS, name);
+
+/** A parameter's value in a main.cf-like table, reading own properties only. */
+export const paramOf = (conf: Readonly<Record<string, string>>, name: string): string => {
+  if (!Object.hasOwn(conf, name)) return "";
+  const v = conf[name];
+  return typeof v === "string" ? v : "";
 };
 
 export const RESTRICTIONS = [
@@ -47,6 +100,8 @@ const RESTRICTION_SET: ReadonlySet<string> = new Set(RESTRICTIONS);
 
 const RESTRICTION_PARAMS = new Set([
   "smtpd_client_restrictions",
+  "smtpd_helo_restrictions",
+  "smtpd_sender_restrictions",
   "smtpd_relay_restrictions",
   "smtpd_recipient_restrictions",
 ]);
@@ -54,8 +109,8 @@ const RESTRICTION_PARAMS = new Set([
 /** Expand $name and ${name} references, as Postfix does when it reads main.cf. */
 export function expand(conf: Readonly<Record<string, string>>, value: string, depth = 0): string {
   if (depth > 8 || value.indexOf("$") === -1) return value;
-  return value.replace(/\$\{?([a-z_0-9]+)\}?/g, (_m, name: string) =>
-    expand(conf, conf[name] ?? "", depth + 1),
+  return value.replace(/\$\{?([a-zA-Z_0-9]+)\}?/g, (_m, name: string) =>
+    expand(conf, paramOf(conf, name), depth + 1),
   );
 }
 
@@ -104,10 +159,41 @@ export function inCidr(ip: string, cidr: string): boolean {
   return n !== null && c !== null && (n & c.mask) >>> 0 === c.base;
 }
 
+const BOOLEAN_PARAMS: ReadonlySet<string> = new Set([
+  "smtpd_sasl_auth_enable",
+  "smtpd_tls_auth_only",
+  "disable_vrfy_command",
+  "smtpd_tls_wrappermode",
+  "smtpd_helo_required",
+  "smtpd_delay_reject",
+  "smtpd_tls_received_header",
+  "smtpd_sasl_authenticated_header",
+  "smtp_sasl_auth_enable",
+]);
+const TIME_PARAMS: ReadonlySet<string> = new Set([
+  "maximal_queue_lifetime",
+  "bounce_queue_lifetime",
+  "minimal_backoff_time",
+  "maximal_backoff_time",
+  "queue_run_delay",
+]);
+
+/** The $name and ${name} references in a value. */
+const references = (value: string): string[] =>
+  [...value.matchAll(/\$\{?([a-zA-Z_0-9]+)\}?/g)].map((m) => m[1]!);
+
 /** Check a postconf -e change. Returns an error in postconf's words, or null when acceptable. */
 export function validateParam(name: string, value: string): string | null {
-  if (!(name in POSTCONF_DEFAULTS)) {
-    return `postconf: warning: /etc/postfix/main.cf: unused parameter: ${name}=${value}`;
+  if (!isKnownParam(name)) {
+    return `postconf: warning: ${name}: unknown parameter`;
+  }
+
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
+    return `postconf: fatal: ${name}: the value contains a control character`;
+  }
+  const unknownRef = references(value).find((r) => !isKnownParam(r));
+  if (unknownRef !== undefined) {
+    return `postconf: warning: ${name}: $${unknownRef}: unknown parameter`;
   }
   if (name === "mynetworks") {
     for (const item of listOf(value)) {
@@ -122,16 +208,14 @@ export function validateParam(name: string, value: string): string | null {
         return `postconf: fatal: ${name}: unknown smtpd restriction: "${item}"`;
     }
   }
-  if (/_(limit)$/.test(name) && !/^\d+$/.test(value)) {
+  if ((/_limit$/.test(name) || name === "smtpd_tls_loglevel") && !/^\d+$/.test(value)) {
     return `postconf: fatal: bad numerical configuration: ${name} = ${value}`;
   }
-  if (
-    /^(smtpd_sasl_auth_enable|smtpd_tls_auth_only|disable_vrfy_command|smtpd_tls_wrappermode|smtpd_helo_required|smtpd_tls_received_header|smtpd_sasl_authenticated_header)$/.test(
-      name,
-    )
-  ) {
-    if (!/^(yes|no)$/.test(value))
-      return `postconf: fatal: bad boolean configuration: ${name} = ${value}`;
+  if (BOOLEAN_PARAMS.has(name) && !/^(yes|no)$/.test(value)) {
+    return `postconf: fatal: bad boolean configuration: ${name} = ${value}`;
+  }
+  if (TIME_PARAMS.has(name) && !/^\d+[smhdw]?$/.test(value)) {
+    return `postconf: fatal: bad time configuration: ${name} = ${value}`;
   }
   if (/tls_security_level$/.test(name) && !/^(none|may|encrypt)$/.test(value)) {
     return `postconf: warning: invalid ${name} value: ${value}`;
@@ -139,7 +223,7 @@ export function validateParam(name: string, value: string): string | null {
   return null;
 }
 
-/** What a server needs to decide about one recipient. */
+/** What a server needs to decide about one client or recipient. */
 export interface RelayContext {
   clientName: string;
   clientIp: string;
@@ -147,10 +231,15 @@ export interface RelayContext {
   mynetworks: readonly Cidr[];
   /** Is this domain one the server accepts mail for (mydestination or relay_domains)? */
   isAuthDestination(domain: string): boolean;
+  /** The HELO/EHLO name and the envelope sender, for helo and sender restrictions. */
+  heloName?: string | null;
+  sender?: string | null;
 }
 
 export interface ParsedPolicy {
   client: Restriction[];
+  helo: Restriction[];
+  sender: Restriction[];
   relay: Restriction[];
   recipient: Restriction[];
   /** Postfix refuses to run when neither relay nor recipient list can ever reject. */
@@ -159,7 +248,9 @@ export interface ParsedPolicy {
 
 export function parsePolicy(conf: Readonly<Record<string, string>>): ParsedPolicy {
   const get = (name: string): Restriction[] =>
-    listOf(expand(conf, conf[name] ?? "")).filter((r): r is Restriction => RESTRICTION_SET.has(r));
+    listOf(expand(conf, paramOf(conf, name))).filter((r): r is Restriction =>
+      RESTRICTION_SET.has(r),
+    );
   const relay = get("smtpd_relay_restrictions");
   const recipient = get("smtpd_recipient_restrictions");
   const blocking = new Set<Restriction>([
@@ -169,64 +260,122 @@ export function parsePolicy(conf: Readonly<Record<string, string>>): ParsedPolic
     "defer_unauth_destination",
   ]);
   const misconfigured = ![...relay, ...recipient].some((r) => blocking.has(r));
-  return { client: get("smtpd_client_restrictions"), relay, recipient, misconfigured };
+  return {
+    client: get("smtpd_client_restrictions"),
+    helo: get("smtpd_helo_restrictions"),
+    sender: get("smtpd_sender_restrictions"),
+    relay,
+    recipient,
+    misconfigured,
+  };
+}
+
+type Stage = "client" | "helo" | "sender" | "recipient";
+
+/** The reply a plain reject (or defer) gives in each restriction list, in Postfix's words. */
+function rejectReply(stage: Stage, ctx: RelayContext, rcpt: string, defer: boolean): Reply {
+  const rep =
+    stage === "client"
+      ? clientRejected(ctx.clientName, ctx.clientIp)
+      : stage === "helo"
+        ? {
+            code: 554,
+            lines: [`5.7.1 <${ctx.heloName ?? ""}>: Helo command rejected: Access denied`],
+          }
+        : stage === "sender"
+          ? {
+              code: 554,
+              lines: [`5.7.1 <${ctx.sender ?? ""}>: Sender address rejected: Access denied`],
+            }
+          : recipientRejected(rcpt);
+  return defer ? { code: 450, lines: [rep.lines[0]!.replace(/^5\.7\.1/, "4.7.1")] } : rep;
 }
 
 /**
- * Evaluate the restriction lists for one RCPT, as Postfix does with smtpd_delay_reject=yes:
- * client restrictions, then relay restrictions, then recipient restrictions. A permit ends
- * its own list only; a reject ends the decision. Returns the rejecting reply, or null.
+ * Run one restriction list. "permit" ends the list, a Reply ends the decision, null falls
+ * through to the next list. Recipient-based restrictions are skipped where there is no
+ * recipient yet (a client check at connect time), as Postfix skips them there.
+ */
+function runList(
+  stage: Stage,
+  list: readonly Restriction[],
+  ctx: RelayContext,
+  rcpt: string | null,
+  routedDomain: string,
+): "permit" | Reply | null {
+  for (const r of list) {
+    switch (r) {
+      case "permit":
+        return "permit";
+      case "reject":
+      case "defer":
+        return rejectReply(stage, ctx, rcpt ?? "", r === "defer");
+      case "permit_mynetworks":
+        if (inNetworks(ctx.clientIp, ctx.mynetworks)) return "permit";
+        break;
+      case "permit_sasl_authenticated":
+        if (ctx.authenticated) return "permit";
+        break;
+      case "permit_auth_destination":
+        if (rcpt !== null && ctx.isAuthDestination(routedDomain)) return "permit";
+        break;
+      case "reject_unauth_destination":
+      case "defer_unauth_destination":
+        if (rcpt !== null && !ctx.isAuthDestination(routedDomain))
+          return relayDenied(rcpt, r === "defer_unauth_destination");
+        break;
+    }
+  }
+  return null;
+}
+
+/**
+ * smtpd_delay_reject = no: the client restrictions run when the client connects. Returns the
+ * rejecting reply (it replaces the 220 greeting), or null.
+ */
+export function checkClient(policy: ParsedPolicy, ctx: RelayContext): Reply | null {
+  const v = runList("client", policy.client, ctx, null, "");
+  return v === "permit" ? null : v;
+}
+
+/** smtpd_delay_reject = no: the helo list runs at HELO/EHLO, the sender list at MAIL. */
+export function checkEarly(
+  policy: ParsedPolicy,
+  stage: "helo" | "sender",
+  ctx: RelayContext,
+): Reply | null {
+  const v = runList(stage, policy[stage], ctx, null, "");
+  return v === "permit" ? null : v;
+}
+
+/**
+ * Evaluate the restriction lists for one RCPT. With smtpd_delay_reject = yes (the default)
+ * Postfix runs them all here, in order: client, helo, sender, relay, recipient; with "no" the
+ * client list already ran at connect time and is skipped. A permit ends its own list only; a
+ * reject ends the decision. Returns the rejecting reply, or null.
  */
 export function checkRecipient(
   policy: ParsedPolicy,
   ctx: RelayContext,
   rcpt: string,
   routedDomain: string,
+  delayReject = true,
 ): Reply | null {
   if (policy.misconfigured) return REPLY.configError;
-  const trusted = (): boolean => inNetworks(ctx.clientIp, ctx.mynetworks);
-  const lists: Array<["client" | "recipient", Restriction[]]> = [
-    ["client", policy.client],
+  const lists: Array<[Stage, Restriction[]]> = [
+    ...(delayReject
+      ? ([
+          ["client", policy.client],
+          ["helo", policy.helo],
+          ["sender", policy.sender],
+        ] as Array<[Stage, Restriction[]]>)
+      : []),
     ["recipient", policy.relay],
     ["recipient", policy.recipient],
   ];
-  for (const [where, list] of lists) {
-    for (const r of list) {
-      let verdict: "permit" | Reply | null = null;
-      switch (r) {
-        case "permit":
-          verdict = "permit";
-          break;
-        case "reject":
-        case "defer": {
-          const rep =
-            where === "client"
-              ? clientRejected(ctx.clientName, ctx.clientIp)
-              : recipientRejected(rcpt);
-          verdict =
-            r === "defer"
-              ? { code: 450, lines: [rep.lines[0]!.replace(/^5\.7\.1/, "4.7.1")] }
-              : rep;
-          break;
-        }
-        case "permit_mynetworks":
-          if (trusted()) verdict = "permit";
-          break;
-        case "permit_sasl_authenticated":
-          if (ctx.authenticated) verdict = "permit";
-          break;
-        case "permit_auth_destination":
-          if (ctx.isAuthDestination(routedDomain)) verdict = "permit";
-          break;
-        case "reject_unauth_destination":
-        case "defer_unauth_destination":
-          if (!ctx.isAuthDestination(routedDomain))
-            verdict = relayDenied(rcpt, r === "defer_unauth_destination");
-          break;
-      }
-      if (verdict === "permit") break;
-      if (verdict !== null) return verdict;
-    }
+  for (const [stage, list] of lists) {
+    const v = runList(stage, list, ctx, rcpt, routedDomain);
+    if (v !== null && v !== "permit") return v;
   }
   return null;
 }

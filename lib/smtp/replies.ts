@@ -2,9 +2,11 @@
  * Reply texts, one table, as the Postfix SMTP server (smtpd) words them. The three-digit code
  * follows RFC 5321 section 4.2; the x.y.z enhanced code follows RFC 3463 (class.subject.detail).
  *
- * Postfix answers an unknown verb with 502 (not 500 as RFC 5321 4.2.4 suggests), and it does not
- * implement HELP, so HELP gets the same 502: we follow Postfix, so a learner who later types these
- * lines into a real server sees the same thing. Postfix keeps 500 for lines it cannot parse at all.
+ * Postfix answers an unknown verb with 502 5.5.2 (not the 500 RFC 5321 4.2.4 suggests), and it
+ * has no HELP, so HELP gets the same 502. Checked in Postfix's smtpd.c (smtpd_proto: "502 5.5.2
+ * Error: command not recognized", unchanged from 2.x through 3.x): we follow the real server, so
+ * a learner who later types these lines into one sees the same thing. 500 is kept for lines
+ * Postfix cannot parse at all (an empty line).
  */
 export interface Reply {
   code: number;
@@ -62,7 +64,6 @@ export const REPLY = {
   authInTransaction: r(503, "5.5.1 Error: MAIL transaction in progress"),
   authNotEnabled: r(503, "5.5.1 Error: authentication not enabled"),
   authSyntax: r(501, "5.5.4 Syntax: AUTH mechanism"),
-  authNeedsTls: r(504, "5.5.4 Encryption required for requested authentication mechanism"),
   authBadMechanism: r(535, "5.7.8 Error: authentication failed: Invalid authentication mechanism"),
   /** Postfix with Dovecot SASL checks the base64 before passing it on. */
   authBadInitial: r(
@@ -73,7 +74,6 @@ export const REPLY = {
     535,
     "5.7.8 Error: authentication failed: Invalid base64 data in continued response",
   ),
-  noopSyntax: r(501, "5.5.4 Syntax: NOOP"),
   badRet: r(501, "5.5.4 Bad RET parameter syntax"),
   badEnvid: r(501, "5.5.4 Bad ENVID parameter syntax"),
   badNotify: r(501, "5.5.4 Error: Bad NOTIFY parameter syntax"),
@@ -99,6 +99,10 @@ export const userUnknown = (rcpt: string): Reply =>
 export const recipientRejected = (rcpt: string): Reply =>
   r(554, `5.7.1 <${rcpt}>: Recipient address rejected: Access denied`);
 
+/** After a connect-time client reject (smtpd_delay_reject = no): every command but QUIT. */
+export const accessDenied = (name: string, ip: string): Reply =>
+  r(503, `5.7.0 Error: access denied for ${name}[${ip}]`);
+
 export const clientRejected = (name: string, ip: string): Reply =>
   r(554, `5.7.1 <${name}[${ip}]>: Client host rejected: Access denied`);
 
@@ -109,7 +113,8 @@ export const vrfyOk = (address: string): Reply => r(252, `2.0.0 ${address}`);
 
 export const queued = (id: string): Reply => r(250, `2.0.0 Ok: queued as ${id}`);
 
-export const greetingReply = (hostname: string): Reply => r(220, `${hostname} ESMTP Postfix`);
+/** The 220 greeting: "220 " and smtpd_banner ("$myhostname ESMTP $mail_name"), expanded. */
+export const greetingReply = (banner: string): Reply => r(220, banner);
 
 export const heloReply = (hostname: string): Reply => r(250, hostname);
 

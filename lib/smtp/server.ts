@@ -12,8 +12,16 @@ import {
   type Path,
   type Verb,
 } from "./parse";
-import { checkRecipient, type Cidr, type ParsedPolicy } from "./policy";
 import {
+  checkClient,
+  checkEarly,
+  checkRecipient,
+  type Cidr,
+  type ParsedPolicy,
+  type RelayContext,
+} from "./policy";
+import {
+  accessDenied,
   greetingReply,
   heloReply,
   queued,
@@ -51,6 +59,10 @@ export interface ServerSettings {
   wrapper: boolean;
   saslEnabled: boolean;
   tlsAuthOnly: boolean;
+  /** smtpd_delay_reject: "no" runs the client restrictions at connect time. */
+  delayReject: boolean;
+  /** smtpd_banner, expanded: the text after "220 ". */
+  banner: string;
   mynetworks: Cidr[];
   policy: ParsedPolicy;
 }
@@ -115,6 +127,9 @@ export class ServerSession {
   /** The outcome of the last SASL exchange, for the world to log; it clears this after reading. */
   lastAuth: { mechanism: string; username: string; ok: boolean } | null = null;
   private loginUser: string | null = null;
+  /** The client restrictions' verdict at connect (smtpd_delay_reject = no); null = allowed. */
+  private denied: Reply | null = null;
+  private greeted: Reply | null = null;
 
   constructor(readonly env: ServerEnv) {
     this.state = env.settings.wrapper ? "tls-wait" : "init";
@@ -124,8 +139,31 @@ export class ServerSession {
     return this.env.settings;
   }
 
+  /**
+   * The greeting. With smtpd_delay_reject = no a rejecting client restriction replaces the 220
+   * with its own reply, and from then on every command but QUIT gets 503 5.7.0 (Postfix's
+   * smtpd_proto: the session stays open so the client hears why).
+   */
   greeting(): Reply {
-    return cached(this.settings, "greeting", () => greetingReply(this.settings.hostname));
+    if (this.greeted) return this.greeted;
+    if (!this.settings.delayReject) this.denied = checkClient(this.settings.policy, this.ctx());
+    if (this.denied) this.errors++;
+    this.greeted =
+      this.denied ?? cached(this.settings, "greeting", () => greetingReply(this.settings.banner));
+    return this.greeted;
+  }
+
+  /** What the restriction lists need to know about this client now. */
+  private ctx(): RelayContext {
+    return {
+      clientName: this.env.clientName,
+      clientIp: this.env.clientIp,
+      authenticated: this.authenticatedAs !== null,
+      mynetworks: this.settings.mynetworks,
+      isAuthDestination: (d) => this.env.isAuthDestination(d),
+      heloName: this.heloName,
+      sender: this.sender,
+    };
   }
 
   /** Whether STARTTLS would be offered now. */
@@ -185,6 +223,9 @@ export class ServerSession {
     if (line.length > LINE_LIMIT) return REPLY.lineTooLong;
     const cmd = parseCommand(line);
     if (cmd.kind === "empty") return REPLY.badSyntax;
+    if (this.denied && !(cmd.kind === "verb" && cmd.verb === "QUIT")) {
+      return accessDenied(this.env.clientName, this.env.clientIp);
+    }
     if (cmd.kind === "unknown") return REPLY.unknownCommand;
     if (this.settings.tlsLevel === "encrypt" && !this.tls && !PRE_TLS.has(cmd.verb)) {
       return REPLY.mustStartTls;
@@ -206,8 +247,13 @@ export class ServerSession {
 
   helo(args: string, extended: boolean): Reply {
     if (args === "") return extended ? REPLY.ehloSyntax : REPLY.heloSyntax;
+    const name = args.split(/\s+/)[0] ?? args;
+    if (!this.settings.delayReject) {
+      const no = checkEarly(this.settings.policy, "helo", { ...this.ctx(), heloName: name });
+      if (no) return no;
+    }
     this.resetTransaction();
-    this.heloName = args.split(/\s+/)[0] ?? args;
+    this.heloName = name;
     this.esmtp = extended;
     this.state = "ready";
     if (!extended) return cached(this.settings, "helo", () => heloReply(this.settings.hostname));
@@ -234,6 +280,13 @@ export class ServerSession {
     if (!parsed.ok) return parsed.error === "syntax" ? REPLY.mailSyntax : REPLY.badSender;
     const bad = this.mailParams(parsed.path);
     if (bad) return bad;
+    if (!this.settings.delayReject) {
+      const no = checkEarly(this.settings.policy, "sender", {
+        ...this.ctx(),
+        sender: parsed.path.address,
+      });
+      if (no) return no;
+    }
     this.sender = parsed.path.address;
     this.recipients = [];
     this.state = "mail";
@@ -311,15 +364,10 @@ export class ServerSession {
     const routed = domain === "" ? this.settings.hostname : routedDomain(rcpt);
     const denied = checkRecipient(
       this.settings.policy,
-      {
-        clientName: this.env.clientName,
-        clientIp: this.env.clientIp,
-        authenticated: this.authenticatedAs !== null,
-        mynetworks: this.settings.mynetworks,
-        isAuthDestination: (d) => this.env.isAuthDestination(d),
-      },
+      this.ctx(),
       rcpt,
       routed,
+      this.settings.delayReject,
     );
     if (denied) return denied;
     const localDomain = domain === "" || this.env.isLocalDomain(domain);
@@ -382,12 +430,9 @@ export class ServerSession {
 
   auth(args: string): Reply {
     if (this.heloName === null) return REPLY.heloFirst;
-    if (!this.saslActive) {
-      const authOnly = this.settings.tlsAuthOnly || this.settings.tlsLevel === "encrypt";
-      return this.settings.saslEnabled && authOnly && !this.tls
-        ? REPLY.authNeedsTls
-        : REPLY.authNotEnabled;
-    }
+    // Postfix activates SASL only after TLS when smtpd_tls_auth_only = yes, so before TLS
+    // AUTH is simply not there: 503 5.5.1, the same as with SASL switched off.
+    if (!this.saslActive) return REPLY.authNotEnabled;
     if (this.sender !== null) return REPLY.authInTransaction;
     if (this.authenticatedAs !== null) return REPLY.authAlready;
     const parts = args.split(/\s+/).filter((p) => p !== "");
@@ -510,9 +555,10 @@ const HANDLERS: Record<Verb, Handler> = {
     s.resetTransaction();
     return REPLY.ok;
   },
-  NOOP: (_s, a) => (a === "" ? REPLY.ok : REPLY.noopSyntax),
+  // RFC 5321 4.1.1.9 lets NOOP carry a parameter; Postfix ignores it and answers 250.
+  NOOP: () => REPLY.ok,
   VRFY: (s, a) => s.vrfy(a),
-  // Postfix does not implement HELP: it is an unknown command there.
+  // Postfix has no HELP: its command table lacks it, so HELP is an unknown command (502).
   HELP: () => REPLY.unknownCommand,
   QUIT: (s) => {
     s.state = "closed";

@@ -573,6 +573,8 @@ export class SimWorld implements World {
       wrapper: v("smtpd_tls_wrappermode") === "yes",
       saslEnabled: v("smtpd_sasl_auth_enable") === "yes",
       tlsAuthOnly: v("smtpd_tls_auth_only") === "yes",
+      delayReject: v("smtpd_delay_reject") !== "no",
+      banner: v("smtpd_banner").trim() || `${hostname} ESMTP Postfix`,
       mynetworks: parseNetworks(listOf(v("mynetworks"))),
       policy: parsePolicy(conf),
     };

@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
+import { SECURITY_HEADERS, cspFor } from "./security-headers.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -72,6 +73,18 @@ export async function resolveFile(root, urlPath) {
   return null;
 }
 
+/**
+ * A static host answers "/quiz/" for an exported "quiz.html" by redirecting to "/quiz" (there
+ * is no quiz/index.html). Returns the location to redirect to, or null.
+ */
+export async function trailingSlashRedirect(root, urlPath, search = "") {
+  if (urlPath.length < 2 || !urlPath.endsWith("/")) return null;
+  if ((await resolveFile(root, urlPath)) !== null) return null;
+  const bare = urlPath.replace(/\/+$/, "");
+  const file = await resolveFile(root, bare);
+  return file !== null && file.endsWith(".html") ? bare + search : null;
+}
+
 function cacheControl(urlPath) {
   return urlPath.startsWith("/_next/static/")
     ? "public, max-age=31536000, immutable"
@@ -79,10 +92,11 @@ function cacheControl(urlPath) {
 }
 
 /**
- * An http.Server serving root. Call .listen(port, host) on it.
- * @param {{ root: string, log?: (line: string) => void }} options
+ * An http.Server serving root. Call .listen(port, host) on it. With `security`, every response
+ * carries the headers of security-headers.mjs and a CSP (the page's own policy plus framing).
+ * @param {{ root: string, log?: (line: string) => void, security?: boolean }} options
  */
-export function createStaticServer({ root, log }) {
+export function createStaticServer({ root, log, security = false }) {
   const absRoot = path.resolve(root);
   const gzipCache = new Map();
 
@@ -96,7 +110,19 @@ export function createStaticServer({ root, log }) {
         res.end("Method not allowed\n");
         return;
       }
-      const urlPath = new URL(req.url ?? "/", "http://localhost").pathname;
+      const url = new URL(req.url ?? "/", "http://localhost");
+      const urlPath = url.pathname;
+      const location = await trailingSlashRedirect(absRoot, urlPath, url.search);
+      if (location !== null) {
+        status = 308;
+        res.writeHead(308, {
+          Location: location,
+          "Content-Type": "text/plain; charset=utf-8",
+          ...(security ? SECURITY_HEADERS : {}),
+        });
+        res.end(`Moved to ${location}\n`);
+        return;
+      }
       let file = await resolveFile(absRoot, urlPath);
       status = 200;
       if (file === null) {
@@ -117,6 +143,10 @@ export function createStaticServer({ root, log }) {
         "X-Content-Type-Options": "nosniff",
         Vary: "Accept-Encoding",
       };
+      if (security) {
+        Object.assign(headers, SECURITY_HEADERS);
+        headers["Content-Security-Policy"] = cspFor(body, type.startsWith("text/html"));
+      }
       const acceptsGzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
       if (acceptsGzip && COMPRESSIBLE.test(type) && body.length > 512) {
         let zipped = gzipCache.get(file);
@@ -143,11 +173,11 @@ export function createStaticServer({ root, log }) {
 
 /**
  * Start a server and resolve with its origin once it listens. Port 0 picks a free port.
- * @param {{ root: string, port?: number, host?: string, log?: (line: string) => void }} options
+ * @param {{ root: string, port?: number, host?: string, log?: (line: string) => void, security?: boolean }} options
  * @returns {Promise<{ server: import("node:http").Server, port: number, origin: string, close: () => Promise<void> }>}
  */
-export function startStaticServer({ root, port = 0, host = "127.0.0.1", log }) {
-  const server = createStaticServer({ root, log });
+export function startStaticServer({ root, port = 0, host = "127.0.0.1", log, security = false }) {
+  const server = createStaticServer({ root, log, security });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {

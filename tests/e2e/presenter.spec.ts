@@ -4,6 +4,10 @@ import { expect, gotoHydrated, test } from "./helpers/test";
 
 const SHOTS = "test-results/presenter-shots";
 
+// Most tests here open two or three pages and replay a demo in each; on a loaded 2-core
+// machine each page takes tens of seconds to hydrate, so they get twice the default ceiling.
+test.describe.configure({ timeout: 120_000 });
+
 /** Opens a demo link and waits until the lab has replayed to it. */
 async function openDemo(page: Page, query: string) {
   await gotoHydrated(page, `/demo?${query}`);
@@ -12,7 +16,7 @@ async function openDemo(page: Page, query: string) {
 
 async function waitReady(page: Page) {
   await expect(page.locator("[data-demo-ready]")).toHaveAttribute("data-demo-ready", "true", {
-    timeout: 15_000,
+    timeout: 30_000,
   });
 }
 
@@ -51,15 +55,17 @@ test.describe("step-through demo", () => {
     await expect(page.locator(".xterm-rows")).toContainText("250 2.1.5");
     await expect(region(page, "Mailboxes")).toContainText("bob@corp.example (0)");
 
+    // Each key's step is on screen (caption) and run (ready) before the next key.
     await page.keyboard.press("ArrowRight");
+    await expect(caption(page)).toHaveText(/^5\/6:/);
     await waitReady(page);
     await page.keyboard.press("ArrowRight");
-    await waitReady(page);
     await expect(caption(page)).toHaveText(/^6\/6:/);
+    await waitReady(page);
     await expect(region(page, "Mailboxes")).toContainText("bob@corp.example (1)");
     await page.keyboard.press("ArrowLeft");
-    await waitReady(page);
     await expect(caption(page)).toHaveText(/^5\/6: DATA/);
+    await waitReady(page);
     await expect(page).toHaveURL(/[?&]step=5(&|$)/);
 
     const fresh = await context.newPage();
@@ -79,10 +85,13 @@ test.describe("step-through demo", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await openDemo(page, "scenario=isp-relay");
     await expect(caption(page)).toHaveText(/^0\/6:/);
+    // One step at a time: each click waits until the lab has run the step it asked for.
     await page.getByRole("button", { name: "Next step" }).click();
-    await page.getByRole("button", { name: "Next step" }).click();
+    await expect(caption(page)).toHaveText(/^1\/6:/);
     await waitReady(page);
+    await page.getByRole("button", { name: "Next step" }).click();
     await expect(caption(page)).toHaveText(/^2\/6:/);
+    await waitReady(page);
 
     await page.locator(".xterm").click();
     await page.keyboard.type("EHLO typed.example");
@@ -126,16 +135,18 @@ test.describe("step-through demo", () => {
   });
 });
 
-/** Reads the state until two reads a little apart agree (the panels render deferred). */
+/** Reads the state until two reads in a row agree (the panels render deferred). */
 async function pollStable(page: Page) {
-  let last = await visibleState(page);
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(150);
-    const now = await visibleState(page);
-    if (JSON.stringify(now) === JSON.stringify(last)) return now;
-    last = now;
-  }
-  return last;
+  let last = "";
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await visibleState(page));
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  return JSON.parse(last) as Awaited<ReturnType<typeof visibleState>>;
 }
 
 test.describe("class quiz", () => {
@@ -212,7 +223,7 @@ test.describe("presenter mode type at 1920x1080", () => {
         await page.keyboard.press("ArrowRight");
         body = "[data-testid=class-answer] p";
       } else if (name === "demo") await waitReady(page);
-      else await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 15_000 });
+      else await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 30_000 });
       const px = (selector: string) =>
         page.evaluate((sel) => {
           const el = document.querySelector(sel);

@@ -257,12 +257,13 @@ export const mailq: LabCommand = {
 
 export const postconf: LabCommand = {
   name: "postconf",
-  usage: "postconf [-n] [NAME...] | postconf -e NAME=VALUE",
+  usage: "postconf [-n] [NAME...] | postconf -e NAME=VALUE | postconf -M",
   summary: "show or change this mail server's Postfix settings (main.cf)",
   details: [
     "postconf mynetworks smtpd_relay_restrictions     show two settings",
     "postconf -n                                      only what differs from the defaults",
     "postconf -e 'mynetworks = 127.0.0.0/8'           change one (applies to new connections)",
+    "postconf -M                                      the services in master.cf, with their -o overrides",
   ],
   run(args, ctx) {
     const err = requireMta(ctx, "postconf");
@@ -285,23 +286,29 @@ export const postconf: LabCommand = {
         ),
       );
     }
+    if (args[0] === "-M") return ok(masterCf(ctx));
     const onlyChanged = args[0] === "-n";
     const names = onlyChanged ? args.slice(1) : args;
     const bad = names.find((n) => n.startsWith("-"));
     if (bad)
       return fail(
-        `postconf: invalid option -- '${bad.replace(/^-+/, "")}'\nusage: postconf [-n] [NAME...] | postconf -e NAME=VALUE`,
+        `postconf: invalid option -- '${bad.replace(/^-+/, "")}'\nusage: postconf [-n] [NAME...] | postconf -e NAME=VALUE | postconf -M`,
       );
     if (names.length === 0) {
       const keys = Object.keys(conf)
-        .filter((k) => !onlyChanged || conf[k] !== POSTCONF_DEFAULTS[k])
+        .filter(
+          (k) =>
+            !onlyChanged ||
+            !Object.hasOwn(POSTCONF_DEFAULTS, k) ||
+            conf[k] !== POSTCONF_DEFAULTS[k],
+        )
         .sort();
       return ok(keys.map((k) => `${k} = ${conf[k]}`).join("\n"));
     }
     const out: string[] = [];
     let code = 0;
     for (const n of names) {
-      if (n in conf) out.push(`${n} = ${conf[n]}`);
+      if (Object.hasOwn(conf, n)) out.push(`${n} = ${conf[n]}`);
       else {
         out.push(`postconf: warning: ${n}: unknown parameter`);
         code = 1;
@@ -313,8 +320,20 @@ export const postconf: LabCommand = {
     const conf = ctx.world.postconf(ctx.host) ?? {};
     const names = Object.keys(conf).sort();
     if (prev[0] === "-e") return prev.length === 1 ? names.map((n) => `${n}=`) : [];
-    return [...(prev.length === 0 ? ["-e", "-n"] : []), ...names];
+    return [...(prev.length === 0 ? ["-e", "-n", "-M"] : []), ...names];
   },
 };
+
+/** master.cf's smtpd services as `postconf -M` prints them: one line each, -o overrides inline. */
+function masterCf(ctx: LabSession): string {
+  const spec = ctx.world.scenario.hosts.find((h) => h.name === ctx.host);
+  const services = spec?.mta?.services ?? [];
+  return services
+    .map((s) => {
+      const opts = Object.entries(s.overrides).map(([k, v]) => ` -o ${k}=${v}`);
+      return `${s.name.padEnd(10)} inet  n       -       y       -       -       smtpd${opts.join("")}`;
+    })
+    .join("\n");
+}
 
 export const MTA_COMMANDS = [mail, mailq, postconf];

@@ -2,11 +2,11 @@
 import { SCENARIO_IDS, createWorld, getScenario } from "@/lib/smtp";
 import { style } from "../terminal";
 import { fail, ok, type CommandResult } from "../types";
-import { settle, type LabCommand, type LabSession } from "../world";
+import { LAB_EVENT_LIMIT, settle, type LabCommand, type LabSession } from "../world";
 
 /** Builds a fresh world for `id` and moves the session into it. */
 export function loadScenario(ctx: LabSession, id: string): CommandResult {
-  const w = createWorld(id);
+  const w = createWorld(id, { eventLimit: LAB_EVENT_LIMIT });
   if (!w.ok) return fail(`scenario: ${w.error}`);
   ctx.setWorld(w, { host: w.scenario.learner.host, user: w.scenario.learner.user });
   return ok(

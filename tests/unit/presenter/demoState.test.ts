@@ -95,3 +95,10 @@ describe("class quiz phases", () => {
     expect(formatSeconds(-3)).toBe("0:00");
   });
 });
+
+describe("typed lines in a moment", () => {
+  it("never keep control characters (C0 or C1) for the link", () => {
+    const s = demoReducer(at(1), { type: "typed", line: "echo \u009b2J\x1b]8;;x\x07" }, 6);
+    expect(s.typed).toEqual(["echo 2J]8;;x"]);
+  });
+});

@@ -81,7 +81,7 @@ describe("encodeMoment / decodeMoment", () => {
   it("round-trips any typed lines without newlines or control characters", () => {
     const line = fc
       .string({ unit: "grapheme", maxLength: 60 })
-      .filter((l) => !/[\0-\x08\x0a-\x1f\x7f]/.test(l));
+      .filter((l) => !/[\0-\x08\x0a-\x1f\x7f-\x9f]/.test(l));
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), (lines) => {
         expect(decodeTyped(encodeTyped(lines))).toEqual({ ok: true, lines });
@@ -98,6 +98,9 @@ describe("decodeTyped", () => {
 
   it("refuses control characters and oversized lists", () => {
     expect(decodeTyped(encodeTyped(["a\x1b[2Jb"])).ok).toBe(false);
+    // C1: an 8-bit CSI and an 8-bit OSC 8 hyperlink
+    expect(decodeTyped(encodeTyped(["echo \u009b2J"])).ok).toBe(false);
+    expect(decodeTyped(encodeTyped(["echo \u009d8;;https://x.example/\u009cx"])).ok).toBe(false);
     expect(decodeTyped(encodeTyped(Array(MAX_TYPED_LINES + 1).fill("x"))).ok).toBe(false);
   });
 

@@ -45,24 +45,21 @@ describe("firewall PBQ grading", () => {
     ruleKey("outbound", 25, "tcp"),
     ruleKey("inbound", 587, "tcp"),
     ruleKey("outbound", 53, "udp"),
+    ruleKey("outbound", 53, "tcp"), // required: DNS must work over TCP too (RFC 7766)
   ]);
 
   it("full marks for exactly what is needed, optional rules do not cost", () => {
     expect(gradeFirewall(MAIL_FIREWALL_PBQ, perfect).score).toBe(1);
-    const withOptional = new Set([
-      ...perfect,
-      ruleKey("inbound", 465, "tcp"),
-      ruleKey("outbound", 53, "tcp"),
-    ]);
+    const withOptional = new Set([...perfect, ruleKey("inbound", 465, "tcp")]);
     expect(gradeFirewall(MAIL_FIREWALL_PBQ, withOptional).score).toBe(1);
   });
 
   it("partial credit for missing rules, and a penalty for each extra hole", () => {
     const missing = new Set([ruleKey("inbound", 25, "tcp"), ruleKey("outbound", 25, "tcp")]);
-    expect(gradeFirewall(MAIL_FIREWALL_PBQ, missing).score).toBe(0.5);
+    expect(gradeFirewall(MAIL_FIREWALL_PBQ, missing).score).toBe(0.4); // 2 of 5 required
     const extra = new Set([...perfect, ruleKey("inbound", 3389, "tcp")]);
     const g = gradeFirewall(MAIL_FIREWALL_PBQ, extra);
-    expect(g.score).toBe(0.75);
+    expect(g.score).toBe(0.8); // (5 - 1 penalty) of 5
     expect(g.feedback.find((f) => f.key === ruleKey("inbound", 3389, "tcp"))?.outcome).toBe(
       "extra",
     );

@@ -1,0 +1,1 @@
+export declare function pinScripts(html: string): { html: string; hashes: number };
