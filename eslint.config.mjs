@@ -14,6 +14,7 @@ const PURE = [
   "lib/lessons/glossary.ts",
   "lib/lessons/checks.ts",
   "lib/lessons/coach.ts",
+  "lib/lessons/taskKind.ts",
   "lib/lessons/ids.ts",
 ];
 

@@ -69,38 +69,80 @@ describe("TasksPanel", () => {
   it("shows which tasks are done, to sighted and screen reader users alike", () => {
     render(
       <TasksPanel
+        lesson="l"
         tasks={tasks}
         done={{ one: true, two: false }}
         justDone="Look up the MX."
-        solution={["dig MX corp.example"]}
-        step={0}
+        coach={null}
         onShowNext={() => undefined}
         onReset={() => undefined}
       />,
     );
     expect(screen.getByText("1 of 2 done")).toBeTruthy();
     expect(screen.getByText("(done)", { exact: false }).closest("li")?.dataset.task).toBe("one");
-    expect(screen.getByRole("status").textContent).toBe("Task done: Look up the MX.");
-    expect(screen.getByRole("button", { name: "Show me: type line 1 of 1" })).toBeTruthy();
+    expect(screen.getAllByRole("status")[0]!.textContent).toBe("Task done: Look up the MX.");
+    expect(screen.getByRole("button", { name: "Show me the next step" })).toBeTruthy();
   });
 
-  it("disables show me once the whole solution has been typed", () => {
+  it("says what show me typed, and why, beneath its button", () => {
     let pressed = 0;
     render(
       <TasksPanel
+        lesson="l"
         tasks={tasks}
         done={{}}
         justDone={null}
-        solution={["dig MX corp.example"]}
-        step={1}
+        coach={{
+          kind: "typed",
+          line: "dig MX corp.example",
+          task: "Look up the MX.",
+          why: "it starts the task",
+        }}
         onShowNext={() => pressed++}
         onReset={() => undefined}
       />,
     );
-    const button = screen.getByRole("button", { name: "Solution shown" }) as HTMLButtonElement;
-    expect(button.disabled).toBe(true);
+    const button = screen.getByRole("button", { name: "Show me the next step" });
     fireEvent.click(button);
-    expect(pressed).toBe(0);
+    expect(pressed).toBe(1);
+    const note = document.getElementById(button.getAttribute("aria-describedby") ?? "");
+    expect(note?.textContent).toContain("dig MX corp.example");
+    expect(note?.textContent).toContain("Look up the MX.");
+  });
+
+  it("labels a state task as checked live, and says when one done earlier no longer holds", () => {
+    const state = [
+      {
+        id: "close-it",
+        title: "Close the relay.",
+        hint: "postconf.",
+        check: { kind: "relayClosed" as const, host: "mx.corp.example" },
+      },
+    ];
+    const { rerender } = render(
+      <TasksPanel
+        lesson="l"
+        tasks={state}
+        done={{ "close-it": true }}
+        justDone={null}
+        coach={null}
+        onShowNext={() => undefined}
+        onReset={() => undefined}
+      />,
+    );
+    expect(screen.getByText(/Checked live: true of the server as it is now/)).toBeTruthy();
+    rerender(
+      <TasksPanel
+        lesson="l"
+        tasks={state}
+        done={{ "close-it": false }}
+        justDone={null}
+        coach={null}
+        onShowNext={() => undefined}
+        onReset={() => undefined}
+      />,
+    );
+    expect(screen.getAllByRole("status")[0]!.textContent).toBe("No longer done: Close the relay.");
   });
 });
 
@@ -109,11 +151,11 @@ describe("TasksPanel: start over", () => {
     let resets = 0;
     render(
       <TasksPanel
+        lesson="l"
         tasks={[]}
         done={{}}
         justDone={null}
-        solution={[]}
-        step={0}
+        coach={null}
         onShowNext={() => undefined}
         onReset={() => resets++}
       />,
