@@ -1,15 +1,25 @@
 /** What "show me" last did or said, beneath its button; read out politely to screen readers. */
-export type CoachMessage =
+export type CoachMessage = (
   | { kind: "typed"; line: string; task: string; why: string }
   | { kind: "byHand"; tasks: readonly string[]; next: string | null }
   | { kind: "done"; byHand: boolean }
-  | { kind: "loading" };
+  | { kind: "loading" }
+) & {
+  /** Which press of "show me" this answers (1, 2, ...). */
+  n?: number;
+};
 
 const shown = (line: string) => (line === "" ? "(an empty line)" : line);
 
 export function CoachNote({ id, message }: { id: string; message: CoachMessage | null }) {
   return (
-    <div id={id} role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-fg-muted">
+    <div
+      id={id}
+      role="status"
+      aria-live="polite"
+      data-presses={message?.n ?? 0}
+      className="mt-2 min-h-5 text-sm text-fg-muted"
+    >
       {message?.kind === "loading" && <p>Starting the lab first…</p>}
       {message?.kind === "typed" && (
         <p data-coach="typed">

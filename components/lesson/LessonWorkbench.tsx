@@ -37,7 +37,7 @@ export function LessonWorkbench({
   }, []);
   const onControls = useCallback((c: LabControls) => setControls(c), []);
   const wantLab = useCallback(() => setWanted(true), []);
-  const coach = useCoach({ tasks, solution, done, controls, wantLab });
+  const coach = useCoach({ scenario, tasks, solution, done, controls, wantLab });
   const showNext = coach.showNext;
   // In presenter mode, → steps through the solution for the class.
   usePresenterSteps({ onNext: showNext });
