@@ -7,8 +7,10 @@ import type { LessonSummary } from "@/lib/lessons/schema";
 /**
  * The lesson-complete moment: when the last task turns done while the learner works in the lab, a
  * card appears at the foot of the viewport (in view whatever the layout) with the next lesson one
- * click away. Focus moves to its heading so keyboard and screen reader users land on it; closing
- * it (button or Escape) puts focus back where it was. It slides in unless reduced motion is asked.
+ * click away. Focus moves to its heading so keyboard and screen reader users land on it (closing it,
+ * by button or Escape, puts focus back), except while the learner is typing in the terminal or a
+ * text field: their next keys (QUIT) must still reach it, so there the card is only announced.
+ * It slides in unless reduced motion is asked for.
  */
 export function LessonComplete({
   complete,
@@ -33,7 +35,12 @@ export function LessonComplete({
 
   useEffect(() => {
     if (!open) return;
-    returnTo.current = document.activeElement;
+    const active = document.activeElement;
+    const typing =
+      active instanceof HTMLElement &&
+      (active.closest(".xterm") !== null || /^(INPUT|TEXTAREA)$/.test(active.tagName));
+    if (typing) return;
+    returnTo.current = active;
     heading.current?.focus();
   }, [open]);
 

@@ -133,12 +133,37 @@ for (const theme of ["light", "dark"] as const) {
 
 test("postfix is in help and Tab completes its subcommands", async ({ page }) => {
   await gotoHydrated(page, "/lessons/open-relays");
-  await typeInTerminal(page, ["help", "ssh mx.corp.example"]);
+  await typeInTerminal(page, ["help postfix", "ssh mx.corp.example"]);
   await expect(terminal(page)).toContainText("postfix reload | postfix status");
   await page.keyboard.type("postfix sta");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await expect(terminal(page)).toContainText("the Postfix mail system is running");
+});
+
+test("finishing by typing in the terminal shows the card but keeps the keys in the terminal", async ({
+  page,
+}) => {
+  test.slow();
+  await gotoHydrated(page, "/lessons/what-is-a-relay");
+  await typeInTerminal(page, [
+    "dig MX corp.example",
+    "telnet mail.isp.example 25",
+    "EHLO pc.home.example",
+    "MAIL FROM:<you@isp.example>",
+    "RCPT TO:<bob@corp.example>",
+    "DATA",
+    "Subject: by hand",
+    "",
+    "hello",
+    ".",
+  ]);
+  await expect(page.locator("[data-lesson-complete]")).toBeInViewport();
+  await typeInTerminal(page, ["QUIT"]);
+  await expect(terminal(page)).toContainText("221 2.0.0 Bye");
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Keep exploring the lab" }).click();
+  await expect(page.locator("[data-lesson-complete]")).toHaveCount(0);
 });
 
 test("telnet to 465 points to openssl s_client", async ({ page }) => {
