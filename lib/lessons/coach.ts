@@ -157,7 +157,7 @@ export function adviseNext(
   // look around (postconf NAME) are not repeated forever.
   const key = placeKey(here);
   const match = segment.filter((s) => placeKey(s.place) === key).pop();
-  if (match) return type(match.line, "the next step of this task from where you are");
+  if (match) return type(match.line, whyLine(match.line, here));
 
   if (here.at === "smtp" && here.session) {
     const s = here.session;
@@ -181,12 +181,36 @@ export function adviseNext(
   return type(entry.line, "this starts the task from the shell");
 }
 
-/** Tasks done that come before the coach's target in the solution's order (done by the learner). */
-export function doneBefore(
-  tasks: readonly Task[],
-  solution: readonly string[],
-  world: World,
-  done: Readonly<Record<string, boolean>>,
-): Task[] {
-  return taskOrder(planFor(world, tasks, solution), tasks).filter((t) => done[t.id]);
+/** One sentence on why a solution line comes now, from what it is and where it is typed. */
+export function whyLine(line: string, place: Place): string {
+  const word = line.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
+  if (place.session?.state === "data")
+    return line === "."
+      ? "a line holding only a dot ends the message and hands it to the server"
+      : "inside DATA every line is the message: headers, a blank line, then the body";
+  if (place.at === "smtp") {
+    const says: Record<string, string> = {
+      EHLO: "the server has greeted you; introduce yourself with EHLO before anything else",
+      HELO: "the server has greeted you; introduce yourself before anything else",
+      AUTH: "log in before naming the sender, so the server will relay for you",
+      MAIL: "name the envelope sender: this starts one message",
+      RCPT: "name a recipient; this is where a server decides whether it will relay",
+      DATA: "a recipient was accepted: ask to send the message text",
+      QUIT: "end the session politely",
+      RSET: "abandon the message in progress and start over",
+    };
+    return says[word] ?? "the next command of this session";
+  }
+  const shellSays: Record<string, string> = {
+    TELNET: "open a plain-text SMTP session with the server this task needs",
+    NC: "open a plain-text SMTP session with the server this task needs",
+    OPENSSL: "open an encrypted session with the server this task needs",
+    SSH: "this task is done from another host: log in there",
+    EXIT: "leave this host: the next step happens elsewhere",
+    DIG: "ask DNS first",
+    HOST: "ask DNS first",
+    POSTCONF: "read or change the mail server's settings",
+    POSTFIX: "make the running mail server pick up its new settings",
+  };
+  return shellSays[word] ?? "the next step of this task from the shell";
 }
