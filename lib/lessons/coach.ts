@@ -11,6 +11,7 @@
  * the command that opens the needed session.
  */
 import { createWorld, type World } from "@/lib/smtp";
+import { unreloaded } from "@/lib/shell/commands/mta";
 import { createLabSession, type LabSession } from "@/lib/shell/lab";
 import { SmtpClientInteraction } from "@/lib/shell/smtpClient";
 import { evaluateTasks } from "./checks";
@@ -144,7 +145,10 @@ export function adviseNext(
   // The target's part of the solution: after the line that completed the task before it.
   const before = order[order.indexOf(target) - 1];
   const start = before ? (plan.completes[before.id] ?? -1) + 1 : 0;
-  const segment = end < 0 ? [] : plan.steps.slice(start, end + 1);
+  // A reload only fits while the host has changes it has not re-read (state, not typed text).
+  const fits = (s: Step) =>
+    !/^postfix\s+reload\b/.test(s.line) || unreloaded(shell.world, s.place.host).length > 0;
+  const segment = end < 0 ? [] : plan.steps.slice(start, end + 1).filter(fits);
   const here = placeOf(shell);
   const type = (line: string, why: string): CoachAdvice => ({
     kind: "type",

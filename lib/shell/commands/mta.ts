@@ -321,7 +321,7 @@ export const postconf: LabCommand = {
 const reloadedAt = new WeakMap<World, Map<string, number>>();
 
 /** Parameters changed with postconf -e on `host` since its last reload, in order, no repeats. */
-function unreloaded(world: World, host: string): string[] {
+export function unreloaded(world: World, host: string): string[] {
   const since = reloadedAt.get(world)?.get(host) ?? 0;
   const names = world
     .events()

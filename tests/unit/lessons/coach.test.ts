@@ -155,6 +155,25 @@ describe("the coach", () => {
     expect(evaluateTasks(lesson.tasks, world)["close-it"]).toBe(true);
   });
 
+  it("suggests postfix reload only while the server has changes it has not re-read", () => {
+    const lesson = lessons.find((l) => l.slug === "open-relays")!;
+    const { world, shell } = start(lesson);
+    const upTo = lesson.solution.findIndex((l) => l.startsWith("postconf -e"));
+    for (const line of lesson.solution.slice(0, upTo + 1)) shell.submit(line);
+    const next = () => {
+      const a = adviseNext(
+        lesson.tasks,
+        lesson.solution,
+        shell,
+        evaluateTasks(lesson.tasks, world),
+      );
+      return a.kind === "type" ? a.line : "(done)";
+    };
+    expect(next()).toBe("postfix reload");
+    shell.submit("postfix reload");
+    expect(next()).toBe("exit");
+  });
+
   it("ends the body of mail's editor with a dot", () => {
     const lesson = lessons[0]!;
     const { world, shell } = start(lesson);
