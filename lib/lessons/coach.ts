@@ -145,9 +145,10 @@ export function adviseNext(
   // The target's part of the solution: after the line that completed the task before it.
   const before = order[order.indexOf(target) - 1];
   const start = before ? (plan.completes[before.id] ?? -1) + 1 : 0;
-  // A reload only fits while the host has changes it has not re-read (state, not typed text).
-  const fits = (s: Step) =>
-    !/^postfix\s+reload\b/.test(s.line) || unreloaded(shell.world, s.place.host).length > 0;
+  // A reload fits only while the host has changes it has not re-read (state, not typed text);
+  // while it fits it comes first, since other lines at the same place would skip it.
+  const isReload = (s: Step) => /^postfix\s+reload\b/.test(s.line);
+  const fits = (s: Step) => !isReload(s) || unreloaded(shell.world, s.place.host).length > 0;
   const segment = end < 0 ? [] : plan.steps.slice(start, end + 1).filter(fits);
   const here = placeOf(shell);
   const type = (line: string, why: string): CoachAdvice => ({
@@ -160,7 +161,8 @@ export function adviseNext(
   // A line of the solution typed at exactly this place: the latest one, so that lines which only
   // look around (postconf NAME) are not repeated forever.
   const key = placeKey(here);
-  const match = segment.filter((s) => placeKey(s.place) === key).pop();
+  const atHere = segment.filter((s) => placeKey(s.place) === key);
+  const match = atHere.find(isReload) ?? atHere.pop();
   if (match) return type(match.line, whyLine(match.line, here));
 
   if (here.at === "smtp" && here.session) {
