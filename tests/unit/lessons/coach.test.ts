@@ -3,32 +3,25 @@
  * detours a learner takes by hand, the line it suggests is accepted by the engine, and following
  * it completes every task.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluateTasks } from "@/lib/lessons/checks";
 import { adviseNext, placeOf } from "@/lib/lessons/coach";
-import { parseLessonSource, type Lesson } from "@/lib/lessons/schema";
+import type { Lesson } from "@/lib/lessons/schema";
 import { createLabSession, type LabSession } from "@/lib/shell/lab";
 import { createWorld, SCENARIO_IDS, type World } from "@/lib/smtp";
+import { labLessons } from "./lessons";
 
-const DIR = path.resolve(__dirname, "../../../content/lessons");
-const lessons: Lesson[] = fs
-  .readdirSync(DIR)
-  .filter((f) => f.endsWith(".mdx"))
-  .sort()
-  .map((file) => {
-    const r = parseLessonSource(file, fs.readFileSync(path.join(DIR, file), "utf8"), {
-      scenarios: new Set(SCENARIO_IDS),
-    });
-    if (!r.ok) throw new Error(r.error);
-    return r.lesson;
-  })
-  .filter((l) => l.scenario !== undefined);
+const lessons = labLessons();
 
 function start(lesson: Lesson): { world: World; shell: LabSession } {
   const world = createWorld(lesson.scenario as (typeof SCENARIO_IDS)[number], { seed: 1 });
   return { world, shell: createLabSession(world) };
+}
+
+/** The line the coach would type now, or "(done)". */
+function nextLine(lesson: Lesson, world: World, shell: LabSession): string {
+  const a = adviseNext(lesson.tasks, lesson.solution, shell, evaluateTasks(lesson.tasks, world));
+  return a.kind === "type" ? a.line : "(done)";
 }
 
 /** Reply checks a task may want on purpose (a 5xx the lesson asks for). */
@@ -91,15 +84,7 @@ describe("the coach", () => {
   it("in an SMTP session it types the command that fits the session's state", () => {
     const lesson = lessons[0]!;
     const { world, shell } = start(lesson);
-    const next = () => {
-      const a = adviseNext(
-        lesson.tasks,
-        lesson.solution,
-        shell,
-        evaluateTasks(lesson.tasks, world),
-      );
-      return a.kind === "type" ? a.line : "(done)";
-    };
+    const next = () => nextLine(lesson, world, shell);
     expect(next()).toBe("dig MX corp.example");
     shell.submit("dig MX corp.example");
     shell.submit("telnet mail.isp.example 25");
@@ -160,15 +145,7 @@ describe("the coach", () => {
     const { world, shell } = start(lesson);
     const upTo = lesson.solution.findIndex((l) => l.startsWith("postconf -e"));
     for (const line of lesson.solution.slice(0, upTo + 1)) shell.submit(line);
-    const next = () => {
-      const a = adviseNext(
-        lesson.tasks,
-        lesson.solution,
-        shell,
-        evaluateTasks(lesson.tasks, world),
-      );
-      return a.kind === "type" ? a.line : "(done)";
-    };
+    const next = () => nextLine(lesson, world, shell);
     expect(next()).toBe("postfix reload");
     shell.submit("postfix reload");
     expect(next()).toBe("exit");

@@ -4,22 +4,9 @@ import { createWorld, type World } from "@/lib/smtp";
 import { dataPauseHint, nearestDomain } from "@/lib/shell/hints";
 import { createLabSession } from "@/lib/shell/lab";
 import { Shell } from "@/lib/shell/shell";
-import { StringTerminal, stripAnsi } from "@/lib/shell/terminal";
+import { stripAnsi } from "@/lib/shell/terminal";
+import { lab } from "./harness";
 import { Screen } from "./screen";
-
-function lab(id = "isp-relay") {
-  const world = createWorld(id) as World;
-  const session = createLabSession(world);
-  const term = new StringTerminal();
-  const shell = new Shell(term, session, 100);
-  shell.start();
-  const type = (...lines: string[]) => {
-    const before = term.output.length;
-    term.type(lines.map((l) => l + "\r").join(""));
-    return stripAnsi(term.output.slice(before)).replace(/\r\n/g, "\n");
-  };
-  return { world, session, term, shell, type };
-}
 
 describe("an SMTP command typed at the shell", () => {
   it.each([
