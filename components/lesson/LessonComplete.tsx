@@ -50,52 +50,58 @@ export function LessonComplete({
     if (back instanceof HTMLElement && back.isConnected) back.focus();
   }
 
-  if (!open) return null;
+  // The live region is always there, so the text that appears in it is announced.
+  const announcement = (
+    <p role="status" className="sr-only">
+      {open ? "Lesson complete: every task is done." : ""}
+    </p>
+  );
+  if (!open) return announcement;
   return (
-    <section
-      aria-labelledby="lesson-complete-heading"
-      data-lesson-complete
-      onKeyDown={(e) => {
-        if (e.key === "Escape") close();
-      }}
-      className="fixed inset-x-3 bottom-3 z-40 rounded-xl border-2 border-ok bg-bg p-4 shadow-xl transition-[opacity,translate] duration-300 starting:translate-y-4 starting:opacity-0 motion-reduce:transition-none sm:inset-x-auto sm:right-6 sm:bottom-6 sm:w-[26rem]"
-    >
-      <p role="status" className="sr-only">
-        Lesson complete: every task is done.
-      </p>
-      <h2
-        id="lesson-complete-heading"
-        ref={heading}
-        tabIndex={-1}
-        className="text-lg font-bold text-ok"
+    <>
+      {announcement}
+      <section
+        aria-labelledby="lesson-complete-heading"
+        data-lesson-complete
+        onKeyDown={(e) => {
+          if (e.key === "Escape") close();
+        }}
+        className="fixed inset-x-3 bottom-3 z-40 rounded-xl border-2 border-ok bg-bg p-4 shadow-xl transition-[opacity,translate] duration-300 starting:translate-y-4 starting:opacity-0 motion-reduce:transition-none sm:inset-x-auto sm:right-6 sm:bottom-6 sm:w-[26rem]"
       >
-        <span aria-hidden="true">✓ </span>Lesson complete
-      </h2>
-      <p className="mt-1 text-sm">Every task is done. Your progress is saved on this device.</p>
-      <div className="mt-3 flex flex-wrap items-center gap-2">
-        {next ? (
-          <Link
-            href={`/lessons/${next.slug}`}
-            className="rounded-lg bg-accent px-3 py-2 text-sm font-semibold text-accent-fg"
-          >
-            Next lesson: {next.title} →
-          </Link>
-        ) : (
-          <Link
-            href="/lessons"
-            className="rounded-lg bg-accent px-3 py-2 text-sm font-semibold text-accent-fg"
-          >
-            Back to all lessons →
-          </Link>
-        )}
-        <button
-          type="button"
-          onClick={close}
-          className="rounded-lg border border-border bg-bg px-3 py-2 text-sm font-semibold hover:border-accent"
+        <h2
+          id="lesson-complete-heading"
+          ref={heading}
+          tabIndex={-1}
+          className="text-lg font-bold text-ok"
         >
-          Keep exploring the lab
-        </button>
-      </div>
-    </section>
+          <span aria-hidden="true">✓ </span>Lesson complete
+        </h2>
+        <p className="mt-1 text-sm">Every task is done. Your progress is saved on this device.</p>
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          {next ? (
+            <Link
+              href={`/lessons/${next.slug}`}
+              className="rounded-lg bg-accent px-3 py-2 text-sm font-semibold text-accent-fg"
+            >
+              Next lesson: {next.title} →
+            </Link>
+          ) : (
+            <Link
+              href="/lessons"
+              className="rounded-lg bg-accent px-3 py-2 text-sm font-semibold text-accent-fg"
+            >
+              Back to all lessons →
+            </Link>
+          )}
+          <button
+            type="button"
+            onClick={close}
+            className="rounded-lg border border-border bg-bg px-3 py-2 text-sm font-semibold hover:border-accent"
+          >
+            Keep exploring the lab
+          </button>
+        </div>
+      </section>
+    </>
   );
 }
