@@ -51,7 +51,7 @@ export const REPLY_CODES: readonly ReplyCode[] = [
     when: "The recipient's server is greylisting or the mailbox is briefly unavailable.",
   },
   {
-    code: "502",
+    code: "500",
     enhanced: "5.5.2",
     text: "Error: command not recognized",
     meaning: "The server does not know the command that was sent.",

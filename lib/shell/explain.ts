@@ -60,6 +60,10 @@ const RULES: readonly Rule[] = [
     say: "temporary failure: nothing was accepted; a real sender keeps the mail and retries later",
   },
   {
+    match: /^500 5\.5\.2 Error: command not recognized/,
+    say: "command not recognized: check the spelling (Postfix does not offer HELP)",
+  },
+  {
     match: /^500 /,
     say: "the server could not parse that line (too long, or not a command at all)",
   },
@@ -86,10 +90,7 @@ const RULES: readonly Rule[] = [
     match: /^502 5\.5\.1 VRFY/,
     say: "VRFY is disabled: servers hide which mailboxes exist from address harvesters",
   },
-  {
-    match: /^502 /,
-    say: "command not recognized: check the spelling (Postfix does not offer HELP)",
-  },
+  { match: /^502 /, say: "command not implemented on this server" },
   { match: /^503 .*send HELO\/EHLO first/, say: "wrong order: say EHLO (or HELO) first" },
   { match: /^503 .*need MAIL command/, say: "wrong order: send MAIL FROM before RCPT TO" },
   {

@@ -2,11 +2,11 @@
  * Reply texts, one table, as the Postfix SMTP server (smtpd) words them. The three-digit code
  * follows RFC 5321 section 4.2; the x.y.z enhanced code follows RFC 3463 (class.subject.detail).
  *
- * Postfix answers an unknown verb with 502 5.5.2 (not the 500 RFC 5321 4.2.4 suggests), and it
- * has no HELP, so HELP gets the same 502. Checked in Postfix's smtpd.c (smtpd_proto: "502 5.5.2
- * Error: command not recognized", unchanged from 2.x through 3.x): we follow the real server, so
- * a learner who later types these lines into one sees the same thing. 500 is kept for lines
- * Postfix cannot parse at all (an empty line).
+ * Postfix 3.x answers an unknown verb with 500 5.5.2 "Error: command not recognized" (RFC 5321
+ * 4.2.4: 500 is "command unrecognized"), and it has no HELP, so HELP gets the same 500. This was
+ * checked against a real Postfix 3.7.11 session. Postfix 2.x and earlier sent 502 for the same
+ * line, and older transcripts still show that. We follow the current server, so a learner who
+ * later types these lines into one sees the same thing.
  */
 export interface Reply {
   code: number;
@@ -26,8 +26,8 @@ export const REPLY = {
   startData: r(354, "End data with <CR><LF>.<CR><LF>"),
   bye: r(221, "2.0.0 Bye"),
   readyTls: r(220, "2.0.0 Ready to start TLS"),
-  /** 502: command not implemented (Postfix's answer to unknown verbs and HELP). */
-  unknownCommand: r(502, "5.5.2 Error: command not recognized"),
+  /** 500: command unrecognized (Postfix 3's answer to unknown verbs and HELP). */
+  unknownCommand: r(500, "5.5.2 Error: command not recognized"),
   /** 500: syntax error, command unrecognised (an empty line). */
   badSyntax: r(500, "5.5.2 Error: bad syntax"),
   lineTooLong: r(500, "5.5.2 Error: line too long"),

@@ -99,10 +99,10 @@ describe("command sequence (states ready, mail, rcpt)", () => {
     expect(s.send("RCPT TO:<bob@>")).toBe("501 5.1.3 Bad recipient address syntax");
     expect(s.send("RCPT TO:<>")).toBe("501 5.1.3 Bad recipient address syntax");
   });
-  it("unknown verbs and HELP get Postfix's 502; an empty line 500", () => {
+  it("unknown verbs and HELP get Postfix's 500 command not recognized; an empty line bad syntax", () => {
     const s = homeSession(createWorld("isp-relay"));
-    expect(s.send("HELP")).toBe("502 5.5.2 Error: command not recognized");
-    expect(s.send("EXPN staff")).toBe("502 5.5.2 Error: command not recognized");
+    expect(s.send("HELP")).toBe("500 5.5.2 Error: command not recognized");
+    expect(s.send("EXPN staff")).toBe("500 5.5.2 Error: command not recognized");
     expect(s.send("")).toBe("500 5.5.2 Error: bad syntax");
     expect(s.send("X".repeat(3000))).toBe("500 5.5.2 Error: line too long");
   });
@@ -119,7 +119,7 @@ describe("command sequence (states ready, mail, rcpt)", () => {
       s,
       Array.from({ length: 20 }, () => "BOGUS"),
     );
-    expect(replies[18]).toBe("502 5.5.2 Error: command not recognized");
+    expect(replies[18]).toBe("500 5.5.2 Error: command not recognized");
     expect(replies[19]).toBe("421 4.7.0 mail.isp.example Error: too many errors");
     expect(s.closed).toBe(true);
   });
