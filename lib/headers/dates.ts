@@ -63,7 +63,7 @@ function build(
     const h = Number(offH);
     const m = Number(offM);
     if (h > 23 || m > 59) return null;
-    offset = (sign === "-" ? -1 : 1) * (h * 60 + m);
+    offset = (sign === "-" ? -1 : 1) * (h * 60 + m) || 0; // "-0000" is 0, not -0
   } else if (zoneName) {
     const z = ZONES[zoneName.toUpperCase()];
     if (z !== undefined) offset = z;

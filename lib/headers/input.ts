@@ -36,7 +36,7 @@ export function prepareInput(text: string): Prepared {
     };
   let s = text.replace(/^\uFEFF/, "").replace(/^(?:[ \t]*\r?\n)+/, "");
   // An mbox file starts with a "From sender date" separator line, which is not a header.
-  if (/^From [^\r\n:]*\r?\n/.test(s)) s = s.slice(s.search(/\r?\n/) + 1).replace(/^\n/, "");
+  if (/^From [^\s:][^\r\n]*\r?\n/.test(s)) s = s.slice(s.indexOf("\n") + 1);
   const blank = /\r?\n[ \t]*\r?\n/.exec(s);
   const block = (blank ? s.slice(0, blank.index) : s).replace(/^[ \t]+/, "");
   if (block.length > MAX_HEADER_CHARS)

@@ -105,7 +105,13 @@ function readFrom(clause: Clause | undefined): Pick<Hop, "fromHelo" | "fromRdns"
   // Address: a [literal] in the comments (but not a HELO literal), then a bare address.
   const withoutHelo = info.replace(/\b(?:helo=|helo\s+|ehlo\s+)"?[^\s)";]+/gi, " ");
   let ip: HopIp | null = null;
-  for (const m of withoutHelo.matchAll(/\[([^\]]+)\]/g)) {
+  // Postfix and Sendmail write "(name [address])"; prefer that pair over a bare "[literal]",
+  // which may be part of an odd HELO name such as "x([203.0.113.5])".
+  for (const m of withoutHelo.matchAll(/(?:^|[\s;(])[^\s;()[\]]+\s+\[([^\]]+)\]/g)) {
+    ip = parseIp(m[1]!);
+    if (ip) break;
+  }
+  if (!ip) for (const m of withoutHelo.matchAll(/\[([^\]]+)\]/g)) {
     ip = parseIp(m[1]!);
     if (ip) break;
   }

@@ -76,6 +76,8 @@ export function tokenize(value: string, specials = ""): Token[] {
     } else {
       let j = i;
       while (j < s.length && !/[\s()[<"]/.test(s[j]!) && !specials.includes(s[j]!)) j++;
+      // A stray ")" stops the loop at once: take it as a one-character word so we always advance.
+      if (j === i) j = i + 1;
       tokens.push({ type: "word", text: s.slice(i, j) });
       i = j;
     }
