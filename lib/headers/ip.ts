@@ -67,6 +67,8 @@ function scope6(g: number[]): IpScope {
 
 /** Reads an address as written in a Received: header ("[IPv6:2001:db8::1]", "10.0.0.1", "fe80::1%6"). */
 export function parseIp(text: string): HopIp | null {
+  // Cheap rejection first: this runs on every word of every Received: comment.
+  if (!/^\[?(?:ipv6:)?[0-9a-f:]/i.test(text.trimStart())) return null;
   const s = text
     .trim()
     .replace(/^\[|\]$/g, "")
