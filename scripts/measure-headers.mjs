@@ -18,7 +18,12 @@ const dir = path.join(root, "tests/fixtures/headers");
 const sections = fs
   .readdirSync(dir)
   .filter((f) => /\.(eml|txt)$/.test(f))
-  .map((f) => fs.readFileSync(path.join(dir, f), "utf8").split(/\r?\n\r?\n/)[0].trimEnd());
+  .map((f) =>
+    fs
+      .readFileSync(path.join(dir, f), "utf8")
+      .split(/\r?\n\r?\n/)[0]
+      .trimEnd(),
+  );
 function block(size) {
   let out = "";
   for (let i = 0; out.length < size; i++) out += sections[i % sections.length] + "\n";

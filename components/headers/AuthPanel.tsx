@@ -60,25 +60,43 @@ export function AuthPanel({
         <Verdict name="DMARC" v={auth.dmarc} />
         {auth.arc && <Verdict name="ARC" v={auth.arc} />}
       </ul>
-      <div className="overflow-x-auto" data-scroll-x tabIndex={0} role="region" aria-label="Alignment with the From domain">
+      <div
+        className="overflow-x-auto"
+        data-scroll-x
+        tabIndex={0}
+        role="region"
+        aria-label="Alignment with the From domain"
+      >
         <table className="w-full border-collapse text-left text-sm">
           <caption className="pb-2 text-left text-fg-muted">
-            Alignment with the From domain {fromDomain ? <span className="font-mono">{fromDomain}</span> : "(none)"}
-            {fromOrg && fromOrg !== fromDomain ? ` (organisation ${fromOrg})` : ""}: DMARC only counts a pass for an aligned domain.
+            Alignment with the From domain{" "}
+            {fromDomain ? <span className="font-mono">{fromDomain}</span> : "(none)"}
+            {fromOrg && fromOrg !== fromDomain ? ` (organisation ${fromOrg})` : ""}: DMARC only
+            counts a pass for an aligned domain.
           </caption>
           <thead>
             <tr className="border-b border-border">
-              <th scope="col" className="py-1 pr-3">Compared</th>
-              <th scope="col" className="py-1 pr-3">Domain</th>
-              <th scope="col" className="py-1">Alignment</th>
+              <th scope="col" className="py-1 pr-3">
+                Compared
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Domain
+              </th>
+              <th scope="col" className="py-1">
+                Alignment
+              </th>
             </tr>
           </thead>
           <tbody>
             {alignment.map((r) => (
               <tr key={r.label} className="border-b border-border align-top">
-                <th scope="row" className="py-1 pr-3 font-normal">{r.label}</th>
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {r.label}
+                </th>
                 <td className="py-1 pr-3 font-mono [overflow-wrap:anywhere]">{r.domain ?? "—"}</td>
-                <td className={`py-1 ${r.state === "none" ? "text-bad" : r.state === "unknown" ? "text-fg-muted" : "text-ok"}`}>
+                <td
+                  className={`py-1 ${r.state === "none" ? "text-bad" : r.state === "unknown" ? "text-fg-muted" : "text-ok"}`}
+                >
                   {ALIGN_WORDS[r.state]}
                 </td>
               </tr>
@@ -88,12 +106,16 @@ export function AuthPanel({
       </div>
       {auth.signatures.length > 0 && (
         <details>
-          <summary className="cursor-pointer font-semibold">DKIM signatures ({auth.signatures.length})</summary>
+          <summary className="cursor-pointer font-semibold">
+            DKIM signatures ({auth.signatures.length})
+          </summary>
           <ul className="mt-2 space-y-1 text-sm">
             {auth.signatures.map((s, i) => (
               <li key={i} className="[overflow-wrap:anywhere]">
-                <span className="font-mono">d={s.domain ?? "?"} s={s.selector ?? "?"} a={s.algorithm ?? "?"}</span>; signs{" "}
-                {s.headers.length ? s.headers.join(", ") : "no headers listed"}
+                <span className="font-mono">
+                  d={s.domain ?? "?"} s={s.selector ?? "?"} a={s.algorithm ?? "?"}
+                </span>
+                ; signs {s.headers.length ? s.headers.join(", ") : "no headers listed"}
               </li>
             ))}
           </ul>

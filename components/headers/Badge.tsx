@@ -12,7 +12,9 @@ export function ResultBadge({ result }: { result: AuthResultCode | null }) {
         ? "border-bad text-bad"
         : "border-border text-fg-muted";
   return (
-    <span className={`inline-block rounded border px-1.5 py-0.5 font-mono text-xs font-semibold uppercase ${tone}`}>
+    <span
+      className={`inline-block rounded border px-1.5 py-0.5 font-mono text-xs font-semibold uppercase ${tone}`}
+    >
       {result ?? "not recorded"}
     </span>
   );

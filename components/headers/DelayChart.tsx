@@ -14,12 +14,16 @@ export function DelayChart({ hops, totalMs }: { hops: Hop[]; totalMs: number | n
   return (
     <figure className="space-y-2" aria-labelledby="delay-chart-caption">
       <figcaption id="delay-chart-caption" className="text-fg-muted">
-        Where the time went{totalMs !== null ? `: ${formatDuration(totalMs)} from the first hop to the last` : ""}.
-        The longest wait was before hop {slowest.index} ({Math.round(share(slowest) * 100)} %).
+        Where the time went
+        {totalMs !== null ? `: ${formatDuration(totalMs)} from the first hop to the last` : ""}. The
+        longest wait was before hop {slowest.index} ({Math.round(share(slowest) * 100)} %).
       </figcaption>
       <ol className="space-y-1 text-sm">
         {rows.map((h) => (
-          <li key={h.index} className="grid grid-cols-[4.5rem_1fr] items-center gap-2 sm:grid-cols-[5rem_1fr_9rem]">
+          <li
+            key={h.index}
+            className="grid grid-cols-[4.5rem_1fr] items-center gap-2 sm:grid-cols-[5rem_1fr_9rem]"
+          >
             <span>Hop {h.index}</span>
             <span className="h-3 rounded-sm bg-bg-soft" aria-hidden="true">
               <span

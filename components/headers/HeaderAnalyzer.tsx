@@ -22,7 +22,9 @@ type View =
 function decodeFile(buf: ArrayBuffer): string {
   const utf8 = new TextDecoder("utf-8").decode(buf);
   const head = utf8.slice(0, 200_000);
-  return head.includes("\uFFFD") && !head.includes("\u0000") ? new TextDecoder("windows-1252").decode(buf) : utf8;
+  return head.includes("\uFFFD") && !head.includes("\u0000")
+    ? new TextDecoder("windows-1252").decode(buf)
+    : utf8;
 }
 
 const button =
@@ -81,7 +83,10 @@ export function HeaderAnalyzer() {
   const openFile = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setView({ kind: "error", message: `${file.name} is ${Math.round(file.size / 1_000_000)} MB; this page opens files up to 50 MB. Save the message without attachments, or paste its headers.` });
+      setView({
+        kind: "error",
+        message: `${file.name} is ${Math.round(file.size / 1_000_000)} MB; this page opens files up to 50 MB. Save the message without attachments, or paste its headers.`,
+      });
       return;
     }
     const prepared = prepareInput(decodeFile(await file.arrayBuffer()));
@@ -138,7 +143,8 @@ export function HeaderAnalyzer() {
           Message headers or a whole message
         </label>
         <p id="headers-help" className="text-sm text-fg-muted">
-          Paste them here, or drop an .eml file on this box. Everything stays in this browser tab: nothing is uploaded.
+          Paste them here, or drop an .eml file on this box. Everything stays in this browser tab:
+          nothing is uploaded.
         </p>
         <textarea
           id="headers-input"
@@ -151,7 +157,9 @@ export function HeaderAnalyzer() {
           spellCheck={false}
           autoComplete="off"
           rows={10}
-          placeholder={"Received: from mail.example.org (mail.example.org [192.0.2.10])\n\tby mx.example.net (Postfix) with ESMTPS id 4Xyz\n\tfor <you@example.net>; Mon, 21 Sep 2026 10:00:00 +0000\nFrom: …"}
+          placeholder={
+            "Received: from mail.example.org (mail.example.org [192.0.2.10])\n\tby mx.example.net (Postfix) with ESMTPS id 4Xyz\n\tfor <you@example.net>; Mon, 21 Sep 2026 10:00:00 +0000\nFrom: …"
+          }
           className="block w-full rounded-md border border-border bg-bg p-2 font-mono text-sm"
         />
         <div className="flex flex-wrap items-center gap-2">
@@ -163,7 +171,9 @@ export function HeaderAnalyzer() {
           >
             Analyse
           </button>
-          <label className={`${button} cursor-pointer focus-within:outline-2 focus-within:outline-focus`}>
+          <label
+            className={`${button} cursor-pointer focus-within:outline-2 focus-within:outline-focus`}
+          >
             Choose an .eml file
             <input
               type="file"
@@ -195,11 +205,17 @@ export function HeaderAnalyzer() {
         <h2 id="samples-title" className="font-semibold">
           Try a sample
         </h2>
-        <p className="text-sm text-fg-muted">Real headers from open-source mail libraries&apos; test suites.</p>
+        <p className="text-sm text-fg-muted">
+          Real headers from open-source mail libraries&apos; test suites.
+        </p>
         <ul className="mt-2 flex flex-wrap gap-2">
           {SAMPLE_TITLES.map((s) => (
             <li key={s.id}>
-              <button type="button" className={`${button} text-sm`} onClick={() => void pickSample(s.id)}>
+              <button
+                type="button"
+                className={`${button} text-sm`}
+                onClick={() => void pickSample(s.id)}
+              >
                 {s.title}
               </button>
             </li>
@@ -212,7 +228,15 @@ export function HeaderAnalyzer() {
           <span className="flex flex-wrap items-center gap-3">
             {view.big ? "Analysing a large header block in the background…" : "Analysing…"}
             {view.big && (
-              <button type="button" className={`${button} py-1 text-sm`} onClick={() => { run.current++; cancel(); setView({ kind: "idle" }); }}>
+              <button
+                type="button"
+                className={`${button} py-1 text-sm`}
+                onClick={() => {
+                  run.current++;
+                  cancel();
+                  setView({ kind: "idle" });
+                }}
+              >
                 Cancel
               </button>
             )}
@@ -232,12 +256,16 @@ export function HeaderAnalyzer() {
             <button type="button" className={button} onClick={() => void makeShareLink()}>
               Copy a share link
             </button>
-            <span className="text-sm text-fg-muted">The headers travel inside the link itself (after the #), never to a server.</span>
+            <span className="text-sm text-fg-muted">
+              The headers travel inside the link itself (after the #), never to a server.
+            </span>
           </div>
           {share && (
             <div className="space-y-1">
               <label htmlFor="share-url" className="block text-sm font-semibold">
-                {share.copied ? "Link copied. It opens this analysis:" : "Copy this link; it opens this analysis:"}
+                {share.copied
+                  ? "Link copied. It opens this analysis:"
+                  : "Copy this link; it opens this analysis:"}
               </label>
               <input
                 id="share-url"
@@ -248,7 +276,8 @@ export function HeaderAnalyzer() {
               />
               {share.url.length > 8000 && (
                 <p className="text-sm text-fg-muted">
-                  This link is {share.url.length.toLocaleString("en")} characters long; some chat and mail apps cut links that long.
+                  This link is {share.url.length.toLocaleString("en")} characters long; some chat
+                  and mail apps cut links that long.
                 </p>
               )}
             </div>

@@ -4,19 +4,24 @@ import type { Hop, HopIp } from "@/lib/headers/types";
 
 const COLUMNS = ["Hop", "From", "By", "Protocol and TLS", "Time (sender's zone)", "Delay"] as const;
 
+/** "[10.0.0.1] private network": the address, then its range when it is not public. */
 function ipText(ip: HopIp | null): string {
   if (!ip) return "";
-  return ip.scope === "public" ? ip.address : `${ip.address} (${SCOPE_WORDS[ip.scope]})`;
+  return ip.scope === "public" ? `[${ip.address}]` : `[${ip.address}] ${SCOPE_WORDS[ip.scope]}`;
 }
 
 export function fromText(h: Hop): string {
-  const names = [h.fromRdns, h.fromHelo && h.fromHelo !== h.fromRdns ? `HELO ${h.fromHelo}` : null].filter(Boolean);
+  const names = [
+    h.fromRdns,
+    h.fromHelo && h.fromHelo !== h.fromRdns ? `HELO ${h.fromHelo}` : null,
+  ].filter(Boolean);
   const ip = ipText(h.fromIp);
-  return [names.join(", "), ip && `[${ip}]`].filter(Boolean).join(" ") || "(not recorded)";
+  return [names.join(", "), ip].filter(Boolean).join(" ") || "(not recorded)";
 }
 
 function byText(h: Hop): string {
-  return [h.by ?? "(not recorded)", h.byIp ? `[${ipText(h.byIp)}]` : null, h.software ? `(${h.software})` : null]
+  const byIp = h.byIp && h.byIp.address !== h.by?.toLowerCase() ? ipText(h.byIp) : null;
+  return [h.by ?? "(not recorded)", byIp, h.software ? `(${h.software})` : null]
     .filter(Boolean)
     .join(" ");
 }
@@ -25,8 +30,11 @@ function protocolText(h: Hop): string {
   const tls = h.tls
     ? `TLS${h.tls.version ? ` ${h.tls.version.replace(/^TLS /, "")}` : ""}${h.tls.cipher ? `, ${h.tls.cipher}` : ""}`
     : "no TLS recorded";
-  const login = h.authenticated ? `; logged in${h.authenticatedAs ? ` as ${h.authenticatedAs}` : ""}` : "";
-  return `${h.protocol ?? "?"}${h.via ? ` via ${h.via}` : ""}; ${tls}${login}`;
+  const tlsWords = h.tls && !h.tls.version && !h.tls.cipher ? "TLS (version not recorded)" : tls;
+  const login = h.authenticated
+    ? `; logged in${h.authenticatedAs ? ` as ${h.authenticatedAs}` : ""}`
+    : "";
+  return `${h.protocol ?? "?"}${h.via ? ` via ${h.via}` : ""}; ${tlsWords}${login}`;
 }
 
 function timeText(h: Hop): string {
@@ -41,7 +49,11 @@ export function delayText(h: Hop): string {
 }
 
 function extra(h: Hop): string {
-  return [h.id && `id ${h.id}`, h.for && `for ${h.for}`, h.envelopeFrom && `envelope from ${h.envelopeFrom}`]
+  return [
+    h.id && `id ${h.id}`,
+    h.for && `for ${h.for}`,
+    h.envelopeFrom && `envelope from ${h.envelopeFrom}`,
+  ]
     .filter(Boolean)
     .join(" · ");
 }
@@ -76,7 +88,13 @@ export function HopTable({ hops }: { hops: Hop[] }) {
         ))}
       </ol>
       <div className="hidden sm:block">
-        <div className="overflow-x-auto" data-scroll-x tabIndex={0} role="region" aria-label="Hop table">
+        <div
+          className="overflow-x-auto"
+          data-scroll-x
+          tabIndex={0}
+          role="region"
+          aria-label="Hop table"
+        >
           <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
             <caption className="pb-2 text-left text-fg-muted">
               One row per Received: header, first hop first (the bottom header is the oldest).
@@ -103,7 +121,11 @@ export function HopTable({ hops }: { hops: Hop[] }) {
                   </td>
                   <td className="py-1.5 pr-3 [overflow-wrap:anywhere]">{protocolText(h)}</td>
                   <td className="py-1.5 pr-3 whitespace-nowrap">{timeText(h)}</td>
-                  <td className={`py-1.5 whitespace-nowrap ${h.clockSkew ? "font-semibold text-bad" : ""}`}>{delayText(h)}</td>
+                  <td
+                    className={`py-1.5 whitespace-nowrap ${h.clockSkew ? "font-semibold text-bad" : ""}`}
+                  >
+                    {delayText(h)}
+                  </td>
                 </tr>
               ))}
             </tbody>

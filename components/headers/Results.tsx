@@ -6,7 +6,13 @@ import { HopTable } from "./HopTable";
 import { WarningsList } from "./WarningsList";
 
 const mailbox = (m: Mailbox | null) =>
-  m === null ? "(none)" : m.address === "" ? "<> (empty: a bounce or auto-reply)" : m.name ? `${m.name} <${m.address}>` : m.address;
+  m === null
+    ? "(none)"
+    : m.address === ""
+      ? "<> (empty: a bounce or auto-reply)"
+      : m.name
+        ? `${m.name} <${m.address}>`
+        : m.address;
 
 /** The whole result, rendered as text (never as HTML). */
 export default function Results({ analysis: a }: { analysis: Analysis }) {
@@ -45,7 +51,12 @@ export default function Results({ analysis: a }: { analysis: Analysis }) {
         <h2 id="h-auth" className="mb-2 text-xl font-semibold">
           Authentication
         </h2>
-        <AuthPanel auth={a.auth} alignment={a.alignment} fromDomain={a.from?.domain ?? null} fromOrg={a.fromOrg} />
+        <AuthPanel
+          auth={a.auth}
+          alignment={a.alignment}
+          fromDomain={a.from?.domain ?? null}
+          fromOrg={a.fromOrg}
+        />
       </section>
       <section aria-labelledby="h-route" className="space-y-3">
         <h2 id="h-route" className="text-xl font-semibold">
@@ -53,7 +64,10 @@ export default function Results({ analysis: a }: { analysis: Analysis }) {
           {a.totalMs !== null ? `, ${formatDuration(a.totalMs)}` : ""})
         </h2>
         {a.hops.length === 0 ? (
-          <p>No Received: headers: the message never passed through a mail server, or they were removed.</p>
+          <p>
+            No Received: headers: the message never passed through a mail server, or they were
+            removed.
+          </p>
         ) : (
           <>
             <DelayChart hops={a.hops} totalMs={a.totalMs} />
@@ -62,7 +76,9 @@ export default function Results({ analysis: a }: { analysis: Analysis }) {
         )}
         {a.unreadableReceived.length > 0 && (
           <details>
-            <summary className="cursor-pointer font-semibold">Unreadable Received: headers ({a.unreadableReceived.length})</summary>
+            <summary className="cursor-pointer font-semibold">
+              Unreadable Received: headers ({a.unreadableReceived.length})
+            </summary>
             <pre className="mt-2 max-h-64 overflow-auto rounded-md bg-bg-soft p-3 font-mono text-xs whitespace-pre-wrap break-words">
               {a.unreadableReceived.join("\n\n")}
             </pre>

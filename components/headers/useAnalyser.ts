@@ -40,7 +40,9 @@ export function useAnalyser() {
 
   const inWorker = useCallback((text: string) => {
     if (!worker.current) {
-      worker.current = new Worker(new URL("./analyse.worker.ts", import.meta.url), { type: "module" });
+      worker.current = new Worker(new URL("./analyse.worker.ts", import.meta.url), {
+        type: "module",
+      });
       worker.current.onmessage = (e: MessageEvent<{ id: number; outcome: AnalyseOutcome }>) => {
         pending.current.get(e.data.id)?.(e.data.outcome);
         pending.current.delete(e.data.id);
@@ -52,7 +54,10 @@ export function useAnalyser() {
       pending.current.set(id, resolve);
       w.onerror = () => {
         for (const done of pending.current.values())
-          done({ ok: false, error: "The analysis stopped unexpectedly. Try again, or paste fewer headers." });
+          done({
+            ok: false,
+            error: "The analysis stopped unexpectedly. Try again, or paste fewer headers.",
+          });
         pending.current.clear();
       };
       w.postMessage({ id, text });
@@ -61,12 +66,16 @@ export function useAnalyser() {
 
   const analyse = useCallback(
     async (text: string): Promise<AnalyseOutcome> => {
-      if (text.length > WORKER_THRESHOLD_CHARS && typeof Worker !== "undefined") return inWorker(text);
+      if (text.length > WORKER_THRESHOLD_CHARS && typeof Worker !== "undefined")
+        return inWorker(text);
       try {
         const { runAnalysis } = await loadModel();
         return await runAnalysis(text);
       } catch {
-        return { ok: false, error: "The analyser could not be loaded. Check your connection and reload the page." };
+        return {
+          ok: false,
+          error: "The analyser could not be loaded. Check your connection and reload the page.",
+        };
       }
     },
     [inWorker],

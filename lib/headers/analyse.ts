@@ -1,10 +1,5 @@
 import { addressParser, decodeWords } from "postal-mime";
-import {
-  domainOf,
-  parseAuthenticationResults,
-  parseDkimSignature,
-  parseReceivedSpf,
-} from "./auth";
+import { domainOf, parseAuthenticationResults, parseDkimSignature, parseReceivedSpf } from "./auth";
 import { parseHeaderDate } from "./dates";
 import { findLookalikes, orgDomain } from "./domains";
 import { arcWords, dkimWords, dmarcWords, isFailure, spfWords, verdict } from "./explain";
@@ -56,7 +51,8 @@ function pickChecks(results: AuthResultsHeader[]): AuthCheck[] {
 }
 
 function summariseAuth(fields: HeaderField[]): AuthSummary {
-  const values = (n: string) => fields.filter((f) => f.name.toLowerCase() === n).map((f) => f.value);
+  const values = (n: string) =>
+    fields.filter((f) => f.name.toLowerCase() === n).map((f) => f.value);
   const results = values("authentication-results")
     .map((v) => parseAuthenticationResults(v))
     .filter((r): r is AuthResultsHeader => r !== null);
@@ -91,7 +87,11 @@ function align(fromDomain: string | null, label: string, domain: string | null):
   return { label, domain, state: orgDomain(domain) === orgDomain(fromDomain) ? "relaxed" : "none" };
 }
 
-function alignment(from: Mailbox | null, returnPath: Mailbox | null, auth: AuthSummary): AlignmentRow[] {
+function alignment(
+  from: Mailbox | null,
+  returnPath: Mailbox | null,
+  auth: AuthSummary,
+): AlignmentRow[] {
   const fd = from?.domain ?? null;
   const rows = [
     align(fd, "Return-Path (envelope sender)", returnPath?.domain ?? null),
@@ -112,7 +112,12 @@ function buildWarnings(a: Omit<Analysis, "warnings">): Warning[] {
   const { from, replyTo, returnPath, sender, hops, auth } = a;
   const fromOrg = orgDomain(from?.domain);
 
-  if (from && replyTo && replyTo.address && replyTo.address.toLowerCase() !== from.address.toLowerCase()) {
+  if (
+    from &&
+    replyTo &&
+    replyTo.address &&
+    replyTo.address.toLowerCase() !== from.address.toLowerCase()
+  ) {
     const otherOrg = orgDomain(replyTo.domain) !== fromOrg;
     w.push({
       kind: "reply-to",
@@ -141,9 +146,14 @@ function buildWarnings(a: Omit<Analysis, "warnings">): Warning[] {
     });
   }
 
-  const candidates = [from?.domain, replyTo?.domain, returnPath?.domain, sender?.domain, auth.spf.domain, ...auth.signatures.map((s) => s.domain)].filter(
-    (d): d is string => Boolean(d),
-  );
+  const candidates = [
+    from?.domain,
+    replyTo?.domain,
+    returnPath?.domain,
+    sender?.domain,
+    auth.spf.domain,
+    ...auth.signatures.map((s) => s.domain),
+  ].filter((d): d is string => Boolean(d));
   for (const l of findLookalikes(candidates)) {
     w.push({
       kind: "lookalike",
@@ -159,9 +169,14 @@ function buildWarnings(a: Omit<Analysis, "warnings">): Warning[] {
   }
 
   const failed: string[] = [];
-  if (isFailure(auth.spf.result)) failed.push(`SPF ${auth.spf.result}${auth.spf.domain ? ` for ${auth.spf.domain}` : ""}`);
-  for (const d of auth.dkim) if (isFailure(d.result)) failed.push(`DKIM ${d.result}${d.domain ? ` for ${d.domain}` : ""}`);
-  if (isFailure(auth.dmarc.result)) failed.push(`DMARC ${auth.dmarc.result}${auth.dmarc.domain ? ` for ${auth.dmarc.domain}` : ""}`);
+  if (isFailure(auth.spf.result))
+    failed.push(`SPF ${auth.spf.result}${auth.spf.domain ? ` for ${auth.spf.domain}` : ""}`);
+  for (const d of auth.dkim)
+    if (isFailure(d.result)) failed.push(`DKIM ${d.result}${d.domain ? ` for ${d.domain}` : ""}`);
+  if (isFailure(auth.dmarc.result))
+    failed.push(
+      `DMARC ${auth.dmarc.result}${auth.dmarc.domain ? ` for ${auth.dmarc.domain}` : ""}`,
+    );
   if (failed.length) {
     const arcPass = auth.arc?.result === "pass";
     w.push({
@@ -206,7 +221,8 @@ function buildWarnings(a: Omit<Analysis, "warnings">): Warning[] {
       kind: "unreadable",
       severity: "info",
       title: "Some Received: headers could not be read fully",
-      detail: `${undated.length ? `Hop${undated.length > 1 ? "s" : ""} ${undated.map((h) => h.index).join(", ")} ha${undated.length > 1 ? "ve" : "s"} no readable date, so no delay is shown for ${undated.length > 1 ? "them" : "it"}. ` : ""}${a.unreadableReceived.length ? `${a.unreadableReceived.length} Received: header${a.unreadableReceived.length > 1 ? "s" : ""} had nothing readable and ${a.unreadableReceived.length > 1 ? "are" : "is"} listed as written.` : ""}`.trim(),
+      detail:
+        `${undated.length ? `Hop${undated.length > 1 ? "s" : ""} ${undated.map((h) => h.index).join(", ")} ha${undated.length > 1 ? "ve" : "s"} no readable date, so no delay is shown for ${undated.length > 1 ? "them" : "it"}. ` : ""}${a.unreadableReceived.length ? `${a.unreadableReceived.length} Received: header${a.unreadableReceived.length > 1 ? "s" : ""} had nothing readable and ${a.unreadableReceived.length > 1 ? "are" : "is"} listed as written.` : ""}`.trim(),
     });
   }
   return w;

@@ -73,7 +73,10 @@ function parseResinfo(
   }
   const first = words.shift();
   if (!first || !first.includes("=")) return null;
-  const [methodPart, result] = [first.slice(0, first.indexOf("=")), first.slice(first.indexOf("=") + 1)];
+  const [methodPart, result] = [
+    first.slice(0, first.indexOf("=")),
+    first.slice(first.indexOf("=") + 1),
+  ];
   const method = methodPart.split("/")[0]!.trim().toLowerCase();
   if (!/^[a-z][a-z0-9_-]*$/.test(method)) return null;
   const props: Record<string, string> = {};
@@ -174,14 +177,23 @@ export function parseDkimSignature(raw: string): DkimSignature {
     const eq = part.indexOf("=");
     if (eq <= 0) continue;
     const key = part.slice(0, eq).trim().toLowerCase();
-    if (key && !(key in tags)) tags[key] = part.slice(eq + 1).replace(/\s+/g, key === "h" ? "" : " ").trim();
+    if (key && !(key in tags))
+      tags[key] = part
+        .slice(eq + 1)
+        .replace(/\s+/g, key === "h" ? "" : " ")
+        .trim();
   }
   const t = tags["t"] ? Number(tags["t"]) : NaN;
   return {
     domain: tags["d"] ? tags["d"].toLowerCase() : null,
     selector: tags["s"] ?? null,
     algorithm: tags["a"] ?? null,
-    headers: tags["h"] ? tags["h"].split(":").map((h) => h.trim().toLowerCase()).filter(Boolean) : [],
+    headers: tags["h"]
+      ? tags["h"]
+          .split(":")
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean)
+      : [],
     identity: tags["i"] ?? null,
     canonicalization: tags["c"] ?? null,
     timestamp: Number.isFinite(t) ? t : null,

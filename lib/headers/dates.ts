@@ -73,7 +73,12 @@ function build(
   const check = new Date(local);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month) return null;
   const ms = fraction ? Number(fraction.slice(0, 3).padEnd(3, "0")) : 0;
-  return { epochMs: local - offset * 60_000 + ms, offsetMinutes: offset, text, subSecond: Boolean(fraction) };
+  return {
+    epochMs: local - offset * 60_000 + ms,
+    offsetMinutes: offset,
+    text,
+    subSecond: Boolean(fraction),
+  };
 }
 
 /**

@@ -52,10 +52,41 @@ export const WELL_KNOWN_DOMAINS = [
 
 /** Characters that look like Latin letters (Cyrillic and Greek), and digit or pair tricks. */
 const CONFUSABLES: Record<string, string> = {
-  "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i", "ј": "j",
-  "ԁ": "d", "ѕ": "s", "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w", "к": "k", "м": "m", "т": "t",
-  "в": "b", "н": "h", "α": "a", "ο": "o", "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t",
-  "υ": "u", "χ": "x", "ε": "e", "0": "o", "1": "l", "5": "s", "ı": "i", "ɡ": "g",
+  а: "a",
+  е: "e",
+  о: "o",
+  р: "p",
+  с: "c",
+  х: "x",
+  у: "y",
+  і: "i",
+  ј: "j",
+  ԁ: "d",
+  ѕ: "s",
+  һ: "h",
+  ӏ: "l",
+  ԛ: "q",
+  ԝ: "w",
+  к: "k",
+  м: "m",
+  т: "t",
+  в: "b",
+  н: "h",
+  α: "a",
+  ο: "o",
+  ρ: "p",
+  ν: "v",
+  ι: "i",
+  κ: "k",
+  τ: "t",
+  υ: "u",
+  χ: "x",
+  ε: "e",
+  "0": "o",
+  "1": "l",
+  "5": "s",
+  ı: "i",
+  ɡ: "g",
 };
 
 /** A rough "skeleton" (after Unicode TR 39): the string with look-alike characters folded. */
@@ -73,7 +104,11 @@ export function editDistance(a: string, b: string, max = 2): number {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       cur.push(v);
       rowMin = Math.min(rowMin, v);
     }
@@ -95,7 +130,9 @@ export interface Lookalike {
  * Identical organisations are never flagged.
  */
 export function findLookalikes(domains: readonly string[]): Lookalike[] {
-  const orgs = [...new Set(domains.map((d) => orgDomain(d)).filter((d): d is string => Boolean(d)))];
+  const orgs = [
+    ...new Set(domains.map((d) => orgDomain(d)).filter((d): d is string => Boolean(d))),
+  ];
   const targets = [...new Set([...WELL_KNOWN_DOMAINS, ...orgs])];
   const found: Lookalike[] = [];
   for (const org of orgs) {

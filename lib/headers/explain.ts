@@ -45,7 +45,9 @@ export function dmarcWords(c: AuthCheck | null): string {
   if (!c) return "No DMARC result is recorded in these headers.";
   const d = c.domain ?? "the From domain";
   const p = policyOf(c);
-  const policy = p ? ` ${d}'s published policy is "${p}"${p === "reject" ? " (reject such mail)" : p === "quarantine" ? " (treat it as spam)" : " (only report it)"}.` : "";
+  const policy = p
+    ? ` ${d}'s published policy is "${p}"${p === "reject" ? " (reject such mail)" : p === "quarantine" ? " (treat it as spam)" : " (only report it)"}.`
+    : "";
   const words: Partial<Record<AuthResultCode, string>> = {
     pass: `${d} passed DMARC: SPF or DKIM passed for a domain that matches the From address.`,
     fail: `${d} failed DMARC: neither SPF nor DKIM passed for a domain that matches the From address.${policy}`,
@@ -69,7 +71,12 @@ export function arcWords(c: AuthCheck): string {
 }
 
 export function verdict(c: AuthCheck | null, words: string): AuthVerdict {
-  return { result: c?.result ?? null, domain: c?.domain ?? null, words, reporter: c?.reporter ?? null };
+  return {
+    result: c?.result ?? null,
+    domain: c?.domain ?? null,
+    words,
+    reporter: c?.reporter ?? null,
+  };
 }
 
 /** Results that mean the check failed rather than could not be done. */

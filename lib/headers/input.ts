@@ -20,7 +20,9 @@ function looksBinary(sample: string): boolean {
 }
 
 function size(chars: number): string {
-  return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.ceil(chars / 1000)} kB`;
+  return chars >= 1_000_000
+    ? `${(chars / 1_000_000).toFixed(1)} MB`
+    : `${Math.ceil(chars / 1000)} kB`;
 }
 
 /**
@@ -28,11 +30,16 @@ function size(chars: number): string {
  * first blank line). The body is never parsed: only headers are analysed.
  */
 export function prepareInput(text: string): Prepared {
-  if (!text.trim()) return { ok: false, error: "Nothing to analyse yet: paste a message's headers or choose an .eml file." };
+  if (!text.trim())
+    return {
+      ok: false,
+      error: "Nothing to analyse yet: paste a message's headers or choose an .eml file.",
+    };
   if (looksBinary(text.slice(0, 65_536)))
     return {
       ok: false,
-      error: "This looks like binary data, not an e-mail message. Save the message as .eml (plain text) or copy its headers, then try again.",
+      error:
+        "This looks like binary data, not an e-mail message. Save the message as .eml (plain text) or copy its headers, then try again.",
     };
   let s = text.replace(/^\uFEFF/, "").replace(/^(?:[ \t]*\r?\n)+/, "");
   // An mbox file starts with a "From sender date" separator line, which is not a header.
@@ -47,7 +54,8 @@ export function prepareInput(text: string): Prepared {
   if (!HEADER_LINE.test(block))
     return {
       ok: false,
-      error: 'No headers found. Headers are lines like "Received: from …" or "From: …" at the very top of a message: in Gmail use "Show original", in Outlook "View message source" or File › Properties › Internet headers.',
+      error:
+        'No headers found. Headers are lines like "Received: from …" or "From: …" at the very top of a message: in Gmail use "Show original", in Outlook "View message source" or File › Properties › Internet headers.',
     };
   return { ok: true, headerBlock: block };
 }

@@ -8,7 +8,8 @@ const KEYWORDS = new Set(["from", "by", "via", "with", "id", "for", "tls", "enve
 /** Clauses whose value may run over several words ("with Microsoft SMTP Server"). */
 const MULTI_WORD = new Set(["with", "via"]);
 
-const HOSTNAME = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)+\.?$/i;
+const HOSTNAME =
+  /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)+\.?$/i;
 const SOFTWARE =
   /^(?:postfix|exim|sendmail|qmail|haraka|zonemta|halon|sun internet mail server|powermta|microsoft|mdaemon|smtp server|courier|dovecot|opensmtpd|\d+\.\d+(?:\.\d+)?[a-z]?\/)/i;
 
@@ -111,10 +112,11 @@ function readFrom(clause: Clause | undefined): Pick<Hop, "fromHelo" | "fromRdns"
     ip = parseIp(m[1]!);
     if (ip) break;
   }
-  if (!ip) for (const m of withoutHelo.matchAll(/\[([^\]]+)\]/g)) {
-    ip = parseIp(m[1]!);
-    if (ip) break;
-  }
+  if (!ip)
+    for (const m of withoutHelo.matchAll(/\[([^\]]+)\]/g)) {
+      ip = parseIp(m[1]!);
+      if (ip) break;
+    }
   if (!ip) {
     for (const w of withoutHelo.split(/[\s;,()]+/)) {
       ip = parseIp(w) ?? parseIp(w.replace(/:\d+$/, "").replace(/^\[|\]$/g, ""));
@@ -150,7 +152,11 @@ function readBy(clause: Clause | undefined): Pick<Hop, "by" | "byIp" | "software
   for (const c of clause.comments) {
     const ip = parseIp(c.replace(/^\[|\]$/g, ""));
     if (ip && !byIp) byIp = ip;
-    else if (!ip && !software && !/^(?:using|version=|cipher=|envelope-from|authenticated)/i.test(c))
+    else if (
+      !ip &&
+      !software &&
+      !/^(?:using|version=|cipher=|envelope-from|authenticated)/i.test(c)
+    )
       software = c;
   }
   const by = tokenText(clause.value[0]);
@@ -187,10 +193,7 @@ export function parseReceived(raw: string): Omit<Hop, "index" | "delayMs" | "clo
   const { clauses, leading } = splitClauses(tokens);
   const from = readFrom(clauses.from);
   const by = readBy(clauses.by);
-  const allComments = [
-    ...leading,
-    ...Object.values(clauses).flatMap((c) => (c ? c.comments : [])),
-  ];
+  const allComments = [...leading, ...Object.values(clauses).flatMap((c) => (c ? c.comments : []))];
   const protocol =
     clauses.with?.value
       .map((t) => t.text)
@@ -201,12 +204,16 @@ export function parseReceived(raw: string): Omit<Hop, "index" | "delayMs" | "clo
     .find(Boolean);
   const envelope =
     tokenText(clauses["envelope-from"]?.value[0]) ??
-    allComments.map((c) => /envelope-from\s*<([^>]*)>/i.exec(c)?.[1]).find((x) => x !== undefined) ??
+    allComments
+      .map((c) => /envelope-from\s*<([^>]*)>/i.exec(c)?.[1])
+      .find((x) => x !== undefined) ??
     null;
   const software =
     by.software ?? allComments.find((c) => SOFTWARE.test(c) && !/^microsoft smtp/i.test(c)) ?? null;
   const tls = readTls(allComments, tokenText(clauses.tls?.value[0]));
-  const encryptedProtocol = protocol ? /^(?:e?smtps|utf8smtps|lmtps|esmtpsa|utf8smtpsa)$/i.test(protocol) : false;
+  const encryptedProtocol = protocol
+    ? /^(?:e?smtps|utf8smtps|lmtps|esmtpsa|utf8smtpsa)$/i.test(protocol)
+    : false;
   const hop = {
     ...from,
     by: by.by,
@@ -219,7 +226,9 @@ export function parseReceived(raw: string): Omit<Hop, "index" | "delayMs" | "clo
         .join(" ")
         .replace(/[;,]+$/, "") || null,
     tls: tls ?? (encryptedProtocol ? { version: null, cipher: null } : null),
-    authenticated: Boolean(authSender) || (protocol ? /^(?:e?smtpsa|esmtpa|utf8smtpsa|lmtpa)$/i.test(protocol) : false),
+    authenticated:
+      Boolean(authSender) ||
+      (protocol ? /^(?:e?smtpsa|esmtpa|utf8smtpsa|lmtpa)$/i.test(protocol) : false),
     authenticatedAs: authSender ?? null,
     id: tokenText(clauses.id?.value[0]),
     for: tokenText(clauses.for?.value[0]),
@@ -236,7 +245,10 @@ export function parseReceived(raw: string): Omit<Hop, "index" | "delayMs" | "clo
  * Hops in travel order, first hop first, from Received: values in header order (newest first).
  * Delays come from the dates with their zones; a negative one is flagged as clock skew.
  */
-export function buildHops(receivedValues: readonly string[]): { hops: Hop[]; unreadable: string[] } {
+export function buildHops(receivedValues: readonly string[]): {
+  hops: Hop[];
+  unreadable: string[];
+} {
   const hops: Hop[] = [];
   const unreadable: string[] = [];
   for (let i = receivedValues.length - 1; i >= 0; i--) {
@@ -250,7 +262,12 @@ export function buildHops(receivedValues: readonly string[]): { hops: Hop[]; unr
     let delayMs = prev?.date && parsed.date ? parsed.date.epochMs - prev.date.epochMs : null;
     // A date without fractions is only good to the second: "-28 ms" against a date with
     // milliseconds is the same second, not a wrong clock.
-    if (delayMs !== null && delayMs < 0 && delayMs > -1000 && !(prev!.date!.subSecond && parsed.date!.subSecond))
+    if (
+      delayMs !== null &&
+      delayMs < 0 &&
+      delayMs > -1000 &&
+      !(prev!.date!.subSecond && parsed.date!.subSecond)
+    )
       delayMs = 0;
     hops.push({
       ...parsed,

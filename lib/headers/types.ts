@@ -25,13 +25,7 @@ export interface HeaderDate {
 
 /** Address ranges that say something about where a hop came from. */
 export type IpScope =
-  | "public"
-  | "private"
-  | "loopback"
-  | "link-local"
-  | "shared"
-  | "documentation"
-  | "unspecified";
+  "public" | "private" | "loopback" | "link-local" | "shared" | "documentation" | "unspecified";
 
 export interface HopIp {
   address: string;
@@ -91,10 +85,7 @@ export type AuthResultCode =
   | "unknown";
 
 export type AuthSource =
-  | "Authentication-Results"
-  | "ARC-Authentication-Results"
-  | "Received-SPF"
-  | "DKIM-Signature";
+  "Authentication-Results" | "ARC-Authentication-Results" | "Received-SPF" | "DKIM-Signature";
 
 /** One method's verdict (spf=pass, dkim=fail...), from whichever header reported it. */
 export interface AuthCheck {
@@ -208,5 +199,4 @@ export interface Analysis {
 }
 
 export type AnalyseOutcome =
-  | { ok: true; analysis: Analysis; headerBlock: string }
-  | { ok: false; error: string };
+  { ok: true; analysis: Analysis; headerBlock: string } | { ok: false; error: string };

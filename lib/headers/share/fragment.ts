@@ -23,7 +23,11 @@ function fromBase64Url(s: string): Uint8Array {
   return out;
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number) {
+async function pipe(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  limit: number,
+) {
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -48,7 +52,11 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 
 /** The fragment (without "#") that reproduces these headers. */
 export async function encodeFragment(text: string): Promise<string> {
-  const packed = await pipe(new TextEncoder().encode(text), new CompressionStream("deflate-raw"), Infinity);
+  const packed = await pipe(
+    new TextEncoder().encode(text),
+    new CompressionStream("deflate-raw"),
+    Infinity,
+  );
   return `${KEY}=${toBase64Url(packed)}`;
 }
 
@@ -60,9 +68,17 @@ export async function decodeFragment(hash: string): Promise<FragmentResult> {
   const value = params.get(KEY);
   if (value === null) return null;
   if (!/^[A-Za-z0-9_-]+$/.test(value))
-    return { ok: false, error: "This link's headers are damaged (it contains characters a shared link never has). Ask for the link again, or paste the headers instead." };
+    return {
+      ok: false,
+      error:
+        "This link's headers are damaged (it contains characters a shared link never has). Ask for the link again, or paste the headers instead.",
+    };
   try {
-    const bytes = await pipe(fromBase64Url(value), new DecompressionStream("deflate-raw"), MAX_TEXT_BYTES);
+    const bytes = await pipe(
+      fromBase64Url(value),
+      new DecompressionStream("deflate-raw"),
+      MAX_TEXT_BYTES,
+    );
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch (e) {
     return {

@@ -23,12 +23,16 @@ describe("parseHeaderDate", () => {
     expect(parseHeaderDate(text)).toMatchObject({ epochMs: epoch, offsetMinutes: offset });
   });
 
-  it.each(["", "yesterday", "31 Feb 2020 10:00:00 +0000", "Mon, 26 Oct 2020 25:00:00 +0000", "26 Foo 2020 10:00:00 +0000", "Mon, 26 Oct 2020 10:00:00 +2500"])(
-    "refuses %j",
-    (text) => {
-      expect(parseHeaderDate(text)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "yesterday",
+    "31 Feb 2020 10:00:00 +0000",
+    "Mon, 26 Oct 2020 25:00:00 +0000",
+    "26 Foo 2020 10:00:00 +0000",
+    "Mon, 26 Oct 2020 10:00:00 +2500",
+  ])("refuses %j", (text) => {
+    expect(parseHeaderDate(text)).toBeNull();
+  });
 });
 
 describe("formatDuration", () => {

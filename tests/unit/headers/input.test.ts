@@ -9,16 +9,27 @@ const received = (i: number) =>
 
 describe("bad input gets a clear message", () => {
   it("empty text", async () => {
-    expect(await runAnalysis("  \n ")).toEqual({ ok: false, error: expect.stringContaining("Nothing to analyse") });
+    expect(await runAnalysis("  \n ")).toEqual({
+      ok: false,
+      error: expect.stringContaining("Nothing to analyse"),
+    });
   });
 
   it("binary data", async () => {
-    const bytes = Array.from({ length: 4000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join("");
-    expect(await runAnalysis(bytes)).toEqual({ ok: false, error: expect.stringContaining("binary") });
+    const bytes = Array.from({ length: 4000 }, (_, i) =>
+      String.fromCharCode((i * 7919) % 256),
+    ).join("");
+    expect(await runAnalysis(bytes)).toEqual({
+      ok: false,
+      error: expect.stringContaining("binary"),
+    });
   });
 
   it("text with no headers", async () => {
-    expect(await runAnalysis("Hi Bob,\n\nsee you at noon.\n")).toEqual({ ok: false, error: expect.stringContaining("No headers found") });
+    expect(await runAnalysis("Hi Bob,\n\nsee you at noon.\n")).toEqual({
+      ok: false,
+      error: expect.stringContaining("No headers found"),
+    });
   });
 
   it("a 10 MB paste: the header part is refused with its size, the body is never read", async () => {
@@ -26,7 +37,9 @@ describe("bad input gets a clear message", () => {
     const r = await runAnalysis(huge);
     expect(r).toEqual({ ok: false, error: expect.stringContaining("10.0 MB") });
     // A normal message with a 10 MB body is fine: only the headers are analysed.
-    const withBody = await runAnalysis(`From: a@b.example\r\nSubject: big\r\n\r\n${"b".repeat(10_000_000)}`);
+    const withBody = await runAnalysis(
+      `From: a@b.example\r\nSubject: big\r\n\r\n${"b".repeat(10_000_000)}`,
+    );
     expect(withBody.ok).toBe(true);
     expect(prepareInput("X: " + "y".repeat(MAX_HEADER_CHARS)).ok).toBe(false);
   });
@@ -36,17 +49,28 @@ describe("bad input gets a clear message", () => {
       "Subject: =?UTF-8?B?8J+PiCAgMjAxOSdzIE5vLjEgUmVjcnVpdA==?=\r\n =?ISO-8859-1?Q?_caf=E9?=\r\nFrom: =?utf-8?q?J=C3=B6rg_M=C3=BCller?=\r\n <joerg@example.de>\r\nDate: Fri, 26 Jan 2018 15:54:11\r\n -0600\r\n",
     );
     expect(a.subject).toBe("🏈  2019's No.1 Recruit café");
-    expect(a.from).toEqual({ name: "Jörg Müller", address: "joerg@example.de", domain: "example.de" });
+    expect(a.from).toEqual({
+      name: "Jörg Müller",
+      address: "joerg@example.de",
+      domain: "example.de",
+    });
     expect(a.date?.epochMs).toBe(Date.UTC(2018, 0, 26, 21, 54, 11));
   });
 
   it("broken dates leave the hop in the table without a delay", async () => {
-    const a = await analyseText("Received: from a by b; Mon, 32 Oct 2020 99:00:00 +0000\r\nReceived: from c by a; garbage\r\n");
-    expect(a.hops.map((h) => [h.by, h.date, h.delayMs])).toEqual([["a", null, null], ["b", null, null]]);
+    const a = await analyseText(
+      "Received: from a by b; Mon, 32 Oct 2020 99:00:00 +0000\r\nReceived: from c by a; garbage\r\n",
+    );
+    expect(a.hops.map((h) => [h.by, h.date, h.delayMs])).toEqual([
+      ["a", null, null],
+      ["b", null, null],
+    ]);
   });
 
   it("500 Received: headers are all read, in order", async () => {
-    const text = Array.from({ length: 500 }, (_, i) => received(499 - i)).join("\r\n") + "\r\nFrom: a@example.org\r\n";
+    const text =
+      Array.from({ length: 500 }, (_, i) => received(499 - i)).join("\r\n") +
+      "\r\nFrom: a@example.org\r\n";
     const a = await analyseText(text);
     expect(a.hops).toHaveLength(500);
     expect(a.hops[0]!.by).toBe("h1.example");
@@ -55,7 +79,9 @@ describe("bad input gets a clear message", () => {
   });
 
   it("an mbox 'From ' line and leading blank lines are skipped", async () => {
-    const a = await analyseText("\n\nFrom MAILER-DAEMON Fri Jul  8 12:08:34 2011\nFrom: a@b.example\nSubject: x\n");
+    const a = await analyseText(
+      "\n\nFrom MAILER-DAEMON Fri Jul  8 12:08:34 2011\nFrom: a@b.example\nSubject: x\n",
+    );
     expect(a.subject).toBe("x");
   });
 
@@ -64,7 +90,36 @@ describe("bad input gets a clear message", () => {
       fc.asyncProperty(
         fc.oneof(
           fc.string({ maxLength: 400 }),
-          fc.array(fc.constantFrom("Received: ", "from ", "by ", "(", ")", "[", "]", ";", "<", ">", '"', "\r\n", " ", "with ESMTPS", "1.2.3.4", "Mon, 26 Oct 2020 12:00:00 +0000", "Authentication-Results: ", "spf=", "=", "DKIM-Signature: ", "From: ", "=?utf-8?q?", "?="), { maxLength: 60 }).map((a) => a.join("")),
+          fc
+            .array(
+              fc.constantFrom(
+                "Received: ",
+                "from ",
+                "by ",
+                "(",
+                ")",
+                "[",
+                "]",
+                ";",
+                "<",
+                ">",
+                '"',
+                "\r\n",
+                " ",
+                "with ESMTPS",
+                "1.2.3.4",
+                "Mon, 26 Oct 2020 12:00:00 +0000",
+                "Authentication-Results: ",
+                "spf=",
+                "=",
+                "DKIM-Signature: ",
+                "From: ",
+                "=?utf-8?q?",
+                "?=",
+              ),
+              { maxLength: 60 },
+            )
+            .map((a) => a.join("")),
         ),
         async (text) => {
           const r = await runAnalysis(text);

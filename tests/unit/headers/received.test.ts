@@ -19,23 +19,30 @@ describe("parseReceived across MTAs (mailauth's format table)", () => {
   for (const c of CASES) {
     it(c.mta, () => {
       const hop = parseReceived(value(c.header))!;
-      expect(hop.by).toBe(c.header.includes("by mx.google.com") ? "mx.google.com" : /by (\S+)/.exec(c.header)![1]);
+      expect(hop.by).toBe(
+        c.header.includes("by mx.google.com") ? "mx.google.com" : /by (\S+)/.exec(c.header)![1],
+      );
       expect(hop.date?.epochMs).toBeTypeOf("number");
       if (c.ip) expect(hop.fromIp?.address).toBe(c.ip);
       // The client's own name: reverse DNS when the server checked it, else its HELO.
       const name = hop.fromRdns ?? hop.fromHelo;
-      if (!c.from.startsWith("[")) expect([hop.fromRdns, hop.fromHelo]).toContain(c.from === "unknown" ? null : c.from);
+      if (!c.from.startsWith("["))
+        expect([hop.fromRdns, hop.fromHelo]).toContain(c.from === "unknown" ? null : c.from);
       else expect(name === null || name.length > 0).toBe(true);
     });
   }
 
   it("reads the address qmail and Exchange give without brackets", () => {
-    expect(parseReceived(value(CASES.find((c) => c.mta.startsWith("qmail"))!.header))!).toMatchObject({
+    expect(
+      parseReceived(value(CASES.find((c) => c.mta.startsWith("qmail"))!.header))!,
+    ).toMatchObject({
       fromHelo: "mail.example.org",
       fromIp: { address: "192.0.2.10", scope: "documentation" },
       protocol: "SMTP",
     });
-    expect(parseReceived(value(CASES.find((c) => c.mta.startsWith("Microsoft"))!.header))!).toMatchObject({
+    expect(
+      parseReceived(value(CASES.find((c) => c.mta.startsWith("Microsoft"))!.header))!,
+    ).toMatchObject({
       fromIp: { address: "2603:10b6:5:1b0::12", version: 6 },
       byIp: { address: "2603:10b6:806:22e::5" },
       protocol: "Microsoft SMTP Server",
@@ -44,10 +51,14 @@ describe("parseReceived across MTAs (mailauth's format table)", () => {
   });
 
   it("keeps the real client address, not the HELO literal", () => {
-    const postfix = parseReceived(value(CASES.find((c) => c.mta === "Postfix, HELO with an address literal")!.header))!;
+    const postfix = parseReceived(
+      value(CASES.find((c) => c.mta === "Postfix, HELO with an address literal")!.header),
+    )!;
     expect(postfix.fromHelo).toBe("[203.0.113.5]");
     expect(postfix.fromIp?.address).toBe("198.51.100.7");
-    const exim = parseReceived(value(CASES.find((c) => c.mta === "Exim, no reverse DNS, address literal HELO")!.header))!;
+    const exim = parseReceived(
+      value(CASES.find((c) => c.mta === "Exim, no reverse DNS, address literal HELO")!.header),
+    )!;
     expect(exim.fromHelo).toBe("[203.0.113.5]");
     expect(exim.fromIp?.address).toBe("192.0.2.66");
   });
@@ -89,10 +100,20 @@ describe("comments are tokenised, not split on spaces", () => {
   });
 
   it("LMTP delivery, Exim TLS, and a header with no date at all", () => {
-    expect(parseReceived("from mx.example.org by imap.example.org with LMTP id Ab12 for <u@example.org>; Wed, 1 Jan 2025 00:00:00 +0000")!.protocol).toBe("LMTP");
     expect(
-      parseReceived("from in01.mta.xmission.com ([166.70.13.51]) by out03.mta.xmission.com with esmtps (TLS1.2:ECDHE_RSA_AES_128_GCM_SHA256:128) (Exim 4.90_1) (envelope-from <ebiederm@xmission.com>) id 1jK9Yp-0003DI-Ln; Thu, 02 Apr 2020 17:47:47 -0600")!,
-    ).toMatchObject({ tls: { version: "TLS 1.2", cipher: "ECDHE_RSA_AES_128_GCM_SHA256" }, software: "Exim 4.90_1", envelopeFrom: "ebiederm@xmission.com" });
+      parseReceived(
+        "from mx.example.org by imap.example.org with LMTP id Ab12 for <u@example.org>; Wed, 1 Jan 2025 00:00:00 +0000",
+      )!.protocol,
+    ).toBe("LMTP");
+    expect(
+      parseReceived(
+        "from in01.mta.xmission.com ([166.70.13.51]) by out03.mta.xmission.com with esmtps (TLS1.2:ECDHE_RSA_AES_128_GCM_SHA256:128) (Exim 4.90_1) (envelope-from <ebiederm@xmission.com>) id 1jK9Yp-0003DI-Ln; Thu, 02 Apr 2020 17:47:47 -0600",
+      )!,
+    ).toMatchObject({
+      tls: { version: "TLS 1.2", cipher: "ECDHE_RSA_AES_128_GCM_SHA256" },
+      software: "Exim 4.90_1",
+      envelopeFrom: "ebiederm@xmission.com",
+    });
     const undated = parseReceived("from a.example by b.example with SMTP id 1")!;
     expect(undated).toMatchObject({ by: "b.example", date: null, dateText: null });
   });
@@ -100,9 +121,14 @@ describe("comments are tokenised, not split on spaces", () => {
   it("keeps broken headers visible instead of throwing (MHA's broken cases)", () => {
     expect(parseReceived("")).toBeNull();
     expect(parseReceived(";")).toBeNull();
-    expect(parseReceived("Sun, 22 Apr 2018 02:54:19 +0000")!.date?.epochMs).toBe(Date.UTC(2018, 3, 22, 2, 54, 19));
+    expect(parseReceived("Sun, 22 Apr 2018 02:54:19 +0000")!.date?.epochMs).toBe(
+      Date.UTC(2018, 3, 22, 2, 54, 19),
+    );
     expect(parseReceived("; 22 Apr 2018")).toBeNull();
-    expect(parseReceived("(qmail 10876 invoked from network); 24 Aug 2014 16:13:38 -0000")!.date?.epochMs).toBe(Date.UTC(2014, 7, 24, 16, 13, 38));
+    expect(
+      parseReceived("(qmail 10876 invoked from network); 24 Aug 2014 16:13:38 -0000")!.date
+        ?.epochMs,
+    ).toBe(Date.UTC(2014, 7, 24, 16, 13, 38));
     expect(parseReceived("from x (unclosed [1.2.3.4 by y; Mon, 99 Foo 2020")).not.toBeNull();
   });
 });

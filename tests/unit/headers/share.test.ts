@@ -20,7 +20,10 @@ describe("shareable fragment", () => {
     const frag = await encodeFragment("From: a@b.example\r\nSubject: hello there");
     const cut = await decodeFragment(`#${frag.slice(0, frag.length - 6)}`);
     expect(cut).toEqual({ ok: false, error: expect.stringContaining("cut short") });
-    expect(await decodeFragment("#h=%%%")).toEqual({ ok: false, error: expect.stringContaining("damaged") });
+    expect(await decodeFragment("#h=%%%")).toEqual({
+      ok: false,
+      error: expect.stringContaining("damaged"),
+    });
     expect(await decodeFragment("#main")).toBeNull();
     expect(await decodeFragment("")).toBeNull();
   });

@@ -20,10 +20,14 @@ describe("registrable domains (Public Suffix List)", () => {
 
 describe("warning signs", () => {
   it("Reply-To in another organisation is a high warning; same organisation only informs", () => {
-    const high = analyse(fields("From: Boss <ceo@corp.example>\nReply-To: ceo.corp@freemail.example")).warnings[0]!;
+    const high = analyse(
+      fields("From: Boss <ceo@corp.example>\nReply-To: ceo.corp@freemail.example"),
+    ).warnings[0]!;
     expect(high).toMatchObject({ kind: "reply-to", severity: "high" });
     expect(high.detail).toContain("ceo.corp@freemail.example");
-    expect(analyse(fields("From: a@corp.example\nReply-To: help@support.corp.example")).warnings[0]).toMatchObject({ kind: "reply-to", severity: "info" });
+    expect(
+      analyse(fields("From: a@corp.example\nReply-To: help@support.corp.example")).warnings[0],
+    ).toMatchObject({ kind: "reply-to", severity: "info" });
     expect(kinds("From: a@corp.example\nReply-To: A <A@corp.example>")).toEqual([]);
   });
 
@@ -35,16 +39,32 @@ describe("warning signs", () => {
   });
 
   it("From and Return-Path in different organisations, but not sibling subdomains", () => {
-    expect(kinds("From: a@shop.example\nReturn-Path: <b@bulkmailer.example>")).toEqual(["return-path-org"]);
+    expect(kinds("From: a@shop.example\nReturn-Path: <b@bulkmailer.example>")).toEqual([
+      "return-path-org",
+    ]);
     expect(kinds("From: a@shop.example\nReturn-Path: <bounce@mail.shop.example>")).toEqual([]);
   });
 
   it("look-alike domains: one edit, confusable characters, punycode", () => {
-    expect(findLookalikes(["paypa1.com"])).toEqual([{ domain: "paypa1.com", resembles: "paypal.com", why: "confusable" }]);
-    expect(findLookalikes(["rnicrosoft.com"])[0]).toMatchObject({ resembles: "microsoft.com", why: "confusable" });
-    expect(findLookalikes(["gooogle.com"])[0]).toMatchObject({ resembles: "google.com", why: "one-edit" });
-    expect(findLookalikes(["аpple.com"])[0]).toMatchObject({ resembles: "apple.com", why: "confusable" });
-    expect(findLookalikes(["xn--pple-43d.com"])[0]).toMatchObject({ why: "punycode", resembles: null });
+    expect(findLookalikes(["paypa1.com"])).toEqual([
+      { domain: "paypa1.com", resembles: "paypal.com", why: "confusable" },
+    ]);
+    expect(findLookalikes(["rnicrosoft.com"])[0]).toMatchObject({
+      resembles: "microsoft.com",
+      why: "confusable",
+    });
+    expect(findLookalikes(["gooogle.com"])[0]).toMatchObject({
+      resembles: "google.com",
+      why: "one-edit",
+    });
+    expect(findLookalikes(["аpple.com"])[0]).toMatchObject({
+      resembles: "apple.com",
+      why: "confusable",
+    });
+    expect(findLookalikes(["xn--pple-43d.com"])[0]).toMatchObject({
+      why: "punycode",
+      resembles: null,
+    });
     // Two domains from the same message, one letter apart.
     expect(findLookalikes(["example-bank.com", "examp1e-bank.com"])).toHaveLength(1);
     // Real brands and unrelated short names are not flagged.
@@ -55,10 +75,20 @@ describe("warning signs", () => {
   });
 
   it("failed authentication, with DMARC failure high unless ARC vouches", () => {
-    const w = analyse(fields("From: a@corp.example\nAuthentication-Results: mx.example; spf=fail smtp.mailfrom=corp.example; dkim=fail header.d=corp.example; dmarc=fail (p=reject) header.from=corp.example")).warnings;
+    const w = analyse(
+      fields(
+        "From: a@corp.example\nAuthentication-Results: mx.example; spf=fail smtp.mailfrom=corp.example; dkim=fail header.d=corp.example; dmarc=fail (p=reject) header.from=corp.example",
+      ),
+    ).warnings;
     expect(w.map((x) => [x.kind, x.severity])).toEqual([["auth-failed", "high"]]);
-    expect(w[0]!.detail).toContain("SPF fail for corp.example, DKIM fail for corp.example, DMARC fail for corp.example");
-    expect(kinds("From: a@corp.example\nAuthentication-Results: mx.example; spf=pass smtp.mailfrom=corp.example; dmarc=pass header.from=corp.example")).toEqual([]);
+    expect(w[0]!.detail).toContain(
+      "SPF fail for corp.example, DKIM fail for corp.example, DMARC fail for corp.example",
+    );
+    expect(
+      kinds(
+        "From: a@corp.example\nAuthentication-Results: mx.example; spf=pass smtp.mailfrom=corp.example; dmarc=pass header.from=corp.example",
+      ),
+    ).toEqual([]);
   });
 
   it("a private-network hop after a public one, between organisations", () => {
@@ -74,7 +104,11 @@ describe("warning signs", () => {
   });
 
   it("clock skew and unreadable dates are explained", () => {
-    const w = analyse(fields("Received: by b.example; Mon, 26 Oct 2020 11:59:00 +0000\nReceived: by a.example; Mon, 26 Oct 2020 12:00:00 +0000\nReceived: by z.example; not a date")).warnings;
+    const w = analyse(
+      fields(
+        "Received: by b.example; Mon, 26 Oct 2020 11:59:00 +0000\nReceived: by a.example; Mon, 26 Oct 2020 12:00:00 +0000\nReceived: by z.example; not a date",
+      ),
+    ).warnings;
     expect(w.map((x) => x.kind)).toEqual(["clock-skew", "unreadable"]);
   });
 });
