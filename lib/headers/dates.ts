@@ -90,45 +90,27 @@ export function parseHeaderDate(input: string): HeaderDate | null {
   const text = input.replace(/\s+/g, " ").trim();
   if (!text || text.length > 200) return null;
   const s = stripComments(text);
-  let m = RFC5322.exec(s);
-  if (m) {
-    const month = MONTHS.indexOf(m[2]!.toLowerCase());
-    let year = Number(m[3]);
+  const rfc = RFC5322.exec(s);
+  const iso = rfc ? null : ISO.exec(s);
+  const m = rfc ?? iso;
+  if (!m) return null;
+  // Both patterns capture the same fields; only the day/month/year groups differ.
+  let year: number;
+  let month: number;
+  let day: number;
+  if (rfc) {
+    month = MONTHS.indexOf(m[2]!.toLowerCase());
+    day = Number(m[1]);
+    year = Number(m[3]);
     if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
     else if (m[3]!.length === 3) year += 1900;
-    return build(
-      text,
-      year,
-      month,
-      Number(m[1]),
-      Number(m[4]),
-      Number(m[5]),
-      Number(m[6] ?? 0),
-      m[7],
-      m[8],
-      m[9],
-      m[10],
-      m[11],
-    );
+  } else {
+    year = Number(m[1]);
+    month = Number(m[2]) - 1;
+    day = Number(m[3]);
   }
-  m = ISO.exec(s);
-  if (m) {
-    return build(
-      text,
-      Number(m[1]),
-      Number(m[2]) - 1,
-      Number(m[3]),
-      Number(m[4]),
-      Number(m[5]),
-      Number(m[6] ?? 0),
-      m[7],
-      m[8],
-      m[9],
-      m[10],
-      m[11],
-    );
-  }
-  return null;
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  return build(text, year, month, day, hour, minute, second, m[7], m[8], m[9], m[10], m[11]);
 }
 
 /** Finds a date at the end of a header that has no ";" before it (some relays omit it). */

@@ -85,11 +85,10 @@ export function tokenize(value: string, specials = ""): Token[] {
   return tokens;
 }
 
-/** Index of the last `ch` outside comments and quoted strings, or -1. */
-export function lastIndexOutside(value: string, ch: string): number {
+/** Calls `hit(i)` for each `ch` outside comments and quoted strings. */
+function scanOutside(value: string, ch: string, hit: (i: number) => void): void {
   let depth = 0;
   let quoted = false;
-  let found = -1;
   for (let i = 0; i < value.length; i++) {
     const c = value[i]!;
     if (c === "\\") {
@@ -101,33 +100,25 @@ export function lastIndexOutside(value: string, ch: string): number {
     } else if (c === '"') quoted = true;
     else if (c === "(") depth++;
     else if (c === ")" && depth > 0) depth--;
-    else if (c === ch && depth === 0) found = i;
+    else if (c === ch && depth === 0) hit(i);
   }
+}
+
+/** Index of the last `ch` outside comments and quoted strings, or -1. */
+export function lastIndexOutside(value: string, ch: string): number {
+  let found = -1;
+  scanOutside(value, ch, (i) => (found = i));
   return found;
 }
 
 /** Splits on `ch` outside comments and quoted strings. */
 export function splitOutside(value: string, ch: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
-  let quoted = false;
   let start = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (quoted) {
-      if (c === '"') quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === "(") depth++;
-    else if (c === ")" && depth > 0) depth--;
-    else if (c === ch && depth === 0) {
-      parts.push(value.slice(start, i));
-      start = i + 1;
-    }
-  }
+  scanOutside(value, ch, (i) => {
+    parts.push(value.slice(start, i));
+    start = i + 1;
+  });
   parts.push(value.slice(start));
   return parts;
 }
