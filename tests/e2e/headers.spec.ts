@@ -52,6 +52,7 @@ test.describe("header analyser", () => {
   });
 
   test("a sample, a share link that reopens it, and a damaged link", async ({ page, context }) => {
+    test.slow(); // three page loads; a busy machine needs more than the default 30 s
     await openReady(page);
     await page.getByRole("button", { name: "Exchange Online: 5 hours in a queue" }).click();
     await expect(page.getByRole("heading", { name: "Route (4 hops, 5 h 10 min)" })).toBeVisible();
@@ -144,6 +145,7 @@ test.describe("header analyser", () => {
   });
 
   test("a lab message opens in /headers with Analyse headers", async ({ page }) => {
+    test.slow(); // three page loads; a busy machine needs more than the default 30 s
     await gotoHydrated(page, "/demo?scenario=isp-relay&step=6");
     await expect(page.locator("[data-demo-ready]")).toHaveAttribute("data-demo-ready", "true", {
       timeout: 15_000,
