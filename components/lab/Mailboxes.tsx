@@ -4,6 +4,7 @@ import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { World } from "@/lib/smtp";
 import { hopTable, type Hop } from "@/lib/shell/received";
+import { AnalyseHeadersLink } from "@/components/headers/AnalyseHeadersLink";
 
 const HOP_COLUMNS = ["Hop", "From", "By", "With", "Time", "TLS / login"] as const;
 
@@ -243,13 +244,16 @@ function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) 
             From {m.from || "(unknown)"} to {m.to || "(unknown)"}
           </p>
         </div>
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-bg-soft"
-        >
-          Back to the list
-        </button>
+        <div className="flex flex-wrap gap-2">
+          <AnalyseHeadersLink raw={m.raw} />
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-bg-soft"
+          >
+            Back to the list
+          </button>
+        </div>
       </div>
       <section aria-label="Route">
         <h4 className="mb-1 font-semibold">Route (Received: chain)</h4>

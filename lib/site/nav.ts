@@ -9,4 +9,5 @@ export const NAV: readonly NavItem[] = [
   { href: "/lab", label: "Lab" },
   { href: "/quiz", label: "Quiz" },
   { href: "/ports", label: "Ports" },
+  { href: "/headers", label: "Headers" },
 ];

@@ -1,0 +1,126 @@
+import type { AlignmentRow, AuthSummary, AuthVerdict } from "@/lib/headers/types";
+import { ResultBadge } from "./Badge";
+
+const ALIGN_WORDS: Record<AlignmentRow["state"], string> = {
+  exact: "aligned: the same domain",
+  relaxed: "aligned: same organisation (relaxed)",
+  none: "not aligned: another organisation",
+  unknown: "nothing to compare",
+};
+
+function Verdict({ name, v }: { name: string; v: AuthVerdict }) {
+  return (
+    <li className="rounded-md border border-border p-3">
+      <p className="flex flex-wrap items-center gap-2 font-semibold">
+        {name} <ResultBadge result={v.result} />
+        {v.domain && <span className="font-mono text-sm font-normal">{v.domain}</span>}
+      </p>
+      <p className="mt-1 text-sm">{v.words}</p>
+    </li>
+  );
+}
+
+/** SPF, DKIM, DMARC (and ARC) in plain words, then the alignment with the From domain. */
+export function AuthPanel({
+  auth,
+  alignment,
+  fromDomain,
+  fromOrg,
+}: {
+  auth: AuthSummary;
+  alignment: AlignmentRow[];
+  fromDomain: string | null;
+  fromOrg: string | null;
+}) {
+  const reporter = auth.spf.reporter ?? auth.dmarc.reporter ?? auth.dkim[0]?.reporter ?? null;
+  return (
+    <div className="space-y-4">
+      <p className="text-fg-muted">
+        {reporter
+          ? `As recorded by ${reporter}, the server nearest the mailbox. Results further down the headers were written earlier, or could have been written by the sender.`
+          : "No server recorded authentication results in these headers."}
+      </p>
+      <ul className="grid gap-2 lg:grid-cols-2">
+        <Verdict name="SPF" v={auth.spf} />
+        {auth.dkim.length ? (
+          auth.dkim.map((v, i) => <Verdict key={i} name="DKIM" v={v} />)
+        ) : (
+          <Verdict
+            name="DKIM"
+            v={{
+              result: null,
+              domain: null,
+              reporter: null,
+              words: auth.signatures.length
+                ? `The message carries ${auth.signatures.length} DKIM signature${auth.signatures.length > 1 ? "s" : ""} (${auth.signatures.map((s) => s.domain ?? "?").join(", ")}), but no receiver recorded whether ${auth.signatures.length > 1 ? "they" : "it"} verified. This page does not fetch keys, so it cannot tell.`
+                : "No DKIM result is recorded and the message carries no DKIM signature.",
+            }}
+          />
+        )}
+        <Verdict name="DMARC" v={auth.dmarc} />
+        {auth.arc && <Verdict name="ARC" v={auth.arc} />}
+      </ul>
+      <div
+        className="overflow-x-auto"
+        data-scroll-x
+        tabIndex={0}
+        role="region"
+        aria-label="Alignment with the From domain"
+      >
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="pb-2 text-left text-fg-muted">
+            Alignment with the From domain{" "}
+            {fromDomain ? <span className="font-mono">{fromDomain}</span> : "(none)"}
+            {fromOrg && fromOrg !== fromDomain ? ` (organisation ${fromOrg})` : ""}: DMARC only
+            counts a pass for an aligned domain.
+          </caption>
+          <thead>
+            <tr className="border-b border-border">
+              <th scope="col" className="py-1 pr-3">
+                Compared
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Domain
+              </th>
+              <th scope="col" className="py-1">
+                Alignment
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {alignment.map((r) => (
+              <tr key={r.label} className="border-b border-border align-top">
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {r.label}
+                </th>
+                <td className="py-1 pr-3 font-mono [overflow-wrap:anywhere]">{r.domain ?? "—"}</td>
+                <td
+                  className={`py-1 ${r.state === "none" ? "text-bad" : r.state === "unknown" ? "text-fg-muted" : "text-ok"}`}
+                >
+                  {ALIGN_WORDS[r.state]}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {auth.signatures.length > 0 && (
+        <details>
+          <summary className="cursor-pointer font-semibold">
+            DKIM signatures ({auth.signatures.length})
+          </summary>
+          <ul className="mt-2 space-y-1 text-sm">
+            {auth.signatures.map((s, i) => (
+              <li key={i} className="[overflow-wrap:anywhere]">
+                <span className="font-mono">
+                  d={s.domain ?? "?"} s={s.selector ?? "?"} a={s.algorithm ?? "?"}
+                </span>
+                ; signs {s.headers.length ? s.headers.join(", ") : "no headers listed"}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
