@@ -42,8 +42,7 @@ export type PersistedStore<T extends object, A extends object> = UseBoundStore<S
 };
 
 /** Why a stored value was set aside; also the reason given by `importProgress`. */
-export type LoadResult<T> =
-  { ok: true; state: T } | { ok: false; reason: string; newer?: boolean };
+export type LoadResult<T> = { ok: true; state: T } | { ok: false; reason: string; newer?: boolean };
 
 export function badKey(key: string): string {
   return `${key}:bad`;
@@ -69,7 +68,11 @@ export function decodeStored<T extends object>(
   const version = typeof raw.version === "number" ? raw.version : 0;
   let state = raw.state;
   if (version > spec.version) {
-    return { ok: false, reason: `was saved by a newer version (${version}) of Relay Lab`, newer: true };
+    return {
+      ok: false,
+      reason: `was saved by a newer version (${version}) of Relay Lab`,
+      newer: true,
+    };
   }
   if (version < spec.version) {
     if (!spec.migrate) return { ok: false, reason: `no migration from version ${version}` };
@@ -119,7 +122,9 @@ export function readBadLog(text: string | null): BadEntry[] {
 export function appendBad(log: readonly BadEntry[], entry: BadEntry): BadEntry[] {
   const room = BAD_LOG_LIMIT - 200; // leave space for the reasons and the JSON around them
   const newest =
-    entry.text.length > room ? { ...entry, text: entry.text.slice(0, room), truncated: true } : entry;
+    entry.text.length > room
+      ? { ...entry, text: entry.text.slice(0, room), truncated: true }
+      : entry;
   const out = [...log, newest];
   const size = () => out.reduce((n, e) => n + e.text.length + e.reason.length + 64, 0);
   while (out.length > 1 && size() > room) out.shift();

@@ -6,3 +6,8 @@ export * from "./questions";
 export * from "./rng";
 export * from "./schedule";
 export * from "./session";
+export * from "./decks";
+export * from "./exam";
+export * from "./pbq-match";
+export * from "./pbq-network";
+export * from "./pbq-transcript";
