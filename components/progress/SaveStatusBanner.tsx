@@ -48,8 +48,8 @@ export function SaveStatusBanner() {
               ) : (
                 <>
                   <strong>Your progress is not being saved.</strong> This browser refused to store
-                  it (storage may be full or turned off). It is kept only until you close this
-                  tab; export it to keep a copy.
+                  it (storage may be full or turned off). It is kept only until you close this tab;
+                  export it to keep a copy.
                 </>
               )}
             </p>

@@ -11,3 +11,4 @@ export * from "./exam";
 export * from "./pbq-match";
 export * from "./pbq-network";
 export * from "./pbq-transcript";
+export * from "./search-keywords";
