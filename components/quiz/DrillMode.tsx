@@ -22,7 +22,7 @@ import {
 } from "@/lib/quiz";
 import { PORTS } from "@/content/ports";
 import { useQuizProgress } from "@/lib/progress/quiz-store";
-import { useHydrated } from "@/lib/progress/hydration";
+import { useStoreHydrated } from "@/lib/progress/hydration";
 import { QuestionCard } from "./QuestionCard";
 import { today } from "./useAnswerRecorder";
 import { BUTTON, StartPanel } from "./bits";
@@ -89,7 +89,7 @@ export function DrillMode({
   onClearFocus: () => void;
 }) {
   const focus = useMemo(() => resolveFocus(request), [request]);
-  const hydrated = useHydrated();
+  const hydrated = useStoreHydrated(useQuizProgress);
   const cards = useQuizProgress((s) => s.cards);
   const days = useQuizProgress((s) => s.days);
   const newPerDay = useQuizProgress((s) => s.newPerDay);

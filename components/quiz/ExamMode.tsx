@@ -22,7 +22,7 @@ import {
   type Question,
 } from "@/lib/quiz";
 import { useExamStore } from "@/lib/progress/exam-store";
-import { useHydrated } from "@/lib/progress/hydration";
+import { useStoreHydrated } from "@/lib/progress/hydration";
 import { useQuizProgress } from "@/lib/progress/quiz-store";
 import { ChoiceList } from "./ChoiceList";
 import { PortInput } from "./PortInput";
@@ -35,7 +35,7 @@ import { today } from "./useAnswerRecorder";
  * on every change, so a reload or a closed tab resumes it; the clock keeps running meanwhile.
  */
 export function ExamMode({ onDrill }: { onDrill: (cardIds: string[]) => void }) {
-  const hydrated = useHydrated();
+  const hydrated = useStoreHydrated(useExamStore);
   const exam = useExamStore((s) => s.current);
   const [size, setSize] = useState<number>(20);
   const [resumed, setResumed] = useState(false);
@@ -347,10 +347,10 @@ function QuestionLinks({
           <button
             type="button"
             onClick={() => onGo(i)}
+            aria-label={`Go to question ${i + 1}`}
             className="h-11 min-w-11 rounded-lg border-2 border-border px-3 font-mono font-semibold"
           >
             {i + 1}
-            <span className="sr-only">: go to question {i + 1}</span>
           </button>
         </li>
       ))}
@@ -489,7 +489,7 @@ function ExamReportView({
         (pass mark {PASS_MARK})
       </p>
       <p className="mt-1">
-        {r.correct} of {r.total} right; answered {r.answered} in{" "}
+        Answered {r.answered} of {r.total}, {r.correct} right, in{" "}
         {formatClock(Math.round(usedMs / 1000))}.
       </p>
       <p className="mt-2 text-sm text-fg-muted">
