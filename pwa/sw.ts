@@ -4,7 +4,7 @@
  * one online visit installs the whole site (every route, lesson and the lab) for offline use.
  * A new version waits until the page asks it to take over (the "new version" banner).
  */
-import { Serwist, type PrecacheEntry } from "serwist";
+import { Route, Serwist, type PrecacheEntry } from "serwist";
 
 declare const self: { __SW_MANIFEST: (PrecacheEntry | string)[] | undefined };
 
@@ -22,5 +22,19 @@ const serwist = new Serwist({
   skipWaiting: false,
   clientsClaim: true,
 });
+
+// Next's router also sends HEAD requests for pages; answer them from the same precached GET
+// (Serwist's routes are GET-only), so they do not fail offline.
+serwist.registerRoute(
+  new Route(
+    ({ sameOrigin }) => sameOrigin,
+    async ({ request, event }) => {
+      const get = serwist.handleRequest({ request: new Request(request.url), event });
+      const res = get ? await get : await fetch(request);
+      return new Response(null, { status: res.status, headers: res.headers });
+    },
+    "HEAD",
+  ),
+);
 
 serwist.addEventListeners();

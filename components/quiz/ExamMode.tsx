@@ -38,21 +38,15 @@ export function ExamMode({ onDrill }: { onDrill: (cardIds: string[]) => void }) 
   const hydrated = useStoreHydrated(useExamStore);
   const exam = useExamStore((s) => s.current);
   const [size, setSize] = useState<number>(20);
-  const [resumed, setResumed] = useState(false);
-  const checkedResume = useRef(false);
-
-  // On load, an exam in progress resumes; one whose time ran out while away is finished.
-  useEffect(() => {
-    if (!hydrated || checkedResume.current) return;
-    checkedResume.current = true;
-    const current = useExamStore.getState().current;
-    if (!current || current.finishedAt !== null) return;
-    const now = Date.now();
-    if (examClock(current, now).expired)
-      finishExam(current, current.startedAt + current.durationMs, true);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- shown once, after loading
-    setResumed(true);
-  }, [hydrated]);
+  // When the saved exam was found on load (null: not resumed). Checked once, during the first
+  // render after loading, before the exam's own clock can finish an exam that expired meanwhile.
+  const [resumedAt, setResumedAt] = useState<number | null>(null);
+  const [checked, setChecked] = useState(false);
+  if (hydrated && !checked) {
+    setChecked(true);
+    if (exam && exam.finishedAt === null) setResumedAt(performance.timeOrigin);
+  }
+  const resumed = resumedAt !== null;
 
   if (!hydrated) {
     return (
@@ -72,7 +66,7 @@ export function ExamMode({ onDrill }: { onDrill: (cardIds: string[]) => void }) 
         startLabel={`Start a ${size}-question exam`}
         onStart={() => {
           const now = Date.now();
-          setResumed(false);
+          setResumedAt(null);
           useExamStore.getState().start(newExam(now >>> 0, size, now));
         }}
       >
@@ -110,10 +104,12 @@ export function ExamMode({ onDrill }: { onDrill: (cardIds: string[]) => void }) 
   }
 
   if (exam.finishedAt !== null) {
-    return <ExamReportView exam={exam} resumed={resumed} onDrill={onDrill} />;
+    // Timed out before this page loaded: the time ran out while the learner was away.
+    const away = exam.timedOut && resumedAt !== null && (exam.finishedAt ?? 0) <= resumedAt;
+    return <ExamReportView exam={exam} away={away} onDrill={onDrill} />;
   }
   return (
-    <ExamInProgress exam={exam} resumed={resumed} onDismissResumed={() => setResumed(false)} />
+    <ExamInProgress exam={exam} resumed={resumed} onDismissResumed={() => setResumedAt(null)} />
   );
 }
 
@@ -449,11 +445,11 @@ function ReviewScreen({
 
 function ExamReportView({
   exam,
-  resumed,
+  away,
   onDrill,
 }: {
   exam: ExamState;
-  resumed: boolean;
+  away: boolean;
   onDrill: (cardIds: string[]) => void;
 }) {
   const questions = useMemo(() => examQuestions(exam), [exam]);
@@ -478,9 +474,7 @@ function ExamReportView({
       >
         {exam.timedOut ? "Time is up: exam report" : "Exam report"}
       </h2>
-      {exam.timedOut && resumed && (
-        <p className="mt-2 text-fg-muted">Time ran out while you were away.</p>
-      )}
+      {away && <p className="mt-2 text-fg-muted">Time ran out while you were away.</p>}
       <p className="mt-4 text-lg" data-scaled-score={scaled}>
         Scaled score <strong className="text-3xl">{scaled}</strong> of 900 ·{" "}
         <strong className={pass ? "text-ok" : "text-bad"}>

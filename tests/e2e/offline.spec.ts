@@ -1,6 +1,8 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { startStaticServer } from "../../scripts/lib/static-server.mjs";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { MATRIX } from "./helpers/matrix";
 import { allRoutes } from "./helpers/routes";
@@ -9,9 +11,11 @@ import { expect, gotoHydrated, test } from "./helpers/test";
 // The rest of the suite blocks service workers (playwright.config.ts); this spec is about them.
 test.use({ serviceWorkers: "allow" });
 
+const OUT = path.resolve(__dirname, "..", "..", "out");
+
 /** One online visit: wait until the worker has installed (precached the site) and controls the page. */
-async function installOffline(page: Page) {
-  await gotoHydrated(page, "/");
+async function installOffline(page: Page, url = "/") {
+  await gotoHydrated(page, url);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
@@ -72,32 +76,40 @@ test("after one online visit every route works offline, the lab included", async
 });
 
 for (const { viewport, theme, label } of MATRIX) {
-  test(`a new version offers a polite reload (${label})`, async ({ page, context }) => {
-    test.setTimeout(120_000);
-    await page.setViewportSize(viewport);
-    await page.emulateMedia({ colorScheme: theme });
-    await installOffline(page);
-    // Publish a "new version": the same worker with one byte changed, as a deploy would.
-    const sw = readFileSync(path.resolve(__dirname, "..", "..", "out", "sw.js"), "utf8");
-    await context.route("**/sw.js", (route) =>
-      route.fulfill({
-        contentType: "text/javascript",
-        body: `${sw}\n// ${label} ${Date.now()}`,
-      }),
-    );
-    await page.evaluate(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      await reg?.update();
-    });
-    const banner = page
-      .getByRole("status")
-      .filter({ hasText: "A new version of Relay Lab is ready" });
-    await expect(banner).toBeVisible({ timeout: 60_000 });
-    await expectNoAxeViolations(page);
-    await page.screenshot({ path: test.info().outputPath(`update-${viewport.name}-${theme}.png`) });
-    const reloaded = page.waitForEvent("load");
-    await banner.getByRole("button", { name: "Reload" }).click();
-    await reloaded;
-    await expect(banner).toBeHidden();
+  test(`a new version offers a polite reload (${label})`, async ({ page }) => {
+    test.setTimeout(150_000);
+    // A private copy of the site, so publishing a "new version" touches no other test.
+    const root = mkdtempSync(path.join(tmpdir(), "relay-lab-sw-"));
+    cpSync(OUT, root, { recursive: true });
+    const server = await startStaticServer({ root, host: "127.0.0.1" });
+    try {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: theme });
+      await installOffline(page, `${server.origin}/`);
+      // Deploy: the same worker with one byte changed, as any new build would give.
+      appendFileSync(path.join(root, "sw.js"), `\n// new version ${label}\n`);
+      await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        await reg?.update();
+      });
+      const banner = page.getByRole("status").filter({
+        hasText: "A new version of Relay Lab is ready",
+      });
+      await expect(banner).toBeVisible({ timeout: 60_000 });
+      await expectNoAxeViolations(page);
+      await page.screenshot({
+        path: test.info().outputPath(`update-${viewport.name}-${theme}.png`),
+      });
+      const reloaded = page.waitForEvent("load");
+      await banner.getByRole("button", { name: "Reload" }).click();
+      await reloaded;
+      await expect(banner).toBeHidden();
+      expect(
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting),
+      ).toBeFalsy();
+    } finally {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 }
