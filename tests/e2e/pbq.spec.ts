@@ -25,7 +25,7 @@ for (const { viewport, theme, label } of MATRIX) {
       await page
         .getByRole("group", { name: "Ports to place" })
         .getByText(String(portOf(first)), { exact: true })
-        .dragTo(rows.first());
+        .dragTo(rows.first().locator("label"));
       await expect(page.getByRole("combobox", { name: first })).toHaveValue(String(portOf(first)));
 
       // The rest by keyboard, through each protocol's list box.
