@@ -22,10 +22,14 @@ for (const { viewport, theme, label } of MATRIX) {
 
       // One by drag and drop; the row's list box shows what was dropped.
       const first = protocols[0]!;
-      await page
+      // HTML5 drag events with one DataTransfer, as a mouse or touch drag delivers them.
+      const dt = await page.evaluateHandle(() => new DataTransfer());
+      const chip = page
         .getByRole("group", { name: "Ports to place" })
-        .getByText(String(portOf(first)), { exact: true })
-        .dragTo(rows.first().locator("label"));
+        .getByText(String(portOf(first)), { exact: true });
+      await chip.dispatchEvent("dragstart", { dataTransfer: dt });
+      await rows.first().dispatchEvent("dragover", { dataTransfer: dt });
+      await rows.first().dispatchEvent("drop", { dataTransfer: dt });
       await expect(page.getByRole("combobox", { name: first })).toHaveValue(String(portOf(first)));
 
       // The rest by keyboard, through each protocol's list box.

@@ -71,7 +71,7 @@ test("a 12 MB import that the browser cannot store says so and is not presented 
   });
   // A well-formed progress file, too big for localStorage's quota.
   const cards: Record<string, object> = {};
-  for (let i = 0; i < 120_000; i++) {
+  for (let i = 0; i < 160_000; i++) {
     cards[`port:made-up-${i}:${i}`] = { seen: 1, correct: 1, recent: [true], lastAt: 0 };
   }
   const file = JSON.stringify({
