@@ -30,11 +30,13 @@ for (const { viewport, theme, label } of MATRIX) {
       await chip.dispatchEvent("dragstart", { dataTransfer: dt });
       await rows.first().dispatchEvent("dragover", { dataTransfer: dt });
       await rows.first().dispatchEvent("drop", { dataTransfer: dt });
-      await expect(page.getByRole("combobox", { name: first })).toHaveValue(String(portOf(first)));
+      await expect(page.getByRole("combobox", { name: first, exact: true })).toHaveValue(
+        String(portOf(first)),
+      );
 
       // The rest by keyboard, through each protocol's list box.
       for (const p of protocols.slice(1)) {
-        const box = page.getByRole("combobox", { name: p });
+        const box = page.getByRole("combobox", { name: p, exact: true });
         await box.focus();
         await box.selectOption(String(portOf(p)));
       }
