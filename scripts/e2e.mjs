@@ -42,6 +42,13 @@ if (process.env.E2E_SKIP_BUILD === "1") {
   // As `npm run build` does: pin each page's CSP to its inline scripts.
   const pinned = await run(process.execPath, [path.join(REPO_ROOT, "scripts", "csp.mjs")]);
   if (pinned !== 0) process.exit(pinned);
+  // The offline service worker is built over out/ after Next (as `npm run build` does).
+  const serwistBin = path.join(path.dirname(require.resolve("@serwist/cli")), "..", "cli.js");
+  const swCode = await run(process.execPath, [serwistBin, "build", "serwist.config.mjs"]);
+  if (swCode !== 0) {
+    console.error(`e2e: serwist build failed with exit code ${swCode}`);
+    process.exit(swCode);
+  }
 }
 
 // With the security headers npm start sends, so the specs see the site's real CSP.
