@@ -172,63 +172,146 @@ export function parsePolicy(conf: Readonly<Record<string, string>>): ParsedPolic
   return { client: get("smtpd_client_restrictions"), relay, recipient, misconfigured };
 }
 
+/** Which restriction decided a recipient, and why: the engine's "policy" event carries this. */
+export interface PolicyDecision {
+  /** The list that decided: smtpd_client_, smtpd_relay_ or smtpd_recipient_restrictions. */
+  stage: "client" | "relay" | "recipient";
+  /** The restriction's Postfix name, or "(none)" when no restriction decided anything. */
+  restriction: string;
+  /** Why it matched, in a sentence fragment ("matched 10.0.0.0/24 (client 10.0.0.5)"). */
+  detail: string;
+  /** "dunno": no restriction permitted or rejected, so the recipient passed by default. */
+  verdict: "permit" | "reject" | "defer" | "dunno";
+}
+
+const formatCidr = (c: Cidr): string => {
+  let prefix = 0;
+  for (let m = c.mask; m !== 0; m = (m << 1) >>> 0) prefix++;
+  const b = c.base;
+  return `${b >>> 24}.${(b >>> 16) & 255}.${(b >>> 8) & 255}.${b & 255}/${prefix}`;
+};
+
 /**
  * Evaluate the restriction lists for one RCPT, as Postfix does with smtpd_delay_reject=yes:
  * client restrictions, then relay restrictions, then recipient restrictions. A permit ends
- * its own list only; a reject ends the decision. Returns the rejecting reply, or null.
+ * its own list only; a reject ends the decision. Returns the rejecting reply (or null) and the
+ * restriction that decided: the rejecting one, else the relay list's permit, else the last permit.
  */
+export function evaluateRecipient(
+  policy: ParsedPolicy,
+  ctx: RelayContext,
+  rcpt: string,
+  routedDomain: string,
+): { reply: Reply | null; decision: PolicyDecision } {
+  if (policy.misconfigured)
+    return {
+      reply: REPLY.configError,
+      decision: {
+        stage: "relay",
+        restriction: "(none)",
+        detail:
+          "neither smtpd_relay_restrictions nor smtpd_recipient_restrictions can reject, so Postfix refuses to relay",
+        verdict: "defer",
+      },
+    };
+  const lists: Array<["client" | "relay" | "recipient", Restriction[]]> = [
+    ["client", policy.client],
+    ["relay", policy.relay],
+    ["recipient", policy.recipient],
+  ];
+  let permit: PolicyDecision | null = null;
+  // A reject_unauth_destination that let a local domain through explains an accept best.
+  let passed: PolicyDecision | null = null;
+  for (const [stage, list] of lists) {
+    for (const r of list) {
+      const matched = matchRestriction(r, stage, ctx, rcpt, routedDomain);
+      if (matched === null) {
+        if (r === "reject_unauth_destination" || r === "defer_unauth_destination")
+          passed ??= {
+            stage,
+            restriction: r,
+            detail: `did not apply: ${routedDomain} is a domain this server accepts mail for`,
+            verdict: "dunno",
+          };
+        continue;
+      }
+      const decision: PolicyDecision = {
+        stage,
+        restriction: r,
+        detail: matched.detail,
+        verdict: matched.reply === null ? "permit" : matched.reply.code < 500 ? "defer" : "reject",
+      };
+      if (matched.reply !== null) return { reply: matched.reply, decision };
+      if (permit === null || permit.stage !== "relay") permit = decision;
+      break; // a permit ends its own list
+    }
+  }
+  return {
+    reply: null,
+    decision: permit ??
+      passed ?? {
+        stage: "recipient",
+        restriction: "(none)",
+        detail: "no restriction permitted or rejected it, so it passed by default",
+        verdict: "dunno",
+      },
+  };
+}
+
+/** One restriction against one recipient: null when it does not apply (Postfix's DUNNO). */
+function matchRestriction(
+  r: Restriction,
+  stage: "client" | "relay" | "recipient",
+  ctx: RelayContext,
+  rcpt: string,
+  routedDomain: string,
+): { reply: Reply | null; detail: string } | null {
+  switch (r) {
+    case "permit":
+      return { reply: null, detail: "permits every client" };
+    case "reject":
+    case "defer": {
+      const rep =
+        stage === "client" ? clientRejected(ctx.clientName, ctx.clientIp) : recipientRejected(rcpt);
+      const reply =
+        r === "defer" ? { code: 450, lines: [rep.lines[0]!.replace(/^5\.7\.1/, "4.7.1")] } : rep;
+      return { reply, detail: `${r === "defer" ? "defers" : "rejects"} every client` };
+    }
+    case "permit_mynetworks": {
+      const n = ipToNumber(ctx.clientIp);
+      const hit =
+        n === null ? undefined : ctx.mynetworks.find((c) => (n & c.mask) >>> 0 === c.base);
+      return hit
+        ? { reply: null, detail: `matched ${formatCidr(hit)} (client ${ctx.clientIp})` }
+        : null;
+    }
+    case "permit_sasl_authenticated":
+      return ctx.authenticated
+        ? { reply: null, detail: "the client logged in with SASL AUTH" }
+        : null;
+    case "permit_auth_destination":
+      return ctx.isAuthDestination(routedDomain)
+        ? { reply: null, detail: `${routedDomain} is a domain this server accepts mail for` }
+        : null;
+    case "reject_unauth_destination":
+    case "defer_unauth_destination":
+      return ctx.isAuthDestination(routedDomain)
+        ? null
+        : {
+            reply: relayDenied(rcpt, r === "defer_unauth_destination"),
+            detail: `${routedDomain} is not a domain this server accepts mail for, and nothing before it permitted the client (${ctx.clientIp})`,
+          };
+  }
+}
+
+/** The rejecting reply for one RCPT, or null (evaluateRecipient without the explanation). */
 export function checkRecipient(
   policy: ParsedPolicy,
   ctx: RelayContext,
   rcpt: string,
   routedDomain: string,
 ): Reply | null {
-  if (policy.misconfigured) return REPLY.configError;
-  const trusted = (): boolean => inNetworks(ctx.clientIp, ctx.mynetworks);
-  const lists: Array<["client" | "recipient", Restriction[]]> = [
-    ["client", policy.client],
-    ["recipient", policy.relay],
-    ["recipient", policy.recipient],
-  ];
-  for (const [where, list] of lists) {
-    for (const r of list) {
-      let verdict: "permit" | Reply | null = null;
-      switch (r) {
-        case "permit":
-          verdict = "permit";
-          break;
-        case "reject":
-        case "defer": {
-          const rep =
-            where === "client"
-              ? clientRejected(ctx.clientName, ctx.clientIp)
-              : recipientRejected(rcpt);
-          verdict =
-            r === "defer"
-              ? { code: 450, lines: [rep.lines[0]!.replace(/^5\.7\.1/, "4.7.1")] }
-              : rep;
-          break;
-        }
-        case "permit_mynetworks":
-          if (trusted()) verdict = "permit";
-          break;
-        case "permit_sasl_authenticated":
-          if (ctx.authenticated) verdict = "permit";
-          break;
-        case "permit_auth_destination":
-          if (ctx.isAuthDestination(routedDomain)) verdict = "permit";
-          break;
-        case "reject_unauth_destination":
-        case "defer_unauth_destination":
-          if (!ctx.isAuthDestination(routedDomain))
-            verdict = relayDenied(rcpt, r === "defer_unauth_destination");
-          break;
-      }
-      if (verdict === "permit") break;
-      if (verdict !== null) return verdict;
-    }
-  }
-  return null;
+  return evaluateRecipient(policy, ctx, rcpt, routedDomain).reply;
 }
 
 /** Parse Postfix time values ("300s", "5d", "4000"). */

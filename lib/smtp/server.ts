@@ -12,7 +12,7 @@ import {
   type Path,
   type Verb,
 } from "./parse";
-import { checkRecipient, type Cidr, type ParsedPolicy } from "./policy";
+import { evaluateRecipient, type Cidr, type ParsedPolicy, type PolicyDecision } from "./policy";
 import {
   greetingReply,
   heloReply,
@@ -112,6 +112,8 @@ export class ServerSession {
   /** The outcome of the last SASL exchange, for the world to log; it clears this after reading. */
   lastAuth: { mechanism: string; username: string; ok: boolean } | null = null;
   private loginUser: string | null = null;
+  /** The restriction that decided the last RCPT or VRFY, for the world to log; it clears this. */
+  lastPolicy: (PolicyDecision & { recipient: string }) | null = null;
 
   constructor(readonly env: ServerEnv) {
     this.state = env.settings.wrapper ? "tls-wait" : "init";
@@ -306,7 +308,7 @@ export class ServerSession {
   private checkRcpt(rcpt: string): Reply | null {
     const { local, domain } = splitAddress(rcpt);
     const routed = domain === "" ? this.settings.hostname : routedDomain(rcpt);
-    const denied = checkRecipient(
+    const { reply, decision } = evaluateRecipient(
       this.settings.policy,
       {
         clientName: this.env.clientName,
@@ -318,14 +320,23 @@ export class ServerSession {
       rcpt,
       routed,
     );
-    if (denied) return denied;
+    this.lastPolicy = { ...decision, recipient: rcpt };
+    if (reply) return reply;
     const localDomain = domain === "" || this.env.isLocalDomain(domain);
     if (
       localDomain &&
       routed === (domain || this.settings.hostname) &&
       !this.env.isLocalUser(local)
-    )
+    ) {
+      this.lastPolicy = {
+        stage: "recipient",
+        restriction: "local_recipient_maps",
+        detail: `${local} is not a user on ${this.settings.hostname}`,
+        verdict: "reject",
+        recipient: rcpt,
+      };
       return userUnknown(rcpt);
+    }
     return null;
   }
 
