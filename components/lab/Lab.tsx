@@ -5,11 +5,12 @@ import type { EngineEvent, World } from "@/lib/smtp";
 import { LabContext } from "./LabContext";
 import { LabStore } from "./labStore";
 import { Mailboxes } from "./Mailboxes";
-import { NetworkDiagram } from "./NetworkDiagram";
+import { CompactStrip, EventLog, NetworkDiagram } from "./NetworkDiagram";
 import { Panel } from "./Panel";
 import { Terminal } from "./Terminal";
 import { TouchInput } from "./TouchInput";
 import { Transcript } from "./Transcript";
+import { usePlayer } from "./usePlayback";
 import "./lab.css";
 
 export interface LabProps {
@@ -23,11 +24,6 @@ export interface LabProps {
   headingLevel?: 2 | 3;
   /** Extra content rendered inside the lab's context (e.g. a lesson's task list using useLabWorld). */
   children?: React.ReactNode;
-  /**
-   * "auto" puts terminal and diagram side by side when the lab is wide enough; "stacked" keeps
-   * one column (a lesson's narrower column, where the terminal needs the full width).
-   */
-  layout?: "auto" | "stacked";
 }
 
 function useCoarsePointer(): boolean {
@@ -57,18 +53,52 @@ function suggestions(world: World, host: string, inSession: boolean): string[] {
   ];
 }
 
+/** Below this width the diagram folds into a one-line strip above the terminal. */
+const NARROW = 640;
+/** The workbench never gets shorter than this, however little room the window leaves. */
+const MIN_BENCH = 420;
+
+/**
+ * The workbench's size: its width, and a height that fills the rest of its frame from where it
+ * starts (the nearest `[data-lab-frame]`, such as a lesson's lab column, else the window), so the
+ * diagram and the terminal's prompt are on screen together without scrolling.
+ */
+function useBenchSize() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ w: number; h: number }>({ w: 0, h: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const frame = el.parentElement?.closest<HTMLElement>("[data-lab-frame]") ?? null;
+    const measure = () => {
+      const w = el.clientWidth;
+      const top = el.getBoundingClientRect().top;
+      const room = frame
+        ? frame.clientHeight - (top - frame.getBoundingClientRect().top + frame.scrollTop) - 8
+        : window.innerHeight - (top + window.scrollY) - 12;
+      const whole = (frame ? frame.clientHeight : window.innerHeight) - 12;
+      // Too little room under what comes first: take the whole frame once scrolled to.
+      const h = Math.round(room >= MIN_BENCH ? room : Math.max(MIN_BENCH, whole));
+      setSize((old) => (old.w === w && old.h === h ? old : { w, h }));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    if (frame) ro.observe(frame);
+    window.addEventListener("resize", measure);
+    return () => {
+      ro.disconnect();
+      window.removeEventListener("resize", measure);
+    };
+  }, []);
+  return { ref, ...size };
+}
+
 /**
  * The lab: terminal, network diagram, mailboxes and transcript around one simulated world.
  * Reusable: lessons embed `<Lab scenario="isp-relay" onEvent={...} />`.
  */
-export function Lab({
-  scenario,
-  onWorld,
-  onEvent,
-  headingLevel = 2,
-  children,
-  layout = "auto",
-}: LabProps) {
+export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: LabProps) {
   const [store] = useState(() => new LabStore(scenario));
   const version = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const world = store.world;
@@ -104,62 +134,106 @@ export function Lab({
     Object.assign(window, { __relayLab: store });
   }, [store]);
 
+  const player = usePlayer(store);
+  const bench = useBenchSize();
+  const narrow = bench.w > 0 && bench.w < NARROW;
+  const [diagramChoice, setDiagramChoice] = useState<boolean | null>(null);
+  const showDiagram = diagramChoice ?? !narrow;
+  // The diagram takes up to half the workbench; the terminal flexes into the rest.
+  const diagramMax = bench.h > 0 ? Math.max(140, bench.h * 0.5 - 90) : 320;
   const ids = `lab-${headingLevel}`;
+  const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <LabContext.Provider value={store}>
-      <div className="@container">
-        <div
-          className={
-            layout === "auto"
-              ? "grid gap-4 @5xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]"
-              : "grid gap-4"
-          }
+      <div
+        ref={bench.ref}
+        data-testid="lab-bench"
+        className="flex min-h-0 flex-col gap-2"
+        style={{ height: bench.h > 0 ? bench.h : undefined }}
+      >
+        <section
+          aria-labelledby={`${ids}-network`}
+          className="shrink-0 rounded-xl border border-border bg-bg px-3 py-2"
         >
-          <Panel
-            id={`${ids}-terminal`}
-            title="Terminal"
-            level={headingLevel}
-            actions={
-              <div className="flex flex-wrap items-center gap-3 text-sm">
-                <label className="flex cursor-pointer items-center gap-2">
-                  <input
-                    type="checkbox"
-                    checked={store.session.explain}
-                    onChange={(e) => store.setExplain(e.target.checked)}
-                    className="size-4 accent-accent"
-                  />
-                  Explain replies
-                </label>
-                <button
-                  ref={after}
-                  type="button"
-                  aria-pressed={showTouch}
-                  onClick={() => setTouchChoice(!showTouch)}
-                  className="rounded-md border border-border px-3 py-1.5 font-medium hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
-                >
-                  Input line &amp; buttons
-                </button>
-              </div>
-            }
-          >
-            <Terminal
-              onReady={(t) => store.attachTerminal(t)}
-              onEscape={() => after.current?.focus()}
-            />
-            {showTouch && (
-              <TouchInput
-                onLine={(line) => store.shell?.runLine(line)}
-                onKeys={(data) => store.shell?.input(data)}
-                suggestions={suggestions(
-                  world,
-                  store.session.host,
-                  store.session.interaction !== null,
-                )}
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <H id={`${ids}-network`} className="text-base font-semibold tracking-tight">
+              Network
+            </H>
+            {!showDiagram && (
+              <CompactStrip world={world} here={store.session.host} player={player} />
+            )}
+            <button
+              type="button"
+              aria-expanded={showDiagram}
+              aria-controls={`${ids}-diagram`}
+              onClick={() => setDiagramChoice(!showDiagram)}
+              className="rounded-md border border-border px-2.5 py-1 text-sm font-medium hover:bg-bg-soft"
+            >
+              {showDiagram ? "Hide diagram" : "Show diagram"}
+            </button>
+          </div>
+          <div id={`${ids}-diagram`} hidden={!showDiagram} className="mt-1">
+            {showDiagram && (
+              <NetworkDiagram
+                world={world}
+                here={store.session.host}
+                player={player}
+                maxHeight={diagramMax}
               />
             )}
-          </Panel>
-          <Panel id={`${ids}-network`} title="Network" level={headingLevel}>
-            <NetworkDiagram store={store} world={world} here={store.session.host} />
+          </div>
+        </section>
+        <section
+          aria-labelledby={`${ids}-terminal`}
+          className="flex min-h-[9rem] flex-1 flex-col rounded-xl border border-border bg-bg px-3 py-2"
+        >
+          <div className="mb-1 flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+            <H id={`${ids}-terminal`} className="text-base font-semibold tracking-tight">
+              Terminal
+            </H>
+            <div className="flex flex-wrap items-center gap-3 text-sm">
+              <label className="flex cursor-pointer items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={store.session.explain}
+                  onChange={(e) => store.setExplain(e.target.checked)}
+                  className="size-4 accent-accent"
+                />
+                Explain replies
+              </label>
+              <button
+                ref={after}
+                type="button"
+                aria-pressed={showTouch}
+                onClick={() => setTouchChoice(!showTouch)}
+                className="rounded-md border border-border px-2.5 py-1 font-medium hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
+              >
+                Input line &amp; buttons
+              </button>
+            </div>
+          </div>
+          <Terminal
+            fill
+            onReady={(t) => store.attachTerminal(t)}
+            onEscape={() => after.current?.focus()}
+          />
+          {showTouch && (
+            <TouchInput
+              onLine={(line) => store.shell?.runLine(line)}
+              onKeys={(data) => store.shell?.input(data)}
+              suggestions={suggestions(
+                world,
+                store.session.host,
+                store.session.interaction !== null,
+              )}
+            />
+          )}
+        </section>
+      </div>
+      <div className="@container mt-3">
+        <div className="grid gap-3 @4xl:grid-cols-3">
+          <Panel id={`${ids}-happened`} title="What happened" level={headingLevel}>
+            <EventLog player={player} />
           </Panel>
           <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel}>
             <Mailboxes world={world} version={settled} />

@@ -82,13 +82,21 @@ interface Props {
   onEscape?: () => void;
   label?: string;
   className?: string;
+  /** Flex to fill the height it is given (the workbench), instead of a fixed height. */
+  fill?: boolean;
 }
 
 /**
  * The xterm.js terminal. xterm and its fit addon are imported inside useEffect, so they load only
  * when a lab is on screen; the box keeps its size while loading so nothing shifts.
  */
-export function Terminal({ onReady, onEscape, label = "Terminal", className = "" }: Props) {
+export function Terminal({
+  onReady,
+  onEscape,
+  label = "Terminal",
+  className = "",
+  fill = false,
+}: Props) {
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<XTerm | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -219,8 +227,8 @@ export function Terminal({ onReady, onEscape, label = "Terminal", className = ""
   }
 
   return (
-    <div className={className}>
-      <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-fg-muted">
+    <div className={`${fill ? "flex min-h-0 flex-1 flex-col" : ""} ${className}`}>
+      <div className="mb-1 flex flex-wrap items-center justify-between gap-x-3 text-sm text-fg-muted">
         <p id="terminal-hint">
           Type <kbd className="font-mono">help</kbd> to start. <kbd className="font-mono">Esc</kbd>{" "}
           leaves the terminal.
@@ -239,7 +247,10 @@ export function Terminal({ onReady, onEscape, label = "Terminal", className = ""
         role="group"
         aria-label={label}
         aria-describedby="terminal-hint"
-        className="relative h-[22rem] overflow-hidden rounded-lg border border-border bg-bg-soft p-2 sm:h-[26rem]"
+        data-testid="terminal-box"
+        className={`relative overflow-hidden rounded-lg border border-border bg-bg-soft p-2 focus-within:border-focus focus-within:[outline:3px_solid_var(--focus)] focus-within:[outline-offset:1px] ${
+          fill ? "min-h-[6rem] flex-1" : "h-[22rem] sm:h-[26rem]"
+        }`}
       >
         <div ref={box} className="size-full" data-testid="terminal" />
         {!loaded && (

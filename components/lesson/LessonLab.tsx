@@ -48,7 +48,7 @@ export default function LessonLab({ scenario, tasks, onChecks, onControls }: Lab
       <h2 id="lesson-lab-heading" className="mb-3 text-lg font-bold">
         Lab: <span className="font-mono text-base">{scenario}</span>
       </h2>
-      <Lab scenario={scenario} onWorld={setWorld} headingLevel={3} layout="stacked">
+      <Lab scenario={scenario} onWorld={setWorld} headingLevel={3}>
         <LabBridge onControls={onControls} />
       </Lab>
     </section>
