@@ -69,8 +69,10 @@ function useBenchSize() {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const frame = el.parentElement?.closest<HTMLElement>("[data-lab-frame]") ?? null;
+    const found = el.parentElement?.closest<HTMLElement>("[data-lab-frame]") ?? null;
     const measure = () => {
+      // A frame counts only while it scrolls on its own (a lesson's column on wide screens).
+      const frame = found && getComputedStyle(found).overflowY !== "visible" ? found : null;
       const w = el.clientWidth;
       const top = el.getBoundingClientRect().top;
       const room = frame
@@ -84,7 +86,12 @@ function useBenchSize() {
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
-    if (frame) ro.observe(frame);
+    if (found) {
+      ro.observe(found);
+      // What sits above the lab in its frame (a lesson's task list) can fold and unfold.
+      for (let a: HTMLElement | null = el; a && a !== found; a = a.parentElement)
+        for (let p = a.previousElementSibling; p; p = p.previousElementSibling) ro.observe(p);
+    }
     window.addEventListener("resize", measure);
     return () => {
       ro.disconnect();

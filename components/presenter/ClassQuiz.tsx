@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { activates, ownsKeys } from "@/components/ui/presenter/keys";
+import { usePresenter } from "@/components/ui/presenter/presenter-store";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
 // Direct imports, not the lib/quiz barrel: the class quiz needs no scheduler (ts-fsrs).
 import { correctLabel, KIND_LABELS, type Question } from "@/lib/quiz/questions";
@@ -14,6 +15,9 @@ import {
   formatSeconds,
   forward,
   seedFromParam,
+  setupFromParams,
+  classQuizQuery,
+  type ClassSetup,
   type ClassPhase,
 } from "./classQuiz";
 
@@ -23,11 +27,7 @@ const PRIMARY =
   "rounded-xl bg-accent px-6 py-3 text-lg font-semibold text-accent-fg hover:opacity-90";
 const LETTERS = "ABCDEFGH";
 
-interface Setup {
-  count: number;
-  seconds: number;
-  coreOnly: boolean;
-}
+type Setup = ClassSetup;
 
 /**
  * A quiz for a room: one question at a time, full screen, an optional countdown, Reveal with
@@ -38,6 +38,12 @@ export function ClassQuiz() {
   const [setup, setSetup] = useState<Setup>({ count: 10, seconds: 0, coreOnly: true });
   const [seed, setSeed] = useState<number | null>(null);
   const [phase, setPhase] = useState<ClassPhase>({ kind: "setup" });
+  const present = usePresenter((p) => p.on);
+  // A quiz's link carries its settings: show them on the setup screen once the page is live.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- read the link once after hydration
+    setSetup((s) => setupFromParams(new URLSearchParams(window.location.search), s));
+  }, []);
   const questions = useMemo(
     () => (seed === null ? [] : buildQuestions(seed, setup.count, { coreOnly: setup.coreOnly })),
     [seed, setup.count, setup.coreOnly],
@@ -90,7 +96,7 @@ export function ClassQuiz() {
         <p className="mt-3 text-fg-muted">
           Nothing was saved. To repeat this quiz with another class, open{" "}
           <Link
-            href={`/class?seed=${seed}`}
+            href={`/class?${classQuizQuery(seed ?? 0, setup, present)}`}
             className="font-medium text-accent underline underline-offset-2"
           >
             this quiz&rsquo;s link
