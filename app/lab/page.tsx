@@ -17,7 +17,7 @@ const scenarios: ScenarioSummary[] = SCENARIO_IDS.flatMap((id) => {
 export default function LabRoute() {
   return (
     <div className="mx-auto max-w-[110rem] px-4 py-3 sm:px-6">
-      <div className="mb-2 flex flex-wrap items-baseline gap-x-4">
+      <div className="mb-1 flex flex-wrap items-baseline gap-x-4">
         <h1 className="text-2xl font-bold tracking-tight">Lab</h1>
         <p className="text-fg-muted">
           Pick a scenario, then send mail by hand. Everything runs in your browser; nothing leaves

@@ -5,7 +5,7 @@ import type { EngineEvent, World } from "@/lib/smtp";
 import { LabContext } from "./LabContext";
 import { LabStore } from "./labStore";
 import { Mailboxes } from "./Mailboxes";
-import { CompactStrip, EventLog, NetworkDiagram } from "./NetworkDiagram";
+import { CompactStrip, EventLog, NetworkDiagram, PlaybackControls } from "./NetworkDiagram";
 import { Panel } from "./Panel";
 import { Terminal } from "./Terminal";
 import { TouchInput } from "./TouchInput";
@@ -57,6 +57,8 @@ function suggestions(world: World, host: string, inSession: boolean): string[] {
 const NARROW = 640;
 /** The workbench never gets shorter than this, however little room the window leaves. */
 const MIN_BENCH = 420;
+/** In a frame of its own (a lesson's column) the lab makes do with less before it scrolls. */
+const MIN_BENCH_IN_FRAME = 300;
 
 /**
  * The workbench's size: its width, and a height that fills the rest of its frame from where it
@@ -80,7 +82,8 @@ function useBenchSize() {
         : window.innerHeight - (top + window.scrollY) - 12;
       const whole = (frame ? frame.clientHeight : window.innerHeight) - 12;
       // Too little room under what comes first: take the whole frame once scrolled to.
-      const h = Math.round(room >= MIN_BENCH ? room : Math.max(MIN_BENCH, whole));
+      const min = frame ? MIN_BENCH_IN_FRAME : MIN_BENCH;
+      const h = Math.round(room >= min ? room : Math.max(min, whole));
       setSize((old) => (old.w === w && old.h === h ? old : { w, h }));
     };
     measure();
@@ -98,7 +101,7 @@ function useBenchSize() {
       window.removeEventListener("resize", measure);
     };
   }, []);
-  return { ref, ...size };
+  return [ref, size] as const;
 }
 
 /**
@@ -142,31 +145,34 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
   }, [store]);
 
   const player = usePlayer(store);
-  const bench = useBenchSize();
+  const [benchRef, bench] = useBenchSize();
   const narrow = bench.w > 0 && bench.w < NARROW;
   const [diagramChoice, setDiagramChoice] = useState<boolean | null>(null);
   const showDiagram = diagramChoice ?? !narrow;
-  // The diagram takes up to half the workbench; the terminal flexes into the rest.
-  const diagramMax = bench.h > 0 ? Math.max(140, bench.h * 0.5 - 90) : 320;
+  // The diagram takes up to 60% of the workbench (less its controls); the terminal flexes into
+  // the rest, which still leaves it several lines.
+  const diagramMax = bench.h > 0 ? Math.max(120, bench.h * 0.62 - 60) : 320;
   const ids = `lab-${headingLevel}`;
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <LabContext.Provider value={store}>
       <div
-        ref={bench.ref}
+        ref={benchRef}
         data-testid="lab-bench"
-        className="flex min-h-0 flex-col gap-2"
+        className="flex min-h-0 shrink-0 flex-col gap-2"
         style={{ height: bench.h > 0 ? bench.h : undefined }}
       >
         <section
           aria-labelledby={`${ids}-network`}
-          className="shrink-0 rounded-xl border border-border bg-bg px-3 py-2"
+          className="shrink-0 rounded-xl border border-border bg-bg px-[12px] py-[6px]"
         >
-          <div className="flex flex-wrap items-center justify-between gap-2">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
             <H id={`${ids}-network`} className="text-base font-semibold tracking-tight">
               Network
             </H>
-            {!showDiagram && (
+            {showDiagram ? (
+              <PlaybackControls player={player} />
+            ) : (
               <CompactStrip world={world} here={store.session.host} player={player} />
             )}
             <button
@@ -174,7 +180,7 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
               aria-expanded={showDiagram}
               aria-controls={`${ids}-diagram`}
               onClick={() => setDiagramChoice(!showDiagram)}
-              className="rounded-md border border-border px-2.5 py-1 text-sm font-medium hover:bg-bg-soft"
+              className="ml-auto rounded-md border border-border px-2.5 py-1 text-sm font-medium hover:bg-bg-soft"
             >
               {showDiagram ? "Hide diagram" : "Show diagram"}
             </button>
@@ -192,35 +198,37 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
         </section>
         <section
           aria-labelledby={`${ids}-terminal`}
-          className="flex min-h-[9rem] flex-1 flex-col rounded-xl border border-border bg-bg px-3 py-2"
+          className="flex min-h-[120px] flex-1 flex-col rounded-xl border border-border bg-bg px-[12px] py-[6px]"
         >
-          <div className="mb-1 flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-            <H id={`${ids}-terminal`} className="text-base font-semibold tracking-tight">
-              Terminal
-            </H>
-            <div className="flex flex-wrap items-center gap-3 text-sm">
-              <label className="flex cursor-pointer items-center gap-2">
-                <input
-                  type="checkbox"
-                  checked={store.session.explain}
-                  onChange={(e) => store.setExplain(e.target.checked)}
-                  className="size-4 accent-accent"
-                />
-                Explain replies
-              </label>
-              <button
-                ref={after}
-                type="button"
-                aria-pressed={showTouch}
-                onClick={() => setTouchChoice(!showTouch)}
-                className="rounded-md border border-border px-2.5 py-1 font-medium hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
-              >
-                Input line &amp; buttons
-              </button>
-            </div>
-          </div>
           <Terminal
             fill
+            heading={
+              <H id={`${ids}-terminal`} className="text-base font-semibold tracking-tight">
+                Terminal
+              </H>
+            }
+            actions={
+              <>
+                <label className="flex cursor-pointer items-center gap-2">
+                  <input
+                    type="checkbox"
+                    checked={store.session.explain}
+                    onChange={(e) => store.setExplain(e.target.checked)}
+                    className="size-4 accent-accent"
+                  />
+                  Explain replies
+                </label>
+                <button
+                  ref={after}
+                  type="button"
+                  aria-pressed={showTouch}
+                  onClick={() => setTouchChoice(!showTouch)}
+                  className="rounded-md border border-border px-2.5 py-1 font-medium hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
+                >
+                  Input line &amp; buttons
+                </button>
+              </>
+            }
             onReady={(t) => store.attachTerminal(t)}
             onEscape={() => after.current?.focus()}
           />

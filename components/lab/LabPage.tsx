@@ -47,14 +47,14 @@ export function LabPage({ scenarios }: Props) {
                     href={`/lab?scenario=${s.id}`}
                     scroll={false}
                     aria-current={active ? "page" : undefined}
-                    title={s.summary}
-                    className={`block rounded-md border px-2.5 py-1 text-sm font-medium ${
+                    title={s.title}
+                    className={`block rounded-md border px-2 py-0.5 font-mono text-sm font-medium ${
                       active
                         ? "border-accent bg-accent text-accent-fg"
                         : "border-border hover:bg-bg-soft"
                     }`}
                   >
-                    {s.title}
+                    {s.id}
                   </Link>
                 </li>
               );

@@ -155,10 +155,9 @@ function linksOf(d: DiagramState, lay: DiagramLayout, world: World): LinkView[] 
   return [...newest.entries()].map(([key, session]) => {
     const route = lay.routes.get(key)!;
     // The badge of this session; or an earlier session's, until a later success fades it.
-    const badge =
-      d.badges.findLast((b) => b.session === session.id) ??
-      d.badges.findLast((b) => pairKey(b.from, b.to) === key && !b.faded) ??
-      null;
+    const own = d.badges.findLast((b) => b.session === session.id);
+    const earlier = d.badges.findLast((b) => pairKey(b.from, b.to) === key && !b.faded);
+    const badge = own ?? (earlier ? { ...earlier, faded: true } : null);
     const refused = badge?.kind === "refused" && badge.session === session.id;
     const rule = refused
       ? ruleFor(world.rules(), world.hosts(), session.client, session.server, session.port)
@@ -179,7 +178,7 @@ function Link({ link, lay }: { link: LinkView; lay: DiagramLayout }) {
     textWidth(text, size, { mono: true, bold: true }) + lockW + size * 1.2,
   );
   const badgeText = badge
-    ? fitText(badgeLabel(badge), route.slotWidth - size, size, { bold: true })
+    ? fitText(badgeLabel(badge), route.slotWidth - size * 0.7, size, { bold: true })
     : "";
   const badgeW = badge
     ? Math.min(route.slotWidth, textWidth(badgeText, size, { bold: true }) + size * 1.2)
@@ -552,7 +551,6 @@ export const NetworkDiagram = memo(function NetworkDiagram({
           ))}
         </div>
       </div>
-      <PlaybackControls player={player} />
       {inspect && (
         <DiagramInspector world={world} target={inspect} onClose={() => setInspect(null)} />
       )}
@@ -667,7 +665,7 @@ export function CompactStrip({
 const BUTTON =
   "rounded-md border border-border px-2.5 py-1 font-medium hover:bg-bg-soft disabled:opacity-60";
 
-function PlaybackControls({ player }: { player: Player }) {
+export function PlaybackControls({ player }: { player: Player }) {
   const view = usePlayerView(player);
   return (
     <div

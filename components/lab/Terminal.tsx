@@ -84,6 +84,9 @@ interface Props {
   className?: string;
   /** Flex to fill the height it is given (the workbench), instead of a fixed height. */
   fill?: boolean;
+  /** A heading and controls to show in the terminal's one toolbar row. */
+  heading?: React.ReactNode;
+  actions?: React.ReactNode;
 }
 
 /**
@@ -96,6 +99,8 @@ export function Terminal({
   label = "Terminal",
   className = "",
   fill = false,
+  heading,
+  actions,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<XTerm | null>(null);
@@ -228,11 +233,14 @@ export function Terminal({
 
   return (
     <div className={`${fill ? "flex min-h-0 flex-1 flex-col" : ""} ${className}`}>
-      <div className="mb-1 flex flex-wrap items-center justify-between gap-x-3 text-sm text-fg-muted">
-        <p id="terminal-hint">
+      <div className="mb-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        {heading}
+        <p id="terminal-hint" className="text-fg-muted">
           Type <kbd className="font-mono">help</kbd> to start. <kbd className="font-mono">Esc</kbd>{" "}
           leaves the terminal.
         </p>
+        <span className="ml-auto" />
+        {actions}
         <label className="flex cursor-pointer items-center gap-2">
           <input
             type="checkbox"

@@ -8,12 +8,15 @@ const COLLAPSED_KEY = "relay-lab:tasks-collapsed";
 function useCollapsed(): [boolean, (v: boolean) => void] {
   const [collapsed, setCollapsed] = useState(false);
   useEffect(() => {
+    let saved: string | null = null;
     try {
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- read once after hydration
-      setCollapsed(localStorage.getItem(COLLAPSED_KEY) === "1");
+      saved = localStorage.getItem(COLLAPSED_KEY);
     } catch {
-      // storage unavailable: start expanded
+      // storage unavailable: decide by the screen
     }
+    // Unset: folded on short screens, where the lab needs the height.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- read once after hydration
+    setCollapsed(saved === null ? window.innerHeight < 860 : saved === "1");
   }, []);
   const set = (v: boolean) => {
     setCollapsed(v);
@@ -54,7 +57,7 @@ export function TasksPanel({
     <section
       aria-labelledby="tasks-heading"
       data-collapsed={collapsed ? "true" : "false"}
-      className="flex max-h-[40%] min-h-0 shrink-0 flex-col rounded-xl border border-border bg-bg-soft px-4 py-2"
+      className="flex max-h-[35%] min-h-0 shrink-0 flex-col rounded-xl border border-border bg-bg-soft px-4 py-2"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="tasks-heading" className="text-lg font-bold">

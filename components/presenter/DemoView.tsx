@@ -108,7 +108,7 @@ function DemoBody({
   const caption = captionFor(state.step, scenario.steps);
 
   return (
-    <div data-demo-frame className="mx-auto max-w-[120rem] px-4 py-3 sm:px-6">
+    <div data-demo-frame className="mx-auto max-w-[120rem] px-[16px] py-[10px]">
       <div className="mb-2 flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
         <div>
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">

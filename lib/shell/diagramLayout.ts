@@ -244,7 +244,6 @@ export function layoutDiagram(
           networks.findIndex((n) => n.id === q.network) || hosts.indexOf(p) - hosts.indexOf(q),
     )
     .filter((h) => networks.some((n) => n.id === h.network));
-  const index = new Map(order.map((h, i) => [h.name, i]));
   const far: Array<{ i: number; j: number; side: "above" | "below"; level: number }> = [];
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i < order.length; i++)

@@ -15,9 +15,7 @@ const SMTP_REPLY = /^[2-5]\d\d(?:[ -]|$)/;
 
 /** Columns a string takes on screen (escape codes take none; one column per code point). */
 export function visibleWidth(text: string): number {
-  let n = 0;
-  for (const _ of text.replace(ANSI, "")) n++;
-  return n;
+  return Array.from(text.replace(ANSI, "")).length;
 }
 
 /**
