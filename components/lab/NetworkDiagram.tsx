@@ -339,6 +339,7 @@ function WallNotes({ links, lay }: { links: LinkView[]; lay: DiagramLayout }) {
     `▮ Wall: port ${s.port} from ${s.client} to ${s.server} is ${wall.action === "drop" ? "dropped" : "rejected"}. ${wall.note ?? ""}`,
     lay.width,
     size,
+    Math.max(1, Math.round(lay.notes.h / (size * 1.3))),
   );
   return (
     <g data-wall-note="">

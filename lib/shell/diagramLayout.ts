@@ -182,13 +182,18 @@ export function layoutDiagram(
 ): DiagramLayout {
   const F = font;
   const s = Math.round(F * smallRatio * 10) / 10;
-  const P = F * 0.6;
+  // Presenter mode (every label room-sized) is tighter on air so the picture fits one screen.
+  const compact = smallRatio >= 1;
+  const P = F * (compact ? 0.45 : 0.6);
   const NP = F * 0.55;
   const lineGap = 0.32;
   const pillHeight = s * 1.6;
   const badgeDy = pillHeight + F * 0.25;
   const wall = { w: F * 0.45, h: pillHeight * 1.35 };
-  const margin = F * 0.4;
+  const margin = F * (compact ? 0.3 : 0.4);
+  /** From the host name's baseline to the IP's, and from one small line's to the next. */
+  const nameStep = F * 0.35 + s * 1.05;
+  const smallStep = s * (1 + lineGap);
   const slotWidth =
     Math.max(
       textWidth(LONGEST_LABEL, s, { mono: true, bold: true }) + s * 1.4,
@@ -216,7 +221,7 @@ export function layoutDiagram(
         F * 7,
       ) +
       2 * P;
-    const hgt = P + F * (1 + lineGap) + s * (1 + lineGap) + s + P;
+    const hgt = P + F * 0.8 + nameStep + smallStep + s * 0.3 + P;
     hostSize.set(h.name, { w, h: hgt });
   }
   const hostH = Math.max(...[...hostSize.values()].map((v) => v.h), F * 4);
@@ -308,9 +313,9 @@ export function layoutDiagram(
       const [name, ip, role] = hostLines(m);
       let by = hb.y + P + F * 0.8;
       const ht: TextItem[] = [textAt(name, hb.x + P, by, F, { bold: true })];
-      by += F * 0.2 + s * (0.8 + lineGap);
+      by += nameStep;
       ht.push(textAt(ip, hb.x + P, by, s, { mono: true }));
-      by += s * (1 + lineGap);
+      by += smallStep;
       ht.push(textAt(role, hb.x + P, by, s, {}));
       const tag = (t: TextItem) => ({
         x: hb.x + hb.w - P * 0.6 - tagW,
@@ -415,7 +420,12 @@ export function layoutDiagram(
 
   const flashHeight = s * 1.7;
   const flashY = netBottom + lanesBelow * laneH + margin + (lanesBelow ? margin : 0);
-  const notes = { x: 0, y: flashY + flashHeight + margin, w: width, h: s * (1 + lineGap) * 2 };
+  const notes = {
+    x: 0,
+    y: flashY + flashHeight + margin,
+    w: width,
+    h: s * (1 + lineGap) * (compact ? 1 : 2),
+  };
   return {
     font: F,
     small: s,
