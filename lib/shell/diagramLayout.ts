@@ -231,11 +231,11 @@ export function layoutDiagram(
     const hostsW =
       members.reduce((sum, m) => sum + hostSize.get(m.name)!.w, 0) +
       Math.max(0, members.length - 1) * gap;
-    const cidrW = textWidth(net.cidr, s * 0.92, { mono: true });
+    const cidrW = textWidth(net.cidr, s, { mono: true });
     const wrapAt = Math.max(hostsW, textWidth("x".repeat(12), s, { bold: true }), cidrW);
     const nameLines = wrapWords(net.name, wrapAt, s, true);
     const textW = Math.max(cidrW, ...nameLines.map((l) => textWidth(l, s, { bold: true })));
-    const headerH = NP + nameLines.length * s * (1 + lineGap) + s * 0.92 + NP * 0.8;
+    const headerH = NP + nameLines.length * s * (1 + lineGap) + s + NP * 0.8;
     return { net, members, hostsW, nameLines, contentW: Math.max(hostsW, textW), headerH };
   });
   const headerH = Math.max(...netInfo.map((n) => n.headerH), F * 2);
@@ -304,7 +304,7 @@ export function layoutDiagram(
       texts.push(textAt(line, x + NP, baseline, s, { bold: true }));
       baseline += s * (1 + lineGap);
     }
-    texts.push(textAt(n.net.cidr, x + NP, baseline, s * 0.92, { mono: true }));
+    texts.push(textAt(n.net.cidr, x + NP, baseline, s, { mono: true }));
     placedNets.push({ id: n.net.id, kind: n.net.kind, box, texts });
     let hx = x + inset;
     for (const m of n.members) {

@@ -162,6 +162,7 @@ for (const theme of ["light", "dark"] as const) {
     test("a 554 badge belongs to the spammer's session and fades when a later delivery on that link succeeds", async ({
       page,
     }) => {
+      test.setTimeout(90_000);
       await openLab(page, "closed-relay");
       await typeLines(
         page,
@@ -364,6 +365,7 @@ test.describe("presenter mode at 1920x1080", () => {
   });
 
   test("the key legend never covers the diagram", async ({ page }) => {
+    test.setTimeout(120_000);
     await presenterOn(page);
     await gotoHydrated(page, "/demo?scenario=port-25-blocked&step=3");
     await waitReady(page);
