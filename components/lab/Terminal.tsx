@@ -257,7 +257,7 @@ export function Terminal({
         aria-describedby="terminal-hint"
         data-testid="terminal-box"
         className={`relative overflow-hidden rounded-lg border border-border bg-bg-soft p-2 focus-within:border-focus focus-within:[outline:3px_solid_var(--focus)] focus-within:[outline-offset:1px] ${
-          fill ? "min-h-[6rem] flex-1" : "h-[22rem] sm:h-[26rem]"
+          fill ? "min-h-[64px] flex-1" : "h-[22rem] sm:h-[26rem]"
         }`}
       >
         <div ref={box} className="size-full" data-testid="terminal" />
