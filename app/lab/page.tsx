@@ -16,12 +16,15 @@ const scenarios: ScenarioSummary[] = SCENARIO_IDS.flatMap((id) => {
 
 export default function LabRoute() {
   return (
-    <div className="mx-auto max-w-[110rem] px-4 py-8 sm:px-6">
-      <h1 className="text-3xl font-bold tracking-tight">Lab</h1>
-      <p className="mt-2 mb-6 max-w-3xl text-lg text-fg-muted">
-        Pick a scenario, then send mail by hand. Everything runs in your browser; nothing leaves it.
-      </p>
-      <Suspense fallback={<div className="min-h-[60rem]" aria-hidden="true" />}>
+    <div className="mx-auto max-w-[110rem] px-4 py-3 sm:px-6">
+      <div className="mb-1 flex flex-wrap items-baseline gap-x-4">
+        <h1 className="text-2xl font-bold tracking-tight">Lab</h1>
+        <p className="text-fg-muted">
+          Pick a scenario, then send mail by hand. Everything runs in your browser; nothing leaves
+          it.
+        </p>
+      </div>
+      <Suspense fallback={<div className="h-[calc(100dvh-8rem)]" aria-hidden="true" />}>
         <LabPage scenarios={scenarios} />
       </Suspense>
     </div>

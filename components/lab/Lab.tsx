@@ -6,11 +6,12 @@ import { DataPauseHint } from "./DataPauseHint";
 import { LabContext } from "./LabContext";
 import { LabStore } from "./labStore";
 import { Mailboxes } from "./Mailboxes";
-import { NetworkDiagram } from "./NetworkDiagram";
+import { CompactStrip, EventLog, NetworkDiagram, PlaybackControls } from "./NetworkDiagram";
 import { Panel } from "./Panel";
 import { Terminal } from "./Terminal";
 import { TouchInput } from "./TouchInput";
 import { Transcript } from "./Transcript";
+import { usePlayer } from "./usePlayback";
 import "./lab.css";
 
 export interface LabProps {
@@ -24,11 +25,6 @@ export interface LabProps {
   headingLevel?: 2 | 3;
   /** Extra content rendered inside the lab's context (e.g. a lesson's task list using useLabWorld). */
   children?: React.ReactNode;
-  /**
-   * "auto" puts terminal and diagram side by side when the lab is wide enough; "stacked" keeps
-   * one column (a lesson's narrower column, where the terminal needs the full width).
-   */
-  layout?: "auto" | "stacked";
 }
 
 function useCoarsePointer(): boolean {
@@ -58,18 +54,62 @@ function suggestions(world: World, host: string, inSession: boolean): string[] {
   ];
 }
 
+/** Below this width the diagram folds into a one-line strip above the terminal. */
+const NARROW = 640;
+/** The workbench never gets shorter than this, however little room the window leaves. */
+const MIN_BENCH = 420;
+/** In a frame of its own (a lesson's column) the lab makes do with less before it scrolls. */
+const MIN_BENCH_IN_FRAME = 300;
+
+/**
+ * The workbench's size: its width, and a height that fills the rest of its frame from where it
+ * starts (the nearest `[data-lab-frame]`, such as a lesson's lab column, else the window), so the
+ * diagram and the terminal's prompt are on screen together without scrolling.
+ */
+function useBenchSize() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ w: number; h: number }>({ w: 0, h: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const found = el.parentElement?.closest<HTMLElement>("[data-lab-frame]") ?? null;
+    const measure = () => {
+      // A frame counts only while it scrolls on its own (a lesson's column on wide screens).
+      const frame = found && getComputedStyle(found).overflowY !== "visible" ? found : null;
+      const w = el.clientWidth;
+      const top = el.getBoundingClientRect().top;
+      const room = frame
+        ? frame.clientHeight - (top - frame.getBoundingClientRect().top + frame.scrollTop) - 8
+        : window.innerHeight - (top + window.scrollY) - 12;
+      const whole = (frame ? frame.clientHeight : window.innerHeight) - 12;
+      // Too little room under what comes first: take the whole frame once scrolled to.
+      const min = frame ? MIN_BENCH_IN_FRAME : MIN_BENCH;
+      const h = Math.round(room >= min ? room : Math.max(min, whole));
+      setSize((old) => (old.w === w && old.h === h ? old : { w, h }));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    if (found) {
+      ro.observe(found);
+      // What sits above the lab in its frame (a lesson's task list) can fold and unfold.
+      for (let a: HTMLElement | null = el; a && a !== found; a = a.parentElement)
+        for (let p = a.previousElementSibling; p; p = p.previousElementSibling) ro.observe(p);
+    }
+    window.addEventListener("resize", measure);
+    return () => {
+      ro.disconnect();
+      window.removeEventListener("resize", measure);
+    };
+  }, []);
+  return [ref, size] as const;
+}
+
 /**
  * The lab: terminal, network diagram, mailboxes and transcript around one simulated world.
  * Reusable: lessons embed `<Lab scenario="isp-relay" onEvent={...} />`.
  */
-export function Lab({
-  scenario,
-  onWorld,
-  onEvent,
-  headingLevel = 2,
-  children,
-  layout = "auto",
-}: LabProps) {
+export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: LabProps) {
   const [store] = useState(() => new LabStore(scenario));
   const version = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const world = store.world;
@@ -105,23 +145,72 @@ export function Lab({
     Object.assign(window, { __relayLab: store });
   }, [store]);
 
+  const player = usePlayer(store);
+  const [benchRef, bench] = useBenchSize();
+  const narrow = bench.w > 0 && bench.w < NARROW;
+  const [diagramChoice, setDiagramChoice] = useState<boolean | null>(null);
+  const showDiagram = diagramChoice ?? !narrow;
+  // The diagram takes up to 60% of the workbench (less its controls); the terminal flexes into
+  // the rest, which still leaves it several lines.
+  const diagramMax = bench.h > 0 ? Math.max(120, bench.h * 0.62 - 60) : 320;
   const ids = `lab-${headingLevel}`;
+  const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <LabContext.Provider value={store}>
-      <div className="@container">
-        <div
-          className={
-            layout === "auto"
-              ? "grid gap-4 @5xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]"
-              : "grid gap-4"
-          }
+      <div
+        ref={benchRef}
+        data-testid="lab-bench"
+        className="flex min-h-0 shrink-0 flex-col gap-2"
+        style={{ height: bench.h > 0 ? bench.h : undefined }}
+      >
+        <section
+          aria-labelledby={`${ids}-network`}
+          className="shrink-0 rounded-xl border border-border bg-bg px-[12px] py-[6px]"
         >
-          <Panel
-            id={`${ids}-terminal`}
-            title="Terminal"
-            level={headingLevel}
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+            <H id={`${ids}-network`} className="text-base font-semibold tracking-tight">
+              Network
+            </H>
+            {showDiagram ? (
+              <PlaybackControls player={player} />
+            ) : (
+              <CompactStrip world={world} here={store.session.host} player={player} />
+            )}
+            <button
+              type="button"
+              aria-expanded={showDiagram}
+              aria-controls={`${ids}-diagram`}
+              onClick={() => setDiagramChoice(!showDiagram)}
+              className="ml-auto rounded-md border border-border px-2.5 py-1 text-sm font-medium hover:bg-bg-soft"
+            >
+              {showDiagram ? "Hide diagram" : "Show diagram"}
+            </button>
+          </div>
+          <div id={`${ids}-diagram`} hidden={!showDiagram} className="mt-1">
+            {showDiagram && (
+              <NetworkDiagram
+                world={world}
+                here={store.session.host}
+                player={player}
+                maxHeight={diagramMax}
+                hostCount={world.hosts().length}
+              />
+            )}
+          </div>
+        </section>
+        <section
+          aria-labelledby={`${ids}-terminal`}
+          className="flex min-h-[120px] flex-1 flex-col rounded-xl border border-border bg-bg px-[12px] py-[6px]"
+        >
+          <Terminal
+            fill
+            heading={
+              <H id={`${ids}-terminal`} className="text-base font-semibold tracking-tight">
+                Terminal
+              </H>
+            }
             actions={
-              <div className="flex flex-wrap items-center gap-3 text-sm">
+              <>
                 <label className="flex cursor-pointer items-center gap-2">
                   <input
                     type="checkbox"
@@ -136,31 +225,32 @@ export function Lab({
                   type="button"
                   aria-pressed={showTouch}
                   onClick={() => setTouchChoice(!showTouch)}
-                  className="rounded-md border border-border px-3 py-1.5 font-medium hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
+                  className="rounded-md border border-border px-2.5 py-1 font-medium hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
                 >
                   Input line &amp; buttons
                 </button>
-              </div>
+              </>
             }
-          >
-            <Terminal
-              onReady={(t) => store.attachTerminal(t)}
-              onEscape={() => after.current?.focus()}
+            onReady={(t) => store.attachTerminal(t)}
+            onEscape={() => after.current?.focus()}
+          />
+          {showTouch && (
+            <TouchInput
+              onLine={(line) => store.shell?.runLine(line)}
+              onKeys={(data) => store.shell?.input(data)}
+              suggestions={suggestions(
+                world,
+                store.session.host,
+                store.session.interaction !== null,
+              )}
             />
-            {showTouch && (
-              <TouchInput
-                onLine={(line) => store.shell?.runLine(line)}
-                onKeys={(data) => store.shell?.input(data)}
-                suggestions={suggestions(
-                  world,
-                  store.session.host,
-                  store.session.interaction !== null,
-                )}
-              />
-            )}
-          </Panel>
-          <Panel id={`${ids}-network`} title="Network" level={headingLevel}>
-            <NetworkDiagram store={store} world={world} here={store.session.host} />
+          )}
+        </section>
+      </div>
+      <div className="@container mt-3">
+        <div className="grid gap-3 @4xl:grid-cols-3">
+          <Panel id={`${ids}-happened`} title="What happened" level={headingLevel}>
+            <EventLog player={player} />
           </Panel>
           <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel}>
             <Mailboxes world={world} version={settled} />

@@ -37,49 +37,59 @@ export function LabPage({ scenarios }: Props) {
 
   return (
     <>
-      <nav aria-label="Scenarios" className="mb-6">
-        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-          {scenarios.map((s) => {
-            const active = s.id === current.id;
-            return (
-              <li key={s.id}>
-                <Link
-                  href={`/lab?scenario=${s.id}`}
-                  scroll={false}
-                  aria-current={active ? "page" : undefined}
-                  className={`block h-full rounded-lg border p-3 ${
-                    active
-                      ? "border-accent bg-bg-soft ring-2 ring-accent"
-                      : "border-border hover:bg-bg-soft"
-                  }`}
-                >
-                  <span className="block font-semibold">{s.title}</span>
-                  <span className="mt-1 block text-sm text-fg-muted">{s.summary}</span>
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <nav aria-label="Scenarios" className="min-w-0 flex-1">
+          <ul className="flex flex-wrap gap-1.5">
+            {scenarios.map((s) => {
+              const active = s.id === current.id;
+              return (
+                <li key={s.id}>
+                  <Link
+                    href={`/lab?scenario=${s.id}`}
+                    scroll={false}
+                    aria-current={active ? "page" : undefined}
+                    title={s.title}
+                    className={`block rounded-md border px-2 py-0.5 font-mono text-sm font-medium ${
+                      active
+                        ? "border-accent bg-accent text-accent-fg"
+                        : "border-border hover:bg-bg-soft"
+                    }`}
+                  >
+                    {s.id}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      </div>
       {unknown && (
-        <p role="alert" className="mb-4 rounded-lg border border-bad p-3 text-bad">
+        <p role="alert" className="mb-2 rounded-lg border border-bad p-2 text-bad">
           There is no scenario called &ldquo;{asked}&rdquo;; showing &ldquo;{current.title}&rdquo;
           instead.
         </p>
       )}
-      <section aria-labelledby="scenario-title" className="mb-6 max-w-4xl">
-        <h2 id="scenario-title" className="text-2xl font-bold tracking-tight">
-          {current.title}
-        </h2>
-        <p className="mt-2 text-fg-muted">{current.description}</p>
-        <p className="mt-2">
-          <Link
-            href={`/demo?scenario=${current.id}`}
-            className="font-medium text-accent underline underline-offset-2"
-          >
-            Step through this scenario&rsquo;s demo
-          </Link>
-        </p>
+      <section aria-labelledby="scenario-title" className="mb-2">
+        <div className="flex flex-wrap items-baseline gap-x-3">
+          <h2 id="scenario-title" className="text-lg font-bold tracking-tight">
+            {current.title}
+          </h2>
+          <p className="text-sm text-fg-muted">{current.summary}</p>
+        </div>
+        <details>
+          <summary className="cursor-pointer text-sm font-medium text-accent">
+            The story, and its demo
+          </summary>
+          <p className="mt-1 max-w-4xl text-fg-muted">{current.description}</p>
+          <p className="mt-1">
+            <Link
+              href={`/demo?scenario=${current.id}`}
+              className="font-medium text-accent underline underline-offset-2"
+            >
+              Step through this scenario&rsquo;s demo
+            </Link>
+          </p>
+        </details>
       </section>
       <Lab scenario={current.id} onWorld={onWorld}>
         <LazyBridgePanel request={params.get("bridge")} />

@@ -7,7 +7,7 @@ import type { LabProps } from "./Lab";
 export function LabPlaceholder() {
   return (
     <div
-      className="grid min-h-[44rem] place-items-center rounded-xl border border-border bg-bg-soft text-fg-muted"
+      className="grid h-[calc(100dvh-12rem)] min-h-[26rem] place-items-center rounded-xl border border-border bg-bg-soft text-fg-muted"
       role="status"
     >
       Loading the lab…

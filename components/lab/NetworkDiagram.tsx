@@ -1,281 +1,302 @@
 "use client";
 
-import { memo, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import type { HostInfo, NetworkInfo, World } from "@/lib/smtp";
-import type { DiagramState, Travel } from "@/lib/shell/diagram";
-import type { LabStore } from "./labStore";
-import { SPEEDS, usePlayback, type PlaybackView } from "./usePlayback";
+import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
+import type { RuleSpec, World } from "@/lib/smtp";
+import {
+  badgeLabel,
+  ruleFor,
+  type Badge,
+  type DiagramState,
+  type SessionView,
+} from "@/lib/shell/diagram";
+import {
+  fitText,
+  layoutDiagram,
+  pairKey,
+  textWidth,
+  wrapNote,
+  type DiagramLayout,
+  type Pt,
+  type Route,
+  type TextItem,
+} from "@/lib/shell/diagramLayout";
+import { usePresenter } from "@/components/ui/presenter/presenter-store";
+import { DiagramInspector, type InspectTarget } from "./DiagramInspector";
+import { SPEEDS, usePlayerView, type Player } from "./usePlayback";
 
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+/** Base font of the diagram (viewBox units): room-sized in presenter mode. */
+const FONT = 14;
+const PRESENT_FONT = 22;
+/** Never blow the normal diagram up beyond this (it reads best near 1:1). */
+const MAX_SCALE = 1.35;
+
+function SvgText({
+  t,
+  className = "",
+  halo = false,
+}: {
+  t: TextItem;
+  className?: string;
+  halo?: boolean;
+}) {
+  return (
+    <text
+      x={t.x}
+      y={t.y}
+      textAnchor={t.anchor}
+      fontSize={t.size}
+      data-label=""
+      className={`${t.bold ? "font-semibold" : ""} ${t.mono ? "font-mono" : ""} ${
+        halo ? "stroke-bg-soft [paint-order:stroke]" : ""
+      } ${className}`}
+      strokeWidth={halo ? 5 : undefined}
+      strokeLinejoin="round"
+    >
+      {t.text}
+    </text>
+  );
 }
 
-interface Layout {
-  width: number;
-  height: number;
-  networks: Array<{ net: NetworkInfo; box: Box }>;
-  hosts: Map<string, { host: HostInfo; box: Box }>;
+const path = (pts: readonly Pt[]) => pts.map((p, i) => `${i ? "L" : "M"}${p.x} ${p.y}`).join(" ");
+
+/** The route from `from` to `to` (routes are stored one way per pair). */
+function directed(route: Route, from: string): Pt[] {
+  return route.a === from ? route.points : route.points.slice().reverse();
 }
 
-const HOST_W = 210;
-const HOST_H = 104;
-const PAD = 14;
-const HEAD = 44;
-
-/** Networks side by side when wide, stacked when narrow; hosts stacked inside their network. */
-function layout(world: World, narrow: boolean): Layout {
-  const nets = world.networks();
-  const hosts = world.hosts();
-  const byNet = nets.map((net) => ({ net, hosts: hosts.filter((h) => h.network === net.id) }));
-  const networks: Layout["networks"] = [];
-  const placed: Layout["hosts"] = new Map();
-  const gap = narrow ? 16 : 36;
-  let x = 0;
-  let y = 0;
-  let width = 0;
-  let height = 0;
-  for (const { net, hosts: hs } of byNet) {
-    const w = HOST_W + PAD * 2;
-    const h = HEAD + Math.max(1, hs.length) * (HOST_H + PAD);
-    const box = { x, y, w, h };
-    networks.push({ net, box });
-    hs.forEach((host, i) => {
-      placed.set(host.name, {
-        host,
-        box: { x: x + PAD, y: y + HEAD + i * (HOST_H + PAD), w: HOST_W, h: HOST_H },
-      });
-    });
-    width = Math.max(width, x + w);
-    height = Math.max(height, y + h);
-    if (narrow) y += h + gap;
-    else x += w + gap;
-  }
-  return { width, height, networks, hosts: placed };
-}
-
-const center = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
-
-const ROLE: Record<HostInfo["role"], string> = {
-  client: "PC",
-  relay: "Relay",
-  mx: "MX",
-  spammer: "Spammer",
-  server: "Server",
-};
-
-function Envelope({ travel, from, to, ms }: { travel: Travel; from: Box; to: Box; ms: number }) {
+function Envelope({
+  pts,
+  ms,
+  travelKey,
+  size,
+}: {
+  pts: Pt[];
+  ms: number;
+  travelKey: number;
+  size: number;
+}) {
   const ref = useRef<SVGGElement>(null);
-  const a = center(from);
-  const b = center(to);
-  const path = useRef({ a, b, ms });
+  const latest = useRef({ pts, ms });
   useEffect(() => {
-    path.current = { a, b, ms };
+    latest.current = { pts, ms };
   });
   useEffect(() => {
     const el = ref.current;
-    const { a: p, b: q, ms: d } = path.current;
-    if (!el || d <= 0 || typeof el.animate !== "function") return;
+    const { pts: p, ms: d } = latest.current;
+    if (!el || d <= 0 || typeof el.animate !== "function" || p.length < 2) return;
+    const frames: Keyframe[] = p.map((q, i) => ({
+      transform: `translate(${q.x}px, ${q.y}px)`,
+      opacity: 1,
+      offset: (i / (p.length - 1)) * 0.85,
+    }));
+    frames.push({
+      transform: `translate(${p[p.length - 1]!.x}px, ${p[p.length - 1]!.y}px)`,
+      opacity: 0,
+      offset: 1,
+    });
     // Runs to the end even if later events re-render the diagram; hidden when done.
-    el.animate(
-      [
-        { transform: `translate(${p.x}px, ${p.y}px)`, opacity: 1 },
-        { transform: `translate(${q.x}px, ${q.y}px)`, opacity: 1, offset: 0.8 },
-        { transform: `translate(${q.x}px, ${q.y}px)`, opacity: 0 },
-      ],
-      { duration: d, easing: "ease-in-out", fill: "forwards" },
-    );
-  }, [travel.key]);
+    el.animate(frames, { duration: d, easing: "ease-in-out", fill: "forwards" });
+  }, [travelKey]);
+  const end = pts[pts.length - 1]!;
+  const w = size * 2;
+  const h = size * 1.35;
   return (
     <g
       ref={ref}
-      style={{ transform: `translate(${b.x}px, ${b.y}px)`, opacity: 0 }}
+      style={{ transform: `translate(${end.x}px, ${end.y}px)`, opacity: 0 }}
       aria-hidden="true"
     >
       <rect
-        x={-15}
-        y={-10}
-        width={30}
-        height={20}
+        x={-w / 2}
+        y={-h / 2}
+        width={w}
+        height={h}
         rx={3}
         className="fill-accent stroke-bg"
         strokeWidth={2}
       />
-      <path d="M-15 -10 L0 2 L15 -10" fill="none" className="stroke-accent-fg" strokeWidth={2} />
+      <path
+        d={`M${-w / 2} ${-h / 2} L0 ${h * 0.1} L${w / 2} ${-h / 2}`}
+        fill="none"
+        className="stroke-accent-fg"
+        strokeWidth={2}
+      />
     </g>
   );
 }
 
 /** A padlock drawn in SVG (emoji fonts are not everywhere). */
-function Lock({ x, y }: { x: number; y: number }) {
+function Lock({ x, y, size }: { x: number; y: number; size: number }) {
+  const k = size / 14;
   return (
-    <g transform={`translate(${x}, ${y})`} aria-hidden="true">
+    <g transform={`translate(${x}, ${y}) scale(${k})`} aria-hidden="true">
       <path d="M-4 -1 V-4 A4 4 0 0 1 4 -4 V-1" fill="none" className="stroke-ok" strokeWidth={2} />
       <rect x={-6} y={-1} width={12} height={9} rx={1.5} className="fill-ok" />
     </g>
   );
 }
 
-function HostNode({
-  host,
-  box,
-  here,
-  delivered,
-}: {
-  host: HostInfo;
-  box: Box;
-  here: boolean;
-  delivered: number;
-}) {
-  const spam = host.role === "spammer";
+/** One link: the newest session on a pair of hosts, its port label, badge and wall. */
+interface LinkView {
+  route: Route;
+  session: SessionView;
+  badge: Badge | null;
+  wall: RuleSpec | null;
+}
+
+function linksOf(d: DiagramState, lay: DiagramLayout, world: World): LinkView[] {
+  const newest = new Map<string, SessionView>();
+  for (const s of d.sessions) {
+    const key = pairKey(s.client, s.server);
+    if (!lay.routes.has(key)) continue;
+    const had = newest.get(key);
+    if (!had || had.id < s.id) newest.set(key, s);
+  }
+  return [...newest.entries()].map(([key, session]) => {
+    const route = lay.routes.get(key)!;
+    // The badge of this session; or an earlier session's, until a later success fades it.
+    const own = d.badges.findLast((b) => b.session === session.id);
+    const earlier = d.badges.findLast((b) => pairKey(b.from, b.to) === key && !b.faded);
+    const badge = own ?? (earlier ? { ...earlier, faded: true } : null);
+    const refused = badge?.kind === "refused" && badge.session === session.id;
+    const rule = refused
+      ? ruleFor(world.rules(), world.hosts(), session.client, session.server, session.port)
+      : null;
+    return { route, session, badge, wall: rule && rule.action !== "allow" ? rule : null };
+  });
+}
+
+function Link({ link, lay }: { link: LinkView; lay: DiagramLayout }) {
+  const { route, session: s, badge, wall } = link;
+  const pts = directed(route, s.client);
+  const refused = badge?.kind === "refused" && badge.session === s.id;
+  const size = lay.small;
+  const text = `${s.port}${s.auth ? " AUTH" : ""}`;
+  const lockW = s.tls ? size * 1.1 : 0;
+  const pillW = Math.min(
+    route.slotWidth,
+    textWidth(text, size, { mono: true, bold: true }) + lockW + size * 1.2,
+  );
+  const badgeText = badge
+    ? fitText(badgeLabel(badge), route.slotWidth - size * 0.7, size, { bold: true })
+    : "";
+  const badgeW = badge
+    ? Math.min(route.slotWidth, textWidth(badgeText, size, { bold: true }) + size * 1.2)
+    : 0;
+  const wallAt = route.a === s.server ? route.wallNearA : route.wallNearB;
+  const markerId = `arrow-${route.key.replace(/[^a-z0-9]/gi, "-")}`;
   return (
-    <g>
-      <rect
-        x={box.x}
-        y={box.y}
-        width={box.w}
-        height={box.h}
-        rx={10}
-        className={`fill-bg ${here ? "stroke-accent" : spam ? "stroke-bad" : "stroke-border"}`}
-        strokeWidth={here ? 3.5 : 1.5}
+    <g data-link={route.key} data-session={s.id} opacity={s.open || refused ? 1 : 0.55}>
+      <defs>
+        <marker
+          id={markerId}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="5"
+          markerHeight="5"
+          orient="auto-start-reverse"
+        >
+          <path
+            d="M0 0 L10 5 L0 10 z"
+            className={refused ? "fill-bad" : s.tls ? "fill-ok" : "fill-accent"}
+          />
+        </marker>
+      </defs>
+      <path
+        d={path(pts)}
+        fill="none"
+        className={refused ? "stroke-bad" : s.tls ? "stroke-ok" : "stroke-accent"}
+        strokeWidth={s.open ? size * 0.3 : size * 0.16}
+        strokeDasharray={s.open ? undefined : `${size * 0.45} ${size * 0.45}`}
+        markerEnd={`url(#${markerId})`}
       />
-      <text x={box.x + 12} y={box.y + 24} className="fill-fg text-[15px] font-semibold">
-        {host.name}
-      </text>
-      <text x={box.x + 12} y={box.y + 44} className="fill-fg-muted font-mono text-[13px]">
-        {host.ip}
-      </text>
-      <text
-        x={box.x + 12}
-        y={box.y + 64}
-        className={`${spam ? "fill-bad" : "fill-fg-muted"} text-[13px]`}
-      >
-        {ROLE[host.role]} · {host.label}
-      </text>
-      <text x={box.x + 12} y={box.y + 86} className="fill-fg font-mono text-[13px]">
-        {host.ports.length ? `listens: ${host.ports.join(" ")}` : "no mail service"}
-      </text>
-      {here && (
-        <g>
+      <g data-pill="">
+        <rect
+          x={route.label.x - pillW / 2}
+          y={route.label.y - lay.pillHeight / 2}
+          width={pillW}
+          height={lay.pillHeight}
+          rx={lay.pillHeight / 2}
+          className="fill-bg stroke-border"
+        />
+        {s.tls && (
+          <Lock
+            x={route.label.x - pillW / 2 + size * 0.9}
+            y={route.label.y - size * 0.15}
+            size={size}
+          />
+        )}
+        <text
+          x={route.label.x + lockW / 2}
+          y={route.label.y + size * 0.36}
+          textAnchor="middle"
+          fontSize={size}
+          data-label=""
+          className="fill-fg font-mono font-semibold"
+        >
+          {text}
+        </text>
+      </g>
+      {badge && (
+        <g
+          key={badge.session * 1000 + badge.code}
+          className="lab-pop"
+          data-badge={badge.faded ? "faded" : "current"}
+          opacity={badge.faded ? 0.4 : 1}
+        >
           <rect
-            x={box.x + box.w - 52}
-            y={box.y - 11}
-            width={48}
-            height={22}
-            rx={11}
-            className="fill-accent"
+            x={route.badge.x - badgeW / 2}
+            y={route.badge.y - lay.pillHeight / 2}
+            width={badgeW}
+            height={lay.pillHeight}
+            rx={size * 0.4}
+            className="fill-bad"
           />
           <text
-            x={box.x + box.w - 28}
-            y={box.y + 5}
+            x={route.badge.x}
+            y={route.badge.y + size * 0.36}
             textAnchor="middle"
-            className="fill-accent-fg text-[12px] font-bold"
+            fontSize={size}
+            data-label=""
+            className="fill-bg font-semibold"
           >
-            YOU
+            {badgeText}
           </text>
         </g>
       )}
-      {delivered > 0 && (
-        <g>
-          <rect
-            x={box.x + box.w - 62}
-            y={box.y + box.h - 30}
-            width={54}
-            height={22}
-            rx={11}
-            className="fill-ok"
-          />
-          <text
-            x={box.x + box.w - 35}
-            y={box.y + box.h - 14}
-            textAnchor="middle"
-            className="fill-bg text-[12px] font-bold"
-          >
-            ✉ {delivered}
-          </text>
-        </g>
+      {wall && (
+        <rect
+          data-wall={`${wall.action} ${s.port}`}
+          x={wallAt.x - lay.wall.w / 2}
+          y={wallAt.y - lay.wall.h / 2}
+          width={lay.wall.w}
+          height={lay.wall.h}
+          rx={2}
+          className="fill-bad stroke-bg"
+          strokeWidth={1.5}
+        >
+          <title>{`Firewall ${wall.action}s port ${s.port}: ${wall.note ?? ""}`}</title>
+        </rect>
       )}
     </g>
   );
 }
 
-function Overlay({ d, lay }: { d: DiagramState; lay: Layout }) {
-  const pos = (name: string) => lay.hosts.get(name)?.box;
-  return (
-    <>
-      {d.sessions.map((s) => {
-        const a = pos(s.client);
-        const b = pos(s.server);
-        if (!a || !b) return null;
-        const p = center(a);
-        const q = center(b);
-        const m = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
-        return (
-          <g key={s.id} opacity={s.open ? 1 : 0.45}>
-            <line
-              x1={p.x}
-              y1={p.y}
-              x2={q.x}
-              y2={q.y}
-              className={s.tls ? "stroke-ok" : "stroke-accent"}
-              strokeWidth={s.open ? 4 : 2}
-              strokeDasharray={s.open ? undefined : "6 6"}
-            />
-            <g transform={`translate(${m.x}, ${m.y})`}>
-              <rect
-                x={-40}
-                y={-13}
-                width={80}
-                height={26}
-                rx={13}
-                className="fill-bg stroke-border"
-              />
-              {s.tls && <Lock x={-24} y={-2} />}
-              <text
-                x={s.tls ? 6 : 0}
-                textAnchor="middle"
-                y={5}
-                className="fill-fg font-mono text-[13px] font-semibold"
-              >
-                {s.port}
-                {s.auth ? " AUTH" : ""}
-              </text>
-            </g>
-          </g>
-        );
-      })}
-    </>
-  );
-}
-
-function Marks({ d, lay }: { d: DiagramState; lay: Layout }) {
-  const last = d.marks[d.marks.length - 1];
-  if (!last) return null;
-  const a = lay.hosts.get(last.from)?.box;
-  const b = lay.hosts.get(last.to)?.box;
-  if (!b) return null;
-  const q = center(b);
-  const p = a ? center(a) : { x: q.x - 80, y: q.y };
-  const m = { x: p.x * 0.35 + q.x * 0.65, y: p.y * 0.35 + q.y * 0.65 - 30 };
-  const label = last.kind === "denied" ? `✖ ${last.code}` : `✖ ${last.text}`;
-  return (
-    <g key={last.key} className="lab-pop" transform={`translate(${m.x}, ${m.y})`}>
-      <rect x={-70} y={-16} width={140} height={32} rx={8} className="fill-bad" />
-      <text textAnchor="middle" y={6} className="fill-bg text-[14px] font-bold">
-        {label.length > 20 ? label.slice(0, 19) + "…" : label}
-      </text>
-    </g>
-  );
-}
-
-function Flashes({ d, lay }: { d: DiagramState; lay: Layout }) {
+function Flash({ d, lay }: { d: DiagramState; lay: DiagramLayout }) {
   const last = d.flashes[d.flashes.length - 1];
   if (!last) return null;
   const b = lay.hosts.get(last.host)?.box;
   if (!b) return null;
-  const text = last.text.length > 30 ? last.text.slice(0, 29) + "…" : last.text;
+  const size = lay.small;
+  const text = fitText(
+    `${last.kind === "dns" ? "DNS " : ""}${last.text}`,
+    lay.width - size * 1.5,
+    size,
+    { bold: true },
+  );
+  const w = textWidth(text, size, { bold: true }) + size * 1.2;
+  const cx = Math.min(Math.max(b.x + b.w / 2, w / 2), lay.width - w / 2);
   const tone =
     last.kind === "delivered"
       ? "fill-ok"
@@ -285,172 +306,438 @@ function Flashes({ d, lay }: { d: DiagramState; lay: Layout }) {
           ? "fill-warn"
           : "fill-fg";
   return (
-    <g
-      key={last.key}
-      className="lab-pop"
-      transform={`translate(${b.x + b.w / 2}, ${b.y + b.h + 4})`}
-    >
-      <rect x={-105} y={0} width={210} height={24} rx={6} className={tone} />
-      <text textAnchor="middle" y={17} className="fill-bg text-[12.5px] font-semibold">
-        {last.kind === "dns" ? "DNS " : ""}
+    <g key={last.key} className="lab-pop" data-flash={last.kind}>
+      <rect
+        x={cx - w / 2}
+        y={lay.flashY}
+        width={w}
+        height={lay.flashHeight}
+        rx={size * 0.4}
+        className={tone}
+      />
+      <text
+        x={cx}
+        y={lay.flashY + lay.flashHeight / 2 + size * 0.36}
+        textAnchor="middle"
+        fontSize={size}
+        data-label=""
+        className="fill-bg font-semibold"
+      >
         {text}
       </text>
     </g>
   );
 }
 
+function WallNotes({ links, lay }: { links: LinkView[]; lay: DiagramLayout }) {
+  const walls = links.filter((l) => l.wall);
+  const last = walls[walls.length - 1];
+  if (!last?.wall) return null;
+  const { session: s, wall } = last;
+  const size = lay.small;
+  const lines = wrapNote(
+    `▮ Wall: port ${s.port} from ${s.client} to ${s.server} is ${wall.action === "drop" ? "dropped" : "rejected"}. ${wall.note ?? ""}`,
+    lay.width,
+    size,
+    Math.max(1, Math.round(lay.notes.h / (size * 1.3))),
+  );
+  return (
+    <g data-wall-note="">
+      {lines.map((l, i) => (
+        <text
+          key={i}
+          x={0}
+          y={lay.notes.y + size * 0.8 + i * size * 1.32}
+          fontSize={size}
+          data-label=""
+          className="fill-bad font-medium"
+        >
+          {l}
+        </text>
+      ))}
+    </g>
+  );
+}
+
 interface Props {
-  store: LabStore;
   world: World;
   here: string;
+  player: Player;
+  /** The most height the picture may take (px); it scales down to fit it and the width. */
+  maxHeight?: number;
+  /** How many hosts the world has: hosts can join a running world (the bridge's "your
+   * computer"), and the layout is made again when they do. */
+  hostCount: number;
 }
 
 /** The scenario's network as hand-drawn SVG, animated by the playback of the event log. */
-export const NetworkDiagram = memo(function NetworkDiagram({ store, world, here }: Props) {
-  // Playback state lives here so its frequent updates re-render only the diagram.
-  const { view, player } = usePlayback(store);
+export const NetworkDiagram = memo(function NetworkDiagram({
+  world,
+  here,
+  player,
+  maxHeight,
+  hostCount,
+}: Props) {
+  // Playback state is read here so its frequent updates re-render only the diagram.
+  const view = usePlayerView(player);
+  const present = usePresenter((p) => p.on);
+  const zoom = usePresenter((p) => p.zoom);
   const wrap = useRef<HTMLDivElement>(null);
-  const [narrow, setNarrow] = useState(false);
+  const [width, setWidth] = useState(0);
+  const [inspect, setInspect] = useState<InspectTarget | null>(null);
   const titleId = useId();
   const descId = useId();
   useEffect(() => {
     const el = wrap.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setNarrow(el.clientWidth < 520));
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
     ro.observe(el);
+    setWidth(el.clientWidth);
     return () => ro.disconnect();
   }, []);
-  // Hosts can join a running world (the bridge's "your computer"): lay out again when they do.
-  const countHosts = () => world.hosts().length;
-  const hostCount = useSyncExternalStore(store.subscribe, countHosts, countHosts);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const lay = useMemo(() => layout(world, narrow), [world, narrow, hostCount]);
+  const lay = useMemo(
+    () =>
+      present
+        ? layoutDiagram(world.hosts(), world.networks(), PRESENT_FONT, 1)
+        : layoutDiagram(world.hosts(), world.networks(), FONT),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- hostCount: the world grew
+    [world, present, hostCount],
+  );
+  // Presenter mode: room-sized type at 1:1, times the presenter's zoom (+ and −). Otherwise:
+  // as big as fits the width and the height it is given.
+  const fit = Math.min(
+    MAX_SCALE,
+    width > 0 ? width / lay.width : 1,
+    maxHeight && maxHeight > 0 ? maxHeight / lay.height : Infinity,
+  );
+  const scale = present ? zoom : Math.max(fit, 0.2);
   const d = view.diagram;
+  const links = linksOf(d, lay, world);
   const travel = d.travel;
-  const tFrom = travel ? lay.hosts.get(travel.from)?.box : undefined;
-  const tTo = travel ? lay.hosts.get(travel.to)?.box : undefined;
+  const travelRoute = travel ? lay.routes.get(pairKey(travel.from, travel.to)) : undefined;
   const hosts = world.hosts();
+  const W = lay.width * scale;
+  const H = lay.height * scale;
   return (
     <div>
-      <div ref={wrap}>
-        <svg
-          role="img"
-          aria-labelledby={`${titleId} ${descId}`}
-          viewBox={`-8 -16 ${lay.width + 16} ${lay.height + 48}`}
-          className="mx-auto block h-auto w-full"
-          style={{
-            maxHeight: narrow ? undefined : "30rem",
-          }}
-        >
-          <title id={titleId}>Network diagram: {world.scenario.title}</title>
-          <desc id={descId}>
-            {hosts
-              .map(
-                (h) =>
-                  `${h.name} (${h.ip}, ${h.label}${h.ports.length ? `, listening on ${h.ports.join(", ")}` : ""})`,
-              )
-              .join("; ")}
-            . You are on {here}. The list below the diagram tells what happened, in order.
-          </desc>
-          {lay.networks.map(({ net, box }) => (
-            <g key={net.id}>
+      <div ref={wrap} className="overflow-x-auto" data-testid="diagram-frame">
+        <div className="relative mx-auto" style={{ width: W, height: H }}>
+          <svg
+            role="img"
+            aria-labelledby={`${titleId} ${descId}`}
+            viewBox={`0 0 ${lay.width} ${lay.height}`}
+            width={W}
+            height={H}
+            className="block overflow-visible"
+            data-testid="network-diagram"
+            data-scale={scale}
+          >
+            <title id={titleId}>Network diagram: {world.scenario.title}</title>
+            <desc id={descId}>
+              {hosts
+                .map(
+                  (h) =>
+                    `${h.name} (${h.ip}, ${h.label}${h.ports.length ? `, listening on ${h.ports.join(", ")}` : ""})`,
+                )
+                .join("; ")}
+              . You are on {here}. Each host and each link has a button to inspect it; the list of
+              what happened tells it in order.
+            </desc>
+            {lay.networks.map((n) => (
               <rect
-                x={box.x}
-                y={box.y}
-                width={box.w}
-                height={box.h}
-                rx={14}
+                key={n.id}
+                x={n.box.x}
+                y={n.box.y}
+                width={n.box.w}
+                height={n.box.h}
+                rx={lay.font * 0.9}
                 className="fill-bg-soft stroke-border"
-                strokeDasharray={net.kind === "internet" ? "8 6" : undefined}
+                strokeDasharray={n.kind === "internet" ? "8 6" : undefined}
                 strokeWidth={1.5}
               />
-              <text x={box.x + 14} y={box.y + 20} className="fill-fg text-[13px] font-semibold">
-                {net.name.length > 30 ? net.name.slice(0, 29) + "…" : net.name}
-              </text>
-              <text x={box.x + 14} y={box.y + 36} className="fill-fg-muted font-mono text-[12px]">
-                {net.cidr}
-              </text>
-            </g>
-          ))}
-          <Overlay d={d} lay={lay} />
-          {[...lay.hosts.values()].map(({ host, box }) => (
-            <HostNode
-              key={host.name}
-              host={host}
-              box={box}
-              here={host.name === here}
-              delivered={d.delivered[host.name] ?? 0}
-            />
-          ))}
-          <Flashes d={d} lay={lay} />
-          <Marks d={d} lay={lay} />
-          {travel && tFrom && tTo && (
-            <Envelope
-              travel={travel}
-              from={tFrom}
-              to={tTo}
-              ms={view.reducedMotion ? 0 : view.travelMs}
-            />
-          )}
-        </svg>
-      </div>
-      <div
-        className="mt-3 flex flex-wrap items-center gap-2 text-sm"
-        role="group"
-        aria-label="Playback"
-      >
-        <button
-          type="button"
-          onClick={() => player.setPaused(!view.paused)}
-          aria-pressed={view.paused}
-          className="rounded-md border border-border px-3 py-1.5 font-medium hover:bg-bg-soft"
-        >
-          {view.paused ? "Play" : "Pause"}
-        </button>
-        <button
-          type="button"
-          onClick={() => player.step()}
-          disabled={view.backlog === 0}
-          className="rounded-md border border-border px-3 py-1.5 font-medium hover:bg-bg-soft disabled:opacity-60"
-        >
-          Step
-        </button>
-        <button
-          type="button"
-          onClick={() => player.skip()}
-          disabled={view.backlog === 0}
-          className="rounded-md border border-border px-3 py-1.5 font-medium hover:bg-bg-soft disabled:opacity-60"
-        >
-          Skip to end
-        </button>
-        <label className="flex items-center gap-2">
-          Speed
-          <select
-            value={view.speed}
-            onChange={(e) => player.setSpeed(Number(e.target.value))}
-            className="rounded-md border border-border bg-bg px-2 py-1.5"
-          >
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s}×
-              </option>
             ))}
-          </select>
-        </label>
-        <span className="text-fg-muted" aria-live="off">
-          {view.backlog > 0
-            ? `${view.backlog} event${view.backlog === 1 ? "" : "s"} to play`
-            : "Up to date"}
-          {view.reducedMotion ? " · reduced motion: no animation" : ""}
-        </span>
+            {links.map((l) => (
+              <Link key={l.route.key} link={l} lay={lay} />
+            ))}
+            {lay.networks.map((n) => (
+              <g key={n.id}>
+                {n.texts.map((t, i) => (
+                  <SvgText
+                    key={i}
+                    t={t}
+                    halo
+                    className={i === n.texts.length - 1 ? "fill-fg-muted" : "fill-fg"}
+                  />
+                ))}
+              </g>
+            ))}
+            {[...lay.hosts.values()].map((p) => {
+              const host = world.host(p.name);
+              const isHere = p.name === here;
+              const spam = host?.role === "spammer";
+              const delivered = d.delivered[p.name] ?? 0;
+              return (
+                <g key={p.name} data-host={p.name}>
+                  <rect
+                    x={p.box.x}
+                    y={p.box.y}
+                    width={p.box.w}
+                    height={p.box.h}
+                    rx={lay.font * 0.7}
+                    className={`fill-bg ${isHere ? "stroke-accent" : spam ? "stroke-bad" : "stroke-border"}`}
+                    strokeWidth={isHere ? 3.5 : 1.5}
+                  />
+                  {p.texts.map((t, i) => (
+                    <SvgText
+                      key={i}
+                      t={t}
+                      className={
+                        i === 0 ? "fill-fg" : spam && i === 2 ? "fill-bad" : "fill-fg-muted"
+                      }
+                    />
+                  ))}
+                  {isHere && (
+                    <Tag
+                      slot={p.youSlot}
+                      text="YOU"
+                      size={lay.small}
+                      className="fill-accent"
+                      textClass="fill-accent-fg"
+                    />
+                  )}
+                  {delivered > 0 && (
+                    <Tag
+                      slot={p.mailSlot}
+                      text={`✉ ${Math.min(delivered, 99)}`}
+                      size={lay.small}
+                      className="fill-ok"
+                      textClass="fill-bg"
+                    />
+                  )}
+                </g>
+              );
+            })}
+            <Flash d={d} lay={lay} />
+            <WallNotes links={links} lay={lay} />
+            {travel && travelRoute && (
+              <Envelope
+                pts={directed(travelRoute, travel.from)}
+                ms={view.reducedMotion ? 0 : view.travelMs}
+                travelKey={travel.key}
+                size={lay.small}
+              />
+            )}
+          </svg>
+          {[...lay.hosts.values()].map((p) => (
+            <button
+              key={p.name}
+              type="button"
+              aria-label={`Inspect host ${p.name}`}
+              aria-haspopup="dialog"
+              onClick={() => setInspect({ kind: "host", name: p.name })}
+              className="absolute rounded-lg focus-visible:outline-3 focus-visible:outline-focus"
+              style={{
+                left: p.box.x * scale,
+                top: p.box.y * scale,
+                width: p.box.w * scale,
+                height: p.box.h * scale,
+              }}
+            />
+          ))}
+          {links.map((l) => (
+            <button
+              key={l.route.key}
+              type="button"
+              aria-label={`Inspect hop ${l.session.client} to ${l.session.server}, port ${l.session.port}`}
+              aria-haspopup="dialog"
+              onClick={() => setInspect({ kind: "hop", a: l.session.client, b: l.session.server })}
+              className="absolute rounded-full focus-visible:outline-3 focus-visible:outline-focus"
+              style={hopButton(l.route, lay, scale)}
+            />
+          ))}
+        </div>
       </div>
-      <EventLog view={view} />
+      {inspect && (
+        <DiagramInspector world={world} target={inspect} onClose={() => setInspect(null)} />
+      )}
     </div>
   );
 });
 
+/** The hop's button covers its label and its badge's slot. */
+function hopButton(r: Route, lay: DiagramLayout, scale: number): React.CSSProperties {
+  const x1 = Math.min(r.label.x, r.badge.x) - r.slotWidth / 2;
+  const x2 = Math.max(r.label.x, r.badge.x) + r.slotWidth / 2;
+  const y1 = Math.min(r.label.y, r.badge.y) - lay.pillHeight / 2;
+  const y2 = Math.max(r.label.y, r.badge.y) + lay.pillHeight / 2;
+  return { left: x1 * scale, top: y1 * scale, width: (x2 - x1) * scale, height: (y2 - y1) * scale };
+}
+
+function Tag({
+  slot,
+  text,
+  size,
+  className,
+  textClass,
+}: {
+  slot: { x: number; y: number; w: number; h: number };
+  text: string;
+  size: number;
+  className: string;
+  textClass: string;
+}) {
+  return (
+    <g>
+      <rect
+        x={slot.x}
+        y={slot.y}
+        width={slot.w}
+        height={slot.h}
+        rx={slot.h / 2}
+        className={className}
+      />
+      <text
+        x={slot.x + slot.w / 2}
+        y={slot.y + slot.h / 2 + size * 0.36}
+        textAnchor="middle"
+        fontSize={size}
+        data-label=""
+        className={`${textClass} font-bold`}
+      >
+        {text}
+      </text>
+    </g>
+  );
+}
+
+/**
+ * The phone's view of the diagram: one line of hosts with the active hop lit, so the learner
+ * sees where the message is while the terminal keeps the screen.
+ */
+export function CompactStrip({
+  world,
+  here,
+  player,
+}: {
+  world: World;
+  here: string;
+  player: Player;
+}) {
+  const view = usePlayerView(player);
+  const hosts = world.hosts();
+  const d = view.diagram;
+  const open = d.sessions.findLast((s) => s.open);
+  const active = d.travel
+    ? pairKey(d.travel.from, d.travel.to)
+    : open
+      ? pairKey(open.client, open.server)
+      : null;
+  return (
+    <ol
+      aria-label="Hosts, in order"
+      data-testid="diagram-strip"
+      className="flex flex-wrap items-center gap-1 text-xs"
+    >
+      {hosts.map((h, i) => {
+        const next = hosts[i + 1];
+        const lit = next && active === pairKey(h.name, next.name);
+        const inHop = active?.split(" ").includes(h.name) ?? false;
+        return (
+          <li key={h.name} className="flex items-center gap-1">
+            <span
+              data-active={inHop ? "true" : "false"}
+              className={`rounded px-1.5 py-0.5 font-mono ${
+                inHop
+                  ? "bg-accent text-accent-fg"
+                  : h.name === here
+                    ? "border border-accent"
+                    : "border border-border"
+              }`}
+            >
+              {h.name.split(".")[0]}
+            </span>
+            {next && (
+              <span aria-hidden="true" className={lit ? "font-bold text-accent" : "text-fg-muted"}>
+                →
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+const BUTTON =
+  "rounded-md border border-border px-2.5 py-1 font-medium hover:bg-bg-soft disabled:opacity-60";
+
+export function PlaybackControls({ player }: { player: Player }) {
+  const view = usePlayerView(player);
+  return (
+    <div
+      className="mt-2 flex flex-wrap items-center gap-2 text-sm"
+      role="group"
+      aria-label="Playback"
+    >
+      <button
+        type="button"
+        onClick={() => player.stepBack()}
+        disabled={!view.canStepBack}
+        className={BUTTON}
+      >
+        <span aria-hidden="true">◀ </span>Back
+      </button>
+      <button
+        type="button"
+        onClick={() => player.setPaused(!view.paused)}
+        aria-pressed={view.paused}
+        className={BUTTON}
+      >
+        {view.paused ? "Play" : "Pause"}
+      </button>
+      <button
+        type="button"
+        onClick={() => player.step()}
+        disabled={view.backlog === 0}
+        className={BUTTON}
+      >
+        Step<span aria-hidden="true"> ▶</span>
+      </button>
+      <button
+        type="button"
+        onClick={() => player.skip()}
+        disabled={view.backlog === 0}
+        className={BUTTON}
+      >
+        Skip to end
+      </button>
+      <label className="flex items-center gap-2">
+        Speed
+        <select
+          value={view.speed}
+          onChange={(e) => player.setSpeed(Number(e.target.value))}
+          className="rounded-md border border-border bg-bg px-2 py-1"
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="text-fg-muted" aria-live="off">
+        {view.backlog > 0
+          ? `${view.backlog} event${view.backlog === 1 ? "" : "s"} to play`
+          : "Up to date"}
+        {view.reducedMotion ? " · reduced motion: no animation" : ""}
+      </span>
+    </div>
+  );
+}
+
 /** The text alternative: what happened, in order. */
-function EventLog({ view }: { view: PlaybackView }) {
+export function EventLog({ player }: { player: Player }) {
+  const view = usePlayerView(player);
   const list = useRef<HTMLOListElement>(null);
   const catchingUp = view.backlog > 0 && !view.paused && view.backlog > 20;
   useEffect(() => {
@@ -460,28 +747,19 @@ function EventLog({ view }: { view: PlaybackView }) {
     if (el && !catchingUp) el.scrollTop = el.scrollHeight;
   }, [view.log, catchingUp]);
   const start = view.total - view.log.length + 1;
-  return (
-    <details className="mt-3 rounded-lg border border-border" open>
-      <summary className="cursor-pointer px-3 py-2 font-semibold">
-        What happened ({view.total})
-      </summary>
-      {view.log.length === 0 ? (
-        <p className="px-3 pb-3 text-fg-muted">
-          Nothing yet. Connect to a server or look up an MX record.
-        </p>
-      ) : (
-        <ol
-          ref={list}
-          start={start}
-          tabIndex={0}
-          aria-label="Events in order"
-          className="relative max-h-56 list-decimal space-y-1 overflow-y-auto py-2 pr-3 pl-12 text-sm"
-        >
-          {view.log.map((e) => (
-            <li key={e.key}>{e.text}</li>
-          ))}
-        </ol>
-      )}
-    </details>
+  return view.log.length === 0 ? (
+    <p className="text-fg-muted">Nothing yet. Connect to a server or look up an MX record.</p>
+  ) : (
+    <ol
+      ref={list}
+      start={start}
+      tabIndex={0}
+      aria-label="Events in order"
+      className="relative max-h-72 list-decimal space-y-1 overflow-y-auto py-1 pr-3 pl-10 text-sm"
+    >
+      {view.log.map((e) => (
+        <li key={e.key}>{e.text}</li>
+      ))}
+    </ol>
   );
 }

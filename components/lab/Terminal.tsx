@@ -83,13 +83,26 @@ interface Props {
   onEscape?: () => void;
   label?: string;
   className?: string;
+  /** Flex to fill the height it is given (the workbench), instead of a fixed height. */
+  fill?: boolean;
+  /** A heading and controls to show in the terminal's one toolbar row. */
+  heading?: React.ReactNode;
+  actions?: React.ReactNode;
 }
 
 /**
  * The xterm.js terminal. xterm and its fit addon are imported inside useEffect, so they load only
  * when a lab is on screen; the box keeps its size while loading so nothing shifts.
  */
-export function Terminal({ onReady, onEscape, label = "Terminal", className = "" }: Props) {
+export function Terminal({
+  onReady,
+  onEscape,
+  label = "Terminal",
+  className = "",
+  fill = false,
+  heading,
+  actions,
+}: Props) {
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<XTerm | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -226,12 +239,15 @@ export function Terminal({ onReady, onEscape, label = "Terminal", className = ""
   }
 
   return (
-    <div className={className}>
-      <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-fg-muted">
-        <p id="terminal-hint">
+    <div className={`${fill ? "flex min-h-0 flex-1 flex-col" : ""} ${className}`}>
+      <div className="mb-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        {heading}
+        <p id="terminal-hint" className="text-fg-muted">
           Type <kbd className="font-mono">help</kbd> to start. <kbd className="font-mono">Esc</kbd>{" "}
           leaves the terminal.
         </p>
+        <span className="ml-auto" />
+        {actions}
         <label className="flex cursor-pointer items-center gap-2">
           <input
             type="checkbox"
@@ -246,7 +262,10 @@ export function Terminal({ onReady, onEscape, label = "Terminal", className = ""
         role="group"
         aria-label={label}
         aria-describedby="terminal-hint"
-        className="relative h-[22rem] overflow-hidden rounded-lg border border-border bg-bg-soft p-2 sm:h-[26rem]"
+        data-testid="terminal-box"
+        className={`relative overflow-hidden rounded-lg border border-border bg-bg-soft p-2 focus-within:border-focus focus-within:[outline:3px_solid_var(--focus)] focus-within:[outline-offset:1px] ${
+          fill ? "min-h-[64px] flex-1" : "h-[22rem] sm:h-[26rem]"
+        }`}
       >
         <div ref={box} className="size-full" data-testid="terminal" />
         {!loaded && (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import type { EngineEvent } from "@/lib/smtp";
 import {
   EMPTY_DIAGRAM,
@@ -23,6 +23,8 @@ export interface PlaybackView {
   /** How many entries happened in all (the log keeps the newest LOG_LIMIT). */
   total: number;
   backlog: number;
+  /** Whether there is a shown event to step back over. */
+  canStepBack: boolean;
   paused: boolean;
   speed: number;
   reducedMotion: boolean;
@@ -46,6 +48,8 @@ export class Player {
   private queue: EngineEvent[] = [];
   private head = 0;
   private diagram: DiagramState = EMPTY_DIAGRAM;
+  /** The diagram before queue[0] (the queue drops played events now and then). */
+  private base: DiagramState = EMPTY_DIAGRAM;
   private log: LogEntry[] = [];
   private total = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -78,6 +82,7 @@ export class Player {
     this.queue = [];
     this.head = 0;
     this.diagram = EMPTY_DIAGRAM;
+    this.base = EMPTY_DIAGRAM;
     this.log = [];
     this.total = 0;
     this.travelMs = 0;
@@ -112,10 +117,41 @@ export class Player {
     this.publish();
   }
 
+  /**
+   * Goes back to just after the shown event before the last one (as Step would have left it),
+   * pausing playback so the learner can look; Step and Play go forward again from there.
+   */
+  stepBack(): void {
+    const shown = (i: number) => eventDuration(this.queue[i]!) > 0;
+    let last = this.head - 1;
+    while (last >= 0 && !shown(last)) last--;
+    if (last < 0) return;
+    let prev = last - 1;
+    while (prev >= 0 && !shown(prev)) prev--;
+    const head = prev + 1;
+    this.paused = true;
+    this.stopTimer();
+    let d = this.base;
+    for (let i = 0; i < head; i++) d = reduceDiagram(d, this.queue[i]!);
+    this.diagram = d;
+    const firstUndone = this.queue[head]!.seq;
+    const kept = this.log.filter((l) => l.key < firstUndone);
+    this.total -= this.log.length - kept.length;
+    this.log = kept;
+    this.head = head;
+    this.travelMs = 0;
+    this.publish();
+  }
+
   skip(): void {
     while (this.head < this.queue.length) this.apply(this.queue[this.head++]!);
     this.travelMs = 0;
     this.publish();
+  }
+
+  /** Stops pending work (the lab unmounts); subscribers stay, so a remount picks up. */
+  pauseTimers(): void {
+    this.stopTimer();
   }
 
   dispose(): void {
@@ -172,6 +208,7 @@ export class Player {
       break;
     }
     if (this.head > 5000) {
+      this.base = this.diagram;
       this.queue = this.queue.slice(this.head);
       this.head = 0;
     }
@@ -180,12 +217,18 @@ export class Player {
     if (this.head < this.queue.length) this.schedule(wait);
   };
 
+  private hasShownBefore(head: number): boolean {
+    for (let i = head - 1; i >= 0; i--) if (eventDuration(this.queue[i]!) > 0) return true;
+    return false;
+  }
+
   private snapshot(): PlaybackView {
     return {
       diagram: this.diagram,
       log: this.log.length > LOG_LIMIT ? this.log.slice(-LOG_LIMIT) : this.log.slice(),
       total: this.total,
       backlog: this.queue.length - this.head,
+      canStepBack: this.hasShownBefore(this.head),
       paused: this.paused,
       speed: this.speed,
       reducedMotion: this.reducedMotion,
@@ -199,13 +242,10 @@ export class Player {
   }
 }
 
-/** A Player fed by the lab store's events, reset when the world changes. */
-export function usePlayback(store: LabStore): { view: PlaybackView; player: Player } {
+/** A Player fed by the lab store's events, reset when the world changes (one per lab). */
+export function usePlayer(store: LabStore): Player {
   const [player] = useState(() => new Player());
-  const [view, setView] = useState<PlaybackView>(() => player.getView());
-
   useEffect(() => {
-    const off = player.subscribe(() => setView(player.getView()));
     const media = window.matchMedia("(prefers-reduced-motion: reduce)");
     const sync = () => player.setReducedMotion(media.matches);
     sync();
@@ -213,13 +253,16 @@ export function usePlayback(store: LabStore): { view: PlaybackView; player: Play
     const offEvent = store.onEvent((e) => player.push(e));
     const offWorld = store.onWorld(() => player.reset());
     return () => {
-      off();
       offEvent();
       offWorld();
       media.removeEventListener("change", sync);
-      player.dispose();
+      player.pauseTimers();
     };
   }, [store, player]);
+  return player;
+}
 
-  return { view, player };
+/** The player's view; re-renders only the component that calls it. */
+export function usePlayerView(player: Player): PlaybackView {
+  return useSyncExternalStore(player.subscribe, player.getView, player.getView);
 }

@@ -21,7 +21,7 @@ export interface LabSlotProps {
   onControls: (controls: LabControls) => void;
 }
 
-const BOX = "h-[34rem] sm:h-[38rem]";
+const BOX = "h-[calc(100dvh-6rem)] min-h-[26rem] lg:h-full lg:min-h-0";
 
 const LessonLab = dynamic<LabSlotProps>(() => import("./LessonLab"), {
   ssr: false,
@@ -77,7 +77,7 @@ export function LabSlot({ wanted, ...props }: LabSlotProps & { wanted: boolean }
   }, [near]);
   const show = near || wanted;
   return (
-    <div ref={box} className="min-h-[34rem] sm:min-h-[38rem]">
+    <div ref={box} className="flex min-h-0 flex-1 flex-col">
       {show ? <LessonLab {...props} /> : <Placeholder onLoad={() => setNear(true)} />}
     </div>
   );

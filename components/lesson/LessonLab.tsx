@@ -42,14 +42,11 @@ export default function LessonLab({ scenario, tasks, onChecks, onControls }: Lab
   useLiveChecks(tasks, world?.scenario.id === scenario ? world : null, report);
 
   return (
-    <section
-      aria-labelledby="lesson-lab-heading"
-      className="sm:rounded-xl sm:border sm:border-border sm:p-3"
-    >
-      <h2 id="lesson-lab-heading" className="mb-3 text-lg font-bold">
+    <section aria-labelledby="lesson-lab-heading" className="flex min-h-0 flex-1 flex-col">
+      <h2 id="lesson-lab-heading" className="mb-1 text-base font-bold">
         Lab: <span className="font-mono text-base">{scenario}</span>
       </h2>
-      <Lab scenario={scenario} onWorld={setWorld} headingLevel={3} layout="stacked">
+      <Lab scenario={scenario} onWorld={setWorld} headingLevel={3}>
         <LabBridge onControls={onControls} />
       </Lab>
     </section>

@@ -43,7 +43,7 @@ export function LessonWorkbench({
   usePresenterSteps({ onNext: showNext });
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex min-h-0 flex-1 flex-col gap-2">
       <TasksPanel
         lesson={lesson}
         tasks={tasks}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { activates, ownsKeys } from "@/components/ui/presenter/keys";
+import { usePresenter } from "@/components/ui/presenter/presenter-store";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
 import type { Question } from "@/lib/quiz/questions";
 import {
@@ -12,6 +13,9 @@ import {
   formatSeconds,
   forward,
   seedFromParam,
+  setupFromParams,
+  classQuizQuery,
+  type ClassSetup,
   type ClassPhase,
 } from "./classQuiz";
 
@@ -24,11 +28,7 @@ const LETTERS = "ABCDEFGH";
 /** Loaded at Start (see classQuizBank). */
 type Bank = typeof import("./classQuizBank");
 
-interface Setup {
-  count: number;
-  seconds: number;
-  coreOnly: boolean;
-}
+type Setup = ClassSetup;
 
 /**
  * A quiz for a room: one question at a time, full screen, an optional countdown, Reveal with
@@ -40,6 +40,12 @@ export function ClassQuiz() {
   const [seed, setSeed] = useState<number | null>(null);
   const [bank, setBank] = useState<Bank | null>(null);
   const [phase, setPhase] = useState<ClassPhase>({ kind: "setup" });
+  const present = usePresenter((p) => p.on);
+  // A quiz's link carries its settings: show them on the setup screen once the page is live.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- read the link once after hydration
+    setSetup((s) => setupFromParams(new URLSearchParams(window.location.search), s));
+  }, []);
   const questions = useMemo(
     () =>
       seed === null || bank === null
@@ -99,7 +105,7 @@ export function ClassQuiz() {
         <p className="mt-3 text-fg-muted">
           Nothing was saved. To repeat this quiz with another class, open{" "}
           <Link
-            href={`/class?seed=${seed}`}
+            href={`/class?${classQuizQuery(seed ?? 0, setup, present)}`}
             className="font-medium text-accent underline underline-offset-2"
           >
             this quiz&rsquo;s link

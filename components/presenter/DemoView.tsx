@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { LabPlaceholder, LazyLab as Lab } from "@/components/lab/LazyLab";
+import { usePresenter } from "@/components/ui/presenter/presenter-store";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
 import type { DemoStep } from "@/content/scenarios/schema";
 import { DEMO_PENDING_CLASS } from "@/lib/site/demo";
@@ -28,9 +29,9 @@ export interface DemoScenario {
 
 const NONE: readonly string[] = [];
 const BUTTON =
-  "rounded-lg border border-border px-4 py-2 font-semibold hover:bg-bg-soft disabled:opacity-60";
+  "rounded-lg border border-border px-3 py-1.5 font-semibold hover:bg-bg-soft disabled:opacity-60";
 const PRIMARY =
-  "rounded-lg bg-accent px-4 py-2 font-semibold text-accent-fg hover:opacity-90 disabled:opacity-60";
+  "rounded-lg bg-accent px-3 py-1.5 font-semibold text-accent-fg hover:opacity-90 disabled:opacity-60";
 
 /**
  * /demo: a scenario's demo script, one step at a time, in the real lab; the URL holds the moment.
@@ -85,7 +86,9 @@ function DemoBody({
   const [settled, setSettled] = useState<{ generation: number; step: number } | null>(null);
   const ready = settled?.generation === state.generation && settled.step === state.step;
 
-  const query = encodeMoment(state);
+  // While presenting, the address and every link keep presenter mode on.
+  const present = usePresenter((p) => p.on);
+  const query = encodeMoment(state) + (present ? "&present=1" : "");
   useEffect(() => {
     if (!live) return;
     document.documentElement.classList.remove(DEMO_PENDING_CLASS);
@@ -105,8 +108,8 @@ function DemoBody({
   const caption = captionFor(state.step, scenario.steps);
 
   return (
-    <div data-demo-frame className="mx-auto max-w-[110rem] px-4 py-6 sm:px-6">
-      <div className="mb-3 flex flex-wrap items-end justify-between gap-4">
+    <div data-demo-frame className="mx-auto max-w-[120rem] px-[16px] py-[10px]">
+      <div className="mb-2 flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
         <div>
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
             <span className="text-fg-muted">Demo: </span>
@@ -117,12 +120,12 @@ function DemoBody({
             commands, then copy a link that reopens this exact moment.
           </p>
         </div>
-        <label className="presenter-hide flex w-full flex-col gap-1 font-medium sm:w-auto">
+        <label className="flex w-full items-center gap-2 font-medium sm:w-auto">
           Scenario
           <select
             value={state.scenario}
             onChange={(e) => dispatch({ type: "load", scenario: e.target.value })}
-            className="w-full rounded-lg border border-border bg-bg px-3 py-2"
+            className="w-full rounded-lg border border-border bg-bg px-3 py-1.5"
           >
             {scenarios.map((s) => (
               <option key={s.id} value={s.id}>
@@ -139,12 +142,12 @@ function DemoBody({
       )}
       <section
         aria-label="Demo step"
-        className="mb-4 rounded-xl border-2 border-accent bg-bg-soft p-4"
+        className="mb-2 rounded-xl border-2 border-accent bg-bg-soft px-4 py-2"
       >
         <p
           aria-live="polite"
           data-testid="demo-caption"
-          className="text-2xl leading-snug font-semibold sm:text-3xl"
+          className="text-xl leading-snug font-semibold sm:text-2xl"
         >
           <span className="font-mono">{caption.position}</span>: {caption.text}
         </p>
@@ -153,7 +156,7 @@ function DemoBody({
             Then {state.typed.length} line{state.typed.length === 1 ? "" : "s"} typed by hand.
           </p>
         )}
-        <div className="mt-3 flex flex-wrap items-center gap-3">
+        <div className="mt-2 flex flex-wrap items-center gap-3">
           <button
             type="button"
             onClick={() => dispatch({ type: "prev" })}
@@ -175,8 +178,8 @@ function DemoBody({
           </button>
           <CopyLinkButton query={query} className={BUTTON} />
           <Link
-            href="/class"
-            className="presenter-hide font-medium text-accent underline underline-offset-2"
+            href={present ? "/class?present=1" : "/class"}
+            className="font-medium text-accent underline underline-offset-2"
           >
             Class quiz
           </Link>

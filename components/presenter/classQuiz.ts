@@ -34,3 +34,39 @@ export function formatSeconds(s: number): string {
   const whole = Math.max(0, Math.ceil(s));
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
 }
+
+export interface ClassSetup {
+  count: number;
+  seconds: number;
+  coreOnly: boolean;
+}
+
+/**
+ * The link that repeats a class quiz: its seed and its settings, and presenter mode when the
+ * presenter is using it (so the class sees the same room-sized screen).
+ */
+export function classQuizQuery(seed: number, setup: ClassSetup, present: boolean): string {
+  const p = new URLSearchParams({
+    seed: String(seed),
+    count: String(setup.count),
+    seconds: String(setup.seconds),
+    core: setup.coreOnly ? "1" : "0",
+  });
+  if (present) p.set("present", "1");
+  return p.toString();
+}
+
+/** The settings a link carries; anything missing or not on offer keeps the current value. */
+export function setupFromParams(params: URLSearchParams, current: ClassSetup): ClassSetup {
+  const count = Number(params.get("count"));
+  const seconds = params.get("seconds");
+  const core = params.get("core");
+  return {
+    count: (COUNTS as readonly number[]).includes(count) ? count : current.count,
+    seconds:
+      seconds !== null && (COUNTDOWNS as readonly number[]).includes(Number(seconds))
+        ? Number(seconds)
+        : current.seconds,
+    coreOnly: core === "1" ? true : core === "0" ? false : current.coreOnly,
+  };
+}

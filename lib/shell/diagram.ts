@@ -4,7 +4,7 @@
  * messages travelling between hosts, DNS lookups and deliveries. Plus a sentence per event for the
  * text alternative, and how long each event deserves on screen.
  */
-import type { EngineEvent } from "@/lib/smtp";
+import type { EngineEvent, HostInfo, RuleSpec } from "@/lib/smtp";
 
 export interface SessionView {
   id: number;
@@ -16,9 +16,22 @@ export interface SessionView {
   open: boolean;
 }
 
-export type Mark =
-  | { kind: "denied"; key: number; from: string; to: string; code: number; text: string }
-  | { kind: "refused"; key: number; from: string; to: string; port: number; text: string };
+/**
+ * A status badge ("✖ 554", "✖ timed out") on the link of the session that caused it. It fades
+ * when a later reply on that link succeeds (a recipient or a message accepted).
+ */
+export interface Badge {
+  session: number;
+  from: string;
+  to: string;
+  port: number;
+  kind: "denied" | "refused";
+  /** The reply code for "denied"; 0 for "refused". */
+  code: number;
+  /** The reply's last line, or telnet's error ("Connection timed out"). */
+  text: string;
+  faded: boolean;
+}
 
 export type Flash =
   | { kind: "dns"; key: number; host: string; text: string; ok: boolean }
@@ -37,8 +50,10 @@ export interface Travel {
 }
 
 export interface DiagramState {
+  /** Sessions (refused attempts too, as closed sessions), oldest first. */
   sessions: readonly SessionView[];
-  marks: readonly Mark[];
+  /** At most one badge per session, newest last. */
+  badges: readonly Badge[];
   flashes: readonly Flash[];
   travel: Travel | null;
   delivered: Readonly<Record<string, number>>;
@@ -46,13 +61,13 @@ export interface DiagramState {
 
 export const EMPTY_DIAGRAM: DiagramState = {
   sessions: [],
-  marks: [],
+  badges: [],
   flashes: [],
   travel: null,
   delivered: {},
 };
 
-const MAX_MARKS = 4;
+const MAX_BADGES = 8;
 const MAX_FLASHES = 3;
 
 /** Drops sessions closed long ago so the picture stays readable. */
@@ -63,6 +78,26 @@ const keepSessions = (list: readonly SessionView[]) => {
 };
 
 const firstLine = (text: string) => text.split("\r\n").pop() ?? text;
+
+/** A reply that means the link works: a recipient accepted, a message queued. */
+const SUCCESS = /^250 2\.1\.5|^250 .*queued as/m;
+
+/** One badge per session: a later failure in the same session replaces the earlier one. */
+const addBadge = (list: readonly Badge[], badge: Badge): Badge[] =>
+  [...list.filter((b) => b.session !== badge.session), badge].slice(-MAX_BADGES);
+
+/** The badge's words, short enough for the diagram (the full text is in the inspector). */
+export function badgeLabel(b: Badge): string {
+  if (b.kind === "denied") return `✖ ${b.code}`;
+  const short: Record<string, string> = {
+    "Connection timed out": "timed out",
+    "Connection refused": "refused",
+    "No route to host": "no route",
+    "Name or service not known": "unknown host",
+    "Invalid port": "bad port",
+  };
+  return `✖ ${short[b.text] ?? "failed"}`;
+}
 
 export function reduceDiagram(state: DiagramState, e: EngineEvent): DiagramState {
   switch (e.type) {
@@ -102,34 +137,57 @@ export function reduceDiagram(state: DiagramState, e: EngineEvent): DiagramState
     case "refused":
       return {
         ...state,
-        marks: [
-          ...state.marks,
+        sessions: keepSessions([
+          ...state.sessions,
           {
-            kind: "refused" as const,
-            key: e.seq,
+            id: e.session,
+            client: e.client,
+            server: e.server,
+            port: e.port,
+            tls: false,
+            auth: null,
+            open: false,
+          },
+        ]),
+        badges: addBadge(state.badges, {
+          session: e.session,
+          from: e.client,
+          to: e.server,
+          port: e.port,
+          kind: "refused",
+          code: 0,
+          text: e.error,
+          faded: false,
+        }),
+      };
+    case "reply":
+      if (e.code >= 400)
+        return {
+          ...state,
+          badges: addBadge(state.badges, {
+            session: e.session,
             from: e.client,
             to: e.server,
             port: e.port,
-            text: e.error,
-          },
-        ].slice(-MAX_MARKS),
-      };
-    case "reply":
-      if (e.code < 500) return state;
-      return {
-        ...state,
-        marks: [
-          ...state.marks,
-          {
-            kind: "denied" as const,
-            key: e.seq,
-            from: e.client,
-            to: e.server,
+            kind: "denied",
             code: e.code,
             text: firstLine(e.text),
-          },
-        ].slice(-MAX_MARKS),
-      };
+            faded: false,
+          }),
+        };
+      if (SUCCESS.test(e.text)) {
+        // A recipient or a message accepted on this link: earlier failures there are history.
+        const same = (b: Badge) =>
+          !b.faded &&
+          ((b.from === e.client && b.to === e.server) ||
+            (b.from === e.server && b.to === e.client));
+        if (!state.badges.some(same)) return state;
+        return {
+          ...state,
+          badges: state.badges.map((b) => (same(b) ? { ...b, faded: true } : b)),
+        };
+      }
+      return state;
     case "dns":
       return {
         ...state,
@@ -233,6 +291,8 @@ export function describeEvent(e: EngineEvent): string | null {
       return e.op === "add"
         ? `${e.host} published a TXT record at ${e.name}: ${e.value}`
         : `${e.host} deleted ${e.value ? "a TXT record" : "the TXT records"} at ${e.name}.`;
+    case "policy":
+      return `${e.server} checked ${e.recipient}: ${e.restriction} ${e.verdict === "dunno" ? "" : `(${e.verdict}) `}${e.detail}.`;
     case "command":
     case "close":
       return null;
@@ -264,4 +324,27 @@ export function eventDuration(e: EngineEvent): number {
     default:
       return 0;
   }
+}
+
+/**
+ * The firewall rule that decides a connection (first match wins; "*", a host name or a network
+ * id on each side; no ports means every port), as the engine applies them; null when none does.
+ */
+export function ruleFor(
+  rules: readonly RuleSpec[],
+  hosts: readonly HostInfo[],
+  client: string,
+  server: string,
+  port: number,
+): RuleSpec | null {
+  const matches = (sel: string, name: string) =>
+    sel === "*" || sel === name || hosts.some((h) => h.name === name && h.network === sel);
+  return (
+    rules.find(
+      (r) =>
+        matches(r.from, client) &&
+        matches(r.to, server) &&
+        (r.ports.length === 0 || r.ports.includes(port)),
+    ) ?? null
+  );
 }

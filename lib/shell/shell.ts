@@ -6,6 +6,7 @@
 import { decodeKeys } from "./keys";
 import { LineEditor } from "./lineEditor";
 import { sanitizeTerminalOutput, type TerminalPort } from "./terminal";
+import { wrapText } from "./wrap";
 
 /** What the driver needs from the interpreter behind it. */
 export interface Interpreter {
@@ -39,6 +40,7 @@ export class Shell {
   private readonly editor: LineEditor;
   private dispose: (() => void) | null = null;
   private lastTabLine: string | null = null;
+  private cols: number;
 
   constructor(
     private readonly port: TerminalPort,
@@ -46,13 +48,19 @@ export class Shell {
     cols = 80,
   ) {
     this.editor = new LineEditor(cols);
+    this.cols = cols;
+  }
+
+  /** Output as the terminal shows it: wrapped at words to its width, "\r\n" line ends. */
+  private format(text: string): string {
+    return toCrlf(wrapText(text.replace(/\r\n/g, "\n"), this.cols));
   }
 
   /** Prints the banner and first prompt and starts reading input. */
   start(banner = ""): void {
     this.dispose?.();
     this.dispose = this.port.onData((data) => this.input(data));
-    this.write(toCrlf(banner) + this.editor.begin(this.interpreter.prompt()));
+    this.write(this.format(banner) + this.editor.begin(this.interpreter.prompt()));
   }
 
   stop(): void {
@@ -62,11 +70,12 @@ export class Shell {
 
   resize(cols: number): void {
     this.editor.setCols(cols);
+    if (Number.isFinite(cols) && cols >= 1) this.cols = Math.floor(cols);
   }
 
   /** Prints text above the prompt (e.g. after the scenario changed) and redraws the prompt. */
   notify(text: string): void {
-    this.write("\r\x1b[J" + toCrlf(text) + this.editor.begin(this.interpreter.prompt()));
+    this.write("\r\x1b[J" + this.format(text) + this.editor.begin(this.interpreter.prompt()));
   }
 
   /**
@@ -75,9 +84,9 @@ export class Shell {
    */
   aside(text: string): void {
     const typed = this.editor.line;
-    const note = toCrlf(text.endsWith("\n") ? text : text + "\n");
+    const note = this.format(text.endsWith("\n") ? text : text + "\n");
     const prompt = this.editor.begin(this.interpreter.prompt());
-    this.port.write("\r\x1b[J" + note + prompt + this.editor.insert(typed));
+    this.write("\r\x1b[J" + note + prompt + this.editor.insert(typed));
   }
 
   /** Replaces the line being typed and runs it, as the touch-screen input does. */
@@ -128,20 +137,21 @@ export class Shell {
       if (!action) continue;
       switch (action.kind) {
         case "submit":
-          out += toCrlf(this.safe(() => this.interpreter.submit(action.line)));
+          out += this.format(this.safe(() => this.interpreter.submit(action.line)));
           out += this.editor.begin(this.interpreter.prompt());
           break;
         case "interrupt":
-          out += toCrlf(this.safe(() => this.interpreter.interrupt(action.line)));
+          out += this.format(this.safe(() => this.interpreter.interrupt(action.line)));
           out += this.editor.begin(this.interpreter.prompt());
           break;
         case "eof":
-          out += toCrlf(this.safe(() => this.interpreter.eof()));
+          out += this.format(this.safe(() => this.interpreter.eof()));
           out += this.editor.begin(this.interpreter.prompt());
           break;
         case "escape": {
           const text = this.safe(() => this.interpreter.escape());
-          if (text) out += "\r\n" + toCrlf(text) + this.editor.begin(this.interpreter.prompt());
+          if (text)
+            out += "\r\n" + this.format(text) + this.editor.begin(this.interpreter.prompt());
           break;
         }
         case "clearScreen":

@@ -270,7 +270,7 @@ export function parsePolicy(conf: Readonly<Record<string, string>>): ParsedPolic
   };
 }
 
-type Stage = "client" | "helo" | "sender" | "recipient";
+type Stage = "client" | "helo" | "sender" | "relay" | "recipient";
 
 /** The reply a plain reject (or defer) gives in each restriction list, in Postfix's words. */
 function rejectReply(stage: Stage, ctx: RelayContext, rcpt: string, defer: boolean): Reply {
@@ -291,40 +291,36 @@ function rejectReply(stage: Stage, ctx: RelayContext, rcpt: string, defer: boole
   return defer ? { code: 450, lines: [rep.lines[0]!.replace(/^5\.7\.1/, "4.7.1")] } : rep;
 }
 
+/** Which restriction decided a recipient, and why: the engine's "policy" event carries this. */
+export interface PolicyDecision {
+  /** The list that decided: smtpd_client_, _helo_, _sender_, _relay_ or _recipient_restrictions. */
+  stage: Stage;
+  /** The restriction's Postfix name, or "(none)" when no restriction decided anything. */
+  restriction: string;
+  /** Why it matched, in a sentence fragment ("matched 10.0.0.0/24 (client 10.0.0.5)"). */
+  detail: string;
+  /** "dunno": no restriction permitted or rejected, so the recipient passed by default. */
+  verdict: "permit" | "reject" | "defer" | "dunno";
+}
+
+const formatCidr = (c: Cidr): string => {
+  let prefix = 0;
+  for (let m = c.mask; m !== 0; m = (m << 1) >>> 0) prefix++;
+  const b = c.base;
+  return `${b >>> 24}.${(b >>> 16) & 255}.${(b >>> 8) & 255}.${b & 255}/${prefix}`;
+};
+
 /**
- * Run one restriction list. "permit" ends the list, a Reply ends the decision, null falls
- * through to the next list. Recipient-based restrictions are skipped where there is no
- * recipient yet (a client check at connect time), as Postfix skips them there.
+/**
+ * Run one restriction list for a check that has no recipient yet (smtpd_delay_reject = no: the
+ * client list at connect, helo at HELO, sender at MAIL). Recipient-based restrictions do not
+ * apply there, as Postfix skips them. Returns the rejecting reply, or null.
  */
-function runList(
-  stage: Stage,
-  list: readonly Restriction[],
-  ctx: RelayContext,
-  rcpt: string | null,
-  routedDomain: string,
-): "permit" | Reply | null {
+function runEarly(stage: Stage, list: readonly Restriction[], ctx: RelayContext): Reply | null {
   for (const r of list) {
-    switch (r) {
-      case "permit":
-        return "permit";
-      case "reject":
-      case "defer":
-        return rejectReply(stage, ctx, rcpt ?? "", r === "defer");
-      case "permit_mynetworks":
-        if (inNetworks(ctx.clientIp, ctx.mynetworks)) return "permit";
-        break;
-      case "permit_sasl_authenticated":
-        if (ctx.authenticated) return "permit";
-        break;
-      case "permit_auth_destination":
-        if (rcpt !== null && ctx.isAuthDestination(routedDomain)) return "permit";
-        break;
-      case "reject_unauth_destination":
-      case "defer_unauth_destination":
-        if (rcpt !== null && !ctx.isAuthDestination(routedDomain))
-          return relayDenied(rcpt, r === "defer_unauth_destination");
-        break;
-    }
+    const matched = matchRestriction(r, stage, ctx, null, "");
+    if (matched === null) continue;
+    return matched.reply; // a permit ends the list (null), a reject decides
   }
   return null;
 }
@@ -334,8 +330,7 @@ function runList(
  * rejecting reply (it replaces the 220 greeting), or null.
  */
 export function checkClient(policy: ParsedPolicy, ctx: RelayContext): Reply | null {
-  const v = runList("client", policy.client, ctx, null, "");
-  return v === "permit" ? null : v;
+  return runEarly("client", policy.client, ctx);
 }
 
 /** smtpd_delay_reject = no: the helo list runs at HELO/EHLO, the sender list at MAIL. */
@@ -344,24 +339,34 @@ export function checkEarly(
   stage: "helo" | "sender",
   ctx: RelayContext,
 ): Reply | null {
-  const v = runList(stage, policy[stage], ctx, null, "");
-  return v === "permit" ? null : v;
+  return runEarly(stage, policy[stage], ctx);
 }
 
 /**
  * Evaluate the restriction lists for one RCPT. With smtpd_delay_reject = yes (the default)
  * Postfix runs them all here, in order: client, helo, sender, relay, recipient; with "no" the
- * client list already ran at connect time and is skipped. A permit ends its own list only; a
- * reject ends the decision. Returns the rejecting reply, or null.
+ * first three already ran earlier and are skipped. A permit ends its own list only; a reject
+ * ends the decision. Returns the rejecting reply (or null) and the restriction that decided:
+ * the rejecting one, else the relay list's permit, else the last permit.
  */
-export function checkRecipient(
+export function evaluateRecipient(
   policy: ParsedPolicy,
   ctx: RelayContext,
   rcpt: string,
   routedDomain: string,
   delayReject = true,
-): Reply | null {
-  if (policy.misconfigured) return REPLY.configError;
+): { reply: Reply | null; decision: PolicyDecision } {
+  if (policy.misconfigured)
+    return {
+      reply: REPLY.configError,
+      decision: {
+        stage: "relay",
+        restriction: "(none)",
+        detail:
+          "neither smtpd_relay_restrictions nor smtpd_recipient_restrictions can reject, so Postfix refuses to relay",
+        verdict: "defer",
+      },
+    };
   const lists: Array<[Stage, Restriction[]]> = [
     ...(delayReject
       ? ([
@@ -370,14 +375,101 @@ export function checkRecipient(
           ["sender", policy.sender],
         ] as Array<[Stage, Restriction[]]>)
       : []),
-    ["recipient", policy.relay],
+    ["relay", policy.relay],
     ["recipient", policy.recipient],
   ];
+  let permit: PolicyDecision | null = null;
+  // A reject_unauth_destination that let a local domain through explains an accept best.
+  let passed: PolicyDecision | null = null;
   for (const [stage, list] of lists) {
-    const v = runList(stage, list, ctx, rcpt, routedDomain);
-    if (v !== null && v !== "permit") return v;
+    for (const r of list) {
+      const matched = matchRestriction(r, stage, ctx, rcpt, routedDomain);
+      if (matched === null) {
+        if (r === "reject_unauth_destination" || r === "defer_unauth_destination")
+          passed ??= {
+            stage,
+            restriction: r,
+            detail: `did not apply: ${routedDomain} is a domain this server accepts mail for`,
+            verdict: "dunno",
+          };
+        continue;
+      }
+      const decision: PolicyDecision = {
+        stage,
+        restriction: r,
+        detail: matched.detail,
+        verdict: matched.reply === null ? "permit" : matched.reply.code < 500 ? "defer" : "reject",
+      };
+      if (matched.reply !== null) return { reply: matched.reply, decision };
+      if (permit === null || permit.stage !== "relay") permit = decision;
+      break; // a permit ends its own list
+    }
   }
-  return null;
+  return {
+    reply: null,
+    decision: permit ??
+      passed ?? {
+        stage: "recipient",
+        restriction: "(none)",
+        detail: "no restriction permitted or rejected it, so it passed by default",
+        verdict: "dunno",
+      },
+  };
+}
+
+/** One restriction against one recipient: null when it does not apply (Postfix's DUNNO). */
+function matchRestriction(
+  r: Restriction,
+  stage: Stage,
+  ctx: RelayContext,
+  rcpt: string | null,
+  routedDomain: string,
+): { reply: Reply | null; detail: string } | null {
+  switch (r) {
+    case "permit":
+      return { reply: null, detail: "permits every client" };
+    case "reject":
+    case "defer":
+      return {
+        reply: rejectReply(stage, ctx, rcpt ?? "", r === "defer"),
+        detail: `${r === "defer" ? "defers" : "rejects"} every client`,
+      };
+    case "permit_mynetworks": {
+      const n = ipToNumber(ctx.clientIp);
+      const hit =
+        n === null ? undefined : ctx.mynetworks.find((c) => (n & c.mask) >>> 0 === c.base);
+      return hit
+        ? { reply: null, detail: `matched ${formatCidr(hit)} (client ${ctx.clientIp})` }
+        : null;
+    }
+    case "permit_sasl_authenticated":
+      return ctx.authenticated
+        ? { reply: null, detail: "the client logged in with SASL AUTH" }
+        : null;
+    case "permit_auth_destination":
+      return rcpt !== null && ctx.isAuthDestination(routedDomain)
+        ? { reply: null, detail: `${routedDomain} is a domain this server accepts mail for` }
+        : null;
+    case "reject_unauth_destination":
+    case "defer_unauth_destination":
+      return rcpt === null || ctx.isAuthDestination(routedDomain)
+        ? null
+        : {
+            reply: relayDenied(rcpt, r === "defer_unauth_destination"),
+            detail: `${routedDomain} is not a domain this server accepts mail for, and nothing before it permitted the client (${ctx.clientIp})`,
+          };
+  }
+}
+
+/** The rejecting reply for one RCPT, or null (evaluateRecipient without the explanation). */
+export function checkRecipient(
+  policy: ParsedPolicy,
+  ctx: RelayContext,
+  rcpt: string,
+  routedDomain: string,
+  delayReject = true,
+): Reply | null {
+  return evaluateRecipient(policy, ctx, rcpt, routedDomain, delayReject).reply;
 }
 
 /** Parse Postfix time values ("300s", "5d", "4000"). */

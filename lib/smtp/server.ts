@@ -15,9 +15,10 @@ import {
 import {
   checkClient,
   checkEarly,
-  checkRecipient,
+  evaluateRecipient,
   type Cidr,
   type ParsedPolicy,
+  type PolicyDecision,
   type RelayContext,
 } from "./policy";
 import {
@@ -130,6 +131,8 @@ export class ServerSession {
   /** The client restrictions' verdict at connect (smtpd_delay_reject = no); null = allowed. */
   private denied: Reply | null = null;
   private greeted: Reply | null = null;
+  /** The restriction that decided the last RCPT or VRFY, for the world to log; it clears this. */
+  lastPolicy: (PolicyDecision & { recipient: string }) | null = null;
 
   constructor(readonly env: ServerEnv) {
     this.state = env.settings.wrapper ? "tls-wait" : "init";
@@ -362,21 +365,30 @@ export class ServerSession {
   private checkRcpt(rcpt: string): Reply | null {
     const { local, domain } = splitAddress(rcpt);
     const routed = domain === "" ? this.settings.hostname : routedDomain(rcpt);
-    const denied = checkRecipient(
+    const { reply, decision } = evaluateRecipient(
       this.settings.policy,
       this.ctx(),
       rcpt,
       routed,
       this.settings.delayReject,
     );
-    if (denied) return denied;
+    this.lastPolicy = { ...decision, recipient: rcpt };
+    if (reply) return reply;
     const localDomain = domain === "" || this.env.isLocalDomain(domain);
     if (
       localDomain &&
       routed === (domain || this.settings.hostname) &&
       !this.env.isLocalUser(local)
-    )
+    ) {
+      this.lastPolicy = {
+        stage: "recipient",
+        restriction: "local_recipient_maps",
+        detail: `${local} is not a user on ${this.settings.hostname}`,
+        verdict: "reject",
+        recipient: rcpt,
+      };
       return userUnknown(rcpt);
+    }
     return null;
   }
 

@@ -153,6 +153,27 @@ export class LiveSession implements Session {
           this.hangUp("server", "Connection closed by foreign host.");
         continue;
       }
+      const policy = this.srv.lastPolicy;
+      if (policy) {
+        this.srv.lastPolicy = null;
+        this.world.record(
+          {
+            t: 0,
+            seq: 0,
+            type: "policy",
+            session: this.id,
+            client: this.client,
+            server: this.server,
+            port: this.port,
+            recipient: policy.recipient,
+            stage: policy.stage,
+            restriction: policy.restriction,
+            detail: policy.detail,
+            verdict: policy.verdict,
+          },
+          0,
+        );
+      }
       const text = replyText(reply);
       this.recordReply(reply.code, text, RTT);
       const auth = this.srv.lastAuth;

@@ -54,6 +54,17 @@ export type EngineEvent =
   | (SessionEventBase & { type: "tls"; protocol: string; cipher: string })
   | (SessionEventBase & { type: "auth"; mechanism: string; username: string; ok: boolean })
   | (SessionEventBase & { type: "close"; by: "client" | "server" })
+  /** The restriction that decided a RCPT (or VRFY) on `server`, logged just before its reply. */
+  | (SessionEventBase & {
+      type: "policy";
+      recipient: string;
+      /** The list that decided; "recipient" also covers the local recipient table. */
+      stage: "client" | "helo" | "sender" | "relay" | "recipient";
+      /** permit_mynetworks, reject_unauth_destination, local_recipient_maps, or "(none)". */
+      restriction: string;
+      detail: string;
+      verdict: "permit" | "reject" | "defer" | "dunno";
+    })
   | (EventBase & {
       type: "dns";
       /** Who asked. */

@@ -81,18 +81,21 @@ export function PresenterController() {
   }, [on, setOn, zoomBy, showLegend]);
 
   if (!on) return null;
+  // One row over the site header, at the very top: never over the diagram, the terminal or the
+  // caption, which all sit below the header.
   return (
     <aside
       aria-label="Presenter keys"
-      className={`fixed right-4 bottom-4 z-40 rounded-xl border border-border bg-bg-soft p-4 text-base shadow-lg transition-opacity duration-500 ${
+      data-testid="presenter-legend"
+      className={`fixed inset-x-0 top-0 z-40 flex flex-wrap items-center gap-x-5 gap-y-1 border-b border-border bg-bg-soft px-4 py-1.5 text-[max(14px,0.6rem)] shadow-md transition-opacity duration-500 ${
         legendVisible ? "opacity-100" : "pointer-events-none opacity-0"
       }`}
       aria-hidden={!legendVisible}
     >
       <p className="font-semibold">Presenter keys</p>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+      <dl className="flex flex-wrap items-center gap-x-4 gap-y-1">
         {PRESENTER_KEYS.map((k) => (
-          <div key={k.command} className="contents">
+          <div key={k.command} className="flex items-center gap-1.5">
             <dt>
               <kbd className="rounded border border-border bg-bg px-1.5 font-mono">
                 {KEY_LABELS[k.keys[0]!] ?? k.keys[0]}
