@@ -26,6 +26,8 @@ const QUESTIONS: Question[] = [
 
 beforeEach(async () => {
   localStorage.clear();
+  // The task list starts folded on short windows (jsdom's is 768 px): these tests read it open.
+  localStorage.setItem("relay-lab:tasks-collapsed", "0");
   await act(() => rehydrateAll());
   useCourseProgress.getState().resetLesson("checkpoint");
 });

@@ -8,7 +8,7 @@ export function lab(id = "isp-relay") {
   const world = createWorld(id) as World;
   const session = createLabSession(world);
   const term = new StringTerminal();
-  const shell = new Shell(term, session, 100);
+  const shell = new Shell(term, session, 400); // wide: these tests read hints, not wrapping
   shell.start();
   /** Types lines; returns only what they printed. */
   const type = (...lines: string[]) => {
