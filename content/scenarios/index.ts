@@ -1,10 +1,13 @@
 /** The scenario index: ids to data. Each scenario is validated by createWorld and by the tests. */
 import { closedRelayScenario } from "./closed-relay";
+import { forwardingScenario } from "./forwarding";
 import { ispRelayScenario } from "./isp-relay";
 import { mailFirewallScenario } from "./mail-firewall";
 import { openRelayScenario } from "./open-relay";
 import { port25BlockedScenario } from "./port-25-blocked";
+import { spoofingScenario } from "./spoofing";
 import type { ScenarioInput } from "./schema";
+import { telecommuterAuthScenario } from "./telecommuter-auth";
 import { telecommuterScenario } from "./telecommuter";
 
 export const SCENARIOS = {
@@ -14,6 +17,9 @@ export const SCENARIOS = {
   "closed-relay": closedRelayScenario,
   "port-25-blocked": port25BlockedScenario,
   "mail-firewall": mailFirewallScenario,
+  spoofing: spoofingScenario,
+  "telecommuter-auth": telecommuterAuthScenario,
+  forwarding: forwardingScenario,
 } as const satisfies Record<string, ScenarioInput>;
 
 export type ScenarioId = keyof typeof SCENARIOS;

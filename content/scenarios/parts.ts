@@ -171,3 +171,26 @@ export const RELAY_MAILBOXES = [
   { address: "bob@corp.example", host: "mx.corp.example" },
   { address: "victim@partner.example", host: "mx.partner.example" },
 ];
+
+/** The same host with SPF, DKIM and DMARC checks on inbound mail (OpenDKIM + OpenDMARC milters). */
+export function withAuthChecks(host: HostInput): HostInput {
+  return host.mta ? { ...host, mta: { ...host.mta, authChecks: true } } : host;
+}
+
+/** corp.example's SPF: only its MX sends its mail. */
+export const CORP_SPF = { name: "corp.example", value: "v=spf1 mx -all" };
+
+/** partner.example's own records, so its mail and the lab's dig output look like a real domain. */
+export const PARTNER_TXT = [
+  { name: "partner.example", value: "v=spf1 mx -all" },
+  { name: "_dmarc.partner.example", value: "v=DMARC1; p=none; rua=mailto:dmarc@partner.example" },
+];
+
+/** corp.example's DKIM key on its mail server, published at mail._domainkey.corp.example. */
+export const CORP_DKIM = {
+  host: "mx.corp.example",
+  domain: "corp.example",
+  selector: "mail",
+  seed: "corp.example mail key 2026",
+  publish: true,
+};

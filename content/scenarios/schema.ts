@@ -61,6 +61,13 @@ export const hostSchema = z.object({
         .boolean()
         .default(false)
         .describe("Whether `postconf -e` may change this host's main.cf in the lab."),
+      authChecks: z
+        .boolean()
+        .default(false)
+        .describe(
+          "Run SPF, DKIM and DMARC on mail from untrusted clients (as OpenDKIM + OpenDMARC milters " +
+            "do), add Authentication-Results and Received-SPF, quarantine to Junk or reject with 550.",
+        ),
     })
     .optional()
     .describe("Present when the host runs Postfix."),
@@ -84,6 +91,54 @@ export const mailboxSchema = z.object({
     .email()
     .describe("A local recipient; its domain is in the host's mydestination."),
   host: hostName.describe("The host whose local delivery agent stores this mailbox."),
+});
+
+export const txtSchema = z.object({
+  name: z
+    .string()
+    .regex(/^([a-z0-9_-]+\.)+example$/i, "a DNS name under .example")
+    .describe(
+      "The owner name, e.g. corp.example, _dmarc.corp.example, mail._domainkey.corp.example.",
+    ),
+  value: z
+    .string()
+    .max(65_535)
+    .describe("The record text with its character-strings joined, e.g. 'v=spf1 mx -all'."),
+});
+
+export const dkimKeySchema = z.object({
+  host: hostName.describe("The relay that signs (OpenDKIM on that host)."),
+  domain: z.string().describe("d=: the domain whose From: mail this key signs."),
+  selector: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .describe("s=: the key's name under _domainkey."),
+  seed: z
+    .string()
+    .min(1)
+    .describe(
+      "Any text; SHA-256 of it is the Ed25519 secret key, so scenarios stay readable data.",
+    ),
+  publish: z
+    .boolean()
+    .default(true)
+    .describe("Also publish the public key at selector._domainkey.domain."),
+});
+
+export const forwardSchema = z.object({
+  host: hostName.describe("The host whose local delivery forwards instead of storing."),
+  address: z.string().email().describe("The local address that forwards (a .forward or an alias)."),
+  to: z.array(z.string().email()).min(1).describe("Where it goes."),
+  kind: z
+    .enum(["forward", "list"])
+    .describe(
+      "forward: re-sent unchanged with the original envelope sender (no SRS). list: a mailing " +
+        "list that sends from its own bounce address and tags the Subject.",
+    ),
+  subjectTag: z
+    .string()
+    .default("")
+    .describe("For a list: the tag put in front of the Subject, e.g. '[team]'."),
 });
 
 const selector = z
@@ -157,6 +212,21 @@ export const expectationSchema = z.discriminatedUnion("kind", [
     kind: z.literal("refused"),
     error: z.string().describe("The connection error the learner must have seen."),
   }),
+  z.object({
+    kind: z.literal("junk"),
+    mailbox: z
+      .string()
+      .describe("The mailbox whose Junk folder must hold a message (DMARC quarantine)."),
+  }),
+  z.object({
+    kind: z.literal("auth"),
+    check: z.enum(["spf", "dkim", "dmarc"]).describe("Which check."),
+    result: z.string().describe("The result some check during the demo must have had, e.g. fail."),
+    domain: z
+      .string()
+      .optional()
+      .describe("When set, the checked domain (SPF domain, DKIM d=, DMARC From domain)."),
+  }),
 ]);
 
 export const scenarioSchema = z.object({
@@ -186,6 +256,9 @@ export const scenarioSchema = z.object({
     .default([])
     .describe("Firewall rules, first match wins; default allow."),
   faults: z.array(faultSchema).default([]),
+  txt: z.array(txtSchema).default([]).describe("TXT records in DNS: SPF, DKIM keys, DMARC."),
+  dkimKeys: z.array(dkimKeySchema).default([]).describe("DKIM signing keys installed on relays."),
+  forwards: z.array(forwardSchema).default([]).describe("Addresses that forward or fan out."),
   demo: z.array(demoStepSchema).min(1).describe("Steps an instructor walks through."),
   expect: z.array(expectationSchema).default([]).describe("Where the demo must end up."),
 });
@@ -198,3 +271,6 @@ export type RuleSpec = z.output<typeof ruleSchema>;
 export type FaultSpec = z.output<typeof faultSchema>;
 export type DemoStep = z.output<typeof demoStepSchema>;
 export type Expectation = z.output<typeof expectationSchema>;
+export type TxtSpec = z.output<typeof txtSchema>;
+export type DkimKeySpec = z.output<typeof dkimKeySchema>;
+export type ForwardSpec = z.output<typeof forwardSchema>;

@@ -214,13 +214,25 @@ export function describeEvent(e: EngineEvent): string | null {
     case "hop":
       return `${e.host} relayed message ${e.queueId} to ${e.to}, which queued it as ${e.nextQueueId}.`;
     case "delivered":
-      return `${e.host} delivered message ${e.queueId} to the mailbox of ${e.mailbox}.`;
+      return e.folder === "Junk"
+        ? `${e.host} delivered message ${e.queueId} to the Junk folder of ${e.mailbox} (DMARC quarantine).`
+        : `${e.host} delivered message ${e.queueId} to the mailbox of ${e.mailbox}.`;
     case "deferred":
       return `${e.host} deferred message ${e.queueId}: ${e.reason}. It will retry.`;
     case "bounced":
       return `${e.host} bounced message ${e.queueId}: ${e.reason}.`;
     case "postconf":
       return `On ${e.host}, ${e.name} was set to "${e.value}".`;
+    case "spf":
+    case "dkim":
+    case "dmarc":
+      return `${e.host}: ${e.explanation}.`;
+    case "dkimsign":
+      return `${e.host} signed message ${e.queueId} with DKIM (d=${e.domain}, selector ${e.selector}).`;
+    case "dnsupdate":
+      return e.op === "add"
+        ? `${e.host} published a TXT record at ${e.name}: ${e.value}`
+        : `${e.host} deleted ${e.value ? "a TXT record" : "the TXT records"} at ${e.name}.`;
     case "command":
     case "close":
       return null;

@@ -121,6 +121,11 @@ const RULES: readonly Rule[] = [
     match: /^550 5\.1\.1/,
     say: "no such user here: this server is the recipient's and has no mailbox by that name",
   },
+  {
+    match: /^550 5\.7\.1 rejected by DMARC policy for (\S+)/,
+    say: (m) =>
+      `rejected after DATA: the message failed DMARC (no aligned SPF pass, no aligned DKIM signature) and ${m[1]} publishes p=reject`,
+  },
   { match: /^550 /, say: "rejected: the mailbox is unavailable or policy refuses it" },
   { match: /^552 /, say: "too big, or the mailbox is full: refused for good" },
   {

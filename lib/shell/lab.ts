@@ -6,6 +6,7 @@ import type { World } from "@/lib/smtp";
 import { BASIC_COMMANDS } from "./commands/basic";
 import { DNS_COMMANDS } from "./commands/dns";
 import { firewall } from "./commands/firewall";
+import { MAILAUTH_COMMANDS } from "./commands/mailauth";
 import { MTA_COMMANDS } from "./commands/mta";
 import { NETWORK_COMMANDS } from "./commands/network";
 import { SCENARIO_COMMANDS } from "./commands/scenario";
@@ -18,6 +19,7 @@ export const LAB_COMMANDS: readonly LabCommand[] = [
   ...NETWORK_COMMANDS.slice(0, 3), // telnet, nc, openssl
   ...MTA_COMMANDS,
   ...DNS_COMMANDS,
+  ...MAILAUTH_COMMANDS,
   firewall,
   ...NETWORK_COMMANDS.slice(3), // ssh, exit
   ...SCENARIO_COMMANDS,

@@ -81,8 +81,11 @@ export interface ServerEnv {
   /** Scenario faults: a busy host answers RCPT with 450; a full mailbox fails DATA with 552. */
   rcptFault(rcpt: string): Reply | null;
   dataFault(recipients: readonly string[]): Reply | null;
-  /** Queue the message and return its queue id. */
-  accept(msg: AcceptedMessage): string;
+  /**
+   * Queue the message and return its queue id, or a milter's rejection (DMARC p=reject answers
+   * 550 5.7.1 after DATA) and queue nothing.
+   */
+  accept(msg: AcceptedMessage): string | Reply;
   /** ETRN: flush the deferred queue. */
   flush(): void;
 }
@@ -372,7 +375,7 @@ export class ServerSession {
       lines: this.dataLines,
       size: this.dataSize,
     });
-    return queued(id);
+    return typeof id === "string" ? queued(id) : id;
   }
 
   // --- AUTH (RFC 4954) ---------------------------------------------------------------------

@@ -3,6 +3,7 @@
  */
 import type { RuleSpec, ScenarioSpec } from "@/content/scenarios/schema";
 import type { SessionState } from "./server";
+import type { DkimResultCode, DmarcPolicy, DmarcResultCode, SpfResultCode } from "./auth";
 
 export type { SessionState };
 export type {
@@ -58,7 +59,7 @@ export type EngineEvent =
       /** Who asked. */
       host: string;
       name: string;
-      rrtype: "A" | "MX" | "PTR";
+      rrtype: "A" | "MX" | "PTR" | "TXT";
       status: "NOERROR" | "NXDOMAIN";
       answers: string[];
     })
@@ -87,6 +88,8 @@ export type EngineEvent =
       queueId: string;
       mailbox: string;
       sender: string;
+      /** "Junk" when DMARC quarantine applied at the receiving MX. */
+      folder: MailFolder;
     })
   | (EventBase & {
       type: "deferred";
@@ -105,7 +108,74 @@ export type EngineEvent =
       /** The queue id of the DSN sent back, or null when the sender was <> (no bounce of a bounce). */
       dsnQueueId: string | null;
     })
-  | (EventBase & { type: "postconf"; host: string; name: string; value: string });
+  | (EventBase & { type: "postconf"; host: string; name: string; value: string })
+  // --- email authentication (lib/smtp/auth) ---
+  | (EventBase & {
+      /** The receiving MX checked SPF for the session's MAIL FROM (or HELO for <>). */
+      type: "spf";
+      host: string;
+      session: number;
+      ip: string;
+      identity: "mailfrom" | "helo";
+      /** The checked identity, e.g. "ceo@corp.example" or "postmaster@helo.name". */
+      sender: string;
+      domain: string;
+      result: SpfResultCode;
+      /** The matching term ("-all", "mx"), or null. */
+      mechanism: string | null;
+      reason: string;
+      /** "SPF fail: 203.0.113.10 is not permitted by corp.example" */
+      explanation: string;
+      /** DNS terms used (limit 10) and void answers (limit 2), RFC 7208 4.6.4. */
+      lookups: { count: number; void: number };
+    })
+  | (EventBase & {
+      /** One per DKIM-Signature the receiving MX verified; result "none" when there was none. */
+      type: "dkim";
+      host: string;
+      session: number;
+      result: DkimResultCode | "none";
+      /** d= and s= ("" when none). */
+      domain: string;
+      selector: string;
+      /** "body hash did not verify", "signature did not verify", "no key for signature at ..." */
+      reason: string;
+      explanation: string;
+    })
+  | (EventBase & {
+      type: "dmarc";
+      host: string;
+      session: number;
+      /** The header From domain. */
+      fromDomain: string;
+      result: DmarcResultCode;
+      /** The published policy that applies (p=, or sp= for a subdomain), null without a record. */
+      policy: DmarcPolicy | null;
+      /** What the MX did: none (deliver), quarantine (Junk), reject (550 5.7.1). */
+      disposition: DmarcPolicy;
+      spfAligned: boolean;
+      dkimAligned: boolean;
+      explanation: string;
+    })
+  | (EventBase & {
+      /** A relay signed an outgoing message (OpenDKIM in signing mode). */
+      type: "dkimsign";
+      host: string;
+      queueId: string;
+      domain: string;
+      selector: string;
+    })
+  | (EventBase & {
+      /** A dynamic DNS update (nsupdate) was applied. */
+      type: "dnsupdate";
+      /** Who sent it. */
+      host: string;
+      op: "add" | "delete";
+      name: string;
+      rrtype: "TXT";
+      /** The record text; "" for a delete of every TXT record at the name. */
+      value: string;
+    });
 
 export type EngineEventType = EngineEvent["type"];
 
@@ -175,15 +245,39 @@ export interface DomainInfo {
   mx: Array<{ host: string; preference: number }>;
 }
 
+/** A mailbox's folders: the inbox, and Junk for what DMARC quarantined. */
+export type MailFolder = "Inbox" | "Junk";
+
 export type DnsAnswer =
   | { status: "NOERROR"; type: "A" | "PTR"; name: string; answers: string[] }
+  /** One string per TXT record, its character-strings joined. */
+  | { status: "NOERROR"; type: "TXT"; name: string; answers: string[] }
   | {
       status: "NOERROR";
       type: "MX";
       name: string;
       answers: Array<{ preference: number; exchange: string }>;
     }
-  | { status: "NXDOMAIN"; type: "A" | "MX" | "PTR"; name: string; answers: [] };
+  | { status: "NXDOMAIN"; type: "A" | "MX" | "PTR" | "TXT"; name: string; answers: [] };
+
+/** nsupdate's "update add NAME TTL TXT ..." and "update delete NAME [TXT [...]]". */
+export type DnsUpdate =
+  | { op: "add"; name: string; type: "TXT"; value: string; ttl?: number }
+  /** Without `value`, every TXT record at the name goes. */
+  | { op: "delete"; name: string; type: "TXT"; value?: string };
+
+export type DnsUpdateResult = { ok: true } | { ok: false; error: string };
+
+/** A DKIM signing key installed on a relay (OpenDKIM's KeyTable + SigningTable entry). */
+export interface DkimKeyInfo {
+  host: string;
+  domain: string;
+  selector: string;
+  /** The public key, base64, as p= publishes it. */
+  publicKey: string;
+  /** The TXT record to publish at `${selector}._domainkey.${domain}`. */
+  record: string;
+}
 
 export interface QueueEntry {
   id: string;
@@ -237,7 +331,25 @@ export interface World {
    * A DNS query made by `from` (default: the learner's host); logs a "dns" event. PTR takes an
    * IPv4 address (dig -x) and answers the host name.
    */
-  resolve(name: string, type: "A" | "MX" | "PTR", from?: string): DnsAnswer;
+  resolve(name: string, type: "A" | "MX" | "PTR" | "TXT", from?: string): DnsAnswer;
+  /** Messages in one folder of a mailbox: "Inbox" is `mailbox(address)`, "Junk" holds quarantined mail. */
+  folder(address: string, folder: MailFolder): string[];
+  /** Every TXT record in the world's DNS, sorted by name (scenario data plus nsupdate changes). */
+  txtRecords(): Array<{ name: string; value: string }>;
+  /** Apply a dynamic update (nsupdate's send); validated, logs a "dnsupdate" event, never throws. */
+  updateDns(update: DnsUpdate, from?: string): DnsUpdateResult;
+  /**
+   * opendkim-genkey: make an Ed25519 key pair with the world's seeded generator and install the
+   * private key on `host` for signing mail From `domain` (replacing that selector's key). The
+   * TXT record is returned for the caller to publish; nothing is published by itself.
+   */
+  generateDkimKey(
+    host: string,
+    domain: string,
+    selector: string,
+  ): { ok: true; key: DkimKeyInfo } | { ok: false; error: string };
+  /** The DKIM signing keys installed on a host (all hosts when omitted). */
+  dkimKeys(host?: string): DkimKeyInfo[];
   /** The mailboxes a host's local delivery agent writes to (for `mail` on that host). */
   mailboxesOn(host: string): string[];
   /** The firewall rules, first match wins; anything unmatched is allowed. */

@@ -7,6 +7,7 @@ import {
   hostSchema,
   ruleSchema,
   type FaultSpec,
+  type ForwardSpec,
   type HostSpec,
   type RuleSpec,
   type ScenarioSpec,
@@ -21,6 +22,7 @@ import {
   inCidr,
   listOf,
   parseDuration,
+  inNetworks,
   parseNetworks,
   parsePolicy,
   POSTCONF_DEFAULTS,
@@ -30,12 +32,32 @@ import { allPortsBusy, busyRecipient, mailboxFull, type Reply } from "./replies"
 import { createRng, queueId, type Rng } from "./rng";
 import { ServerSession, type AcceptedMessage, type ServerEnv, type ServerSettings } from "./server";
 import { buildDsn, localDeliveryHeaders, receivedHeader } from "./message";
+import {
+  authenticateMessage,
+  keyPairFromSeed,
+  keyRecord,
+  normName,
+  orgDomain,
+  signMessage,
+  splitMessage,
+  toBase64,
+  type AuthVerdict,
+  type DnsReply,
+  type DnsType,
+  type Resolver,
+} from "./auth";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { utf8ToBytes } from "@noble/hashes/utils.js";
 import type {
   ConnectOptions,
+  DkimKeyInfo,
   DnsAnswer,
+  DnsUpdate,
+  DnsUpdateResult,
   DomainInfo,
   EngineEvent,
   HostInfo,
+  MailFolder,
   NetworkInfo,
   PostconfResult,
   QueueEntry,
@@ -60,6 +82,19 @@ interface Mta {
   queue: Map<string, QItem>;
   users: Map<string, string>;
   localParts: Map<string, string>;
+  /** SPF/DKIM/DMARC on mail from untrusted clients (scenario `authChecks`). */
+  authChecks: boolean;
+  /** OpenDKIM signing keys, by "domain" then selector (the newest signs). */
+  dkim: Map<string, Map<string, SigningKey>>;
+  /** Local addresses that forward or fan out instead of storing. */
+  forwards: Map<string, ForwardSpec>;
+}
+
+interface SigningKey {
+  domain: string;
+  selector: string;
+  secretKey: Uint8Array;
+  publicKey: Uint8Array;
 }
 
 interface ServiceView {
@@ -97,16 +132,23 @@ interface QItem {
   nextAttempt: number;
   status: "active" | "deferred";
   scheduled: boolean;
+  /** Where local delivery files it: Junk after a DMARC quarantine at this host. */
+  folder: MailFolder;
 }
 
 export class SimWorld implements World {
   readonly ok = true as const;
   private clock: number;
   private readonly rng: Rng;
+  private readonly seed: number;
+  private readonly keygens = new Map<string, number>();
   private readonly hostsByName = new Map<string, HostRt>();
   private readonly hostsByIp = new Map<string, HostRt>();
   private readonly mx = new Map<string, Array<{ host: string; preference: number }>>();
   private readonly boxes = new Map<string, string[]>();
+  private readonly junk = new Map<string, string[]>();
+  /** TXT records by owner name (lower case, no trailing dot). */
+  private readonly txt = new Map<string, string[]>();
   private readonly log: EngineEvent[] = [];
   /** Index of the oldest event once the ring is full. */
   private logHead = 0;
@@ -127,7 +169,8 @@ export class SimWorld implements World {
     options: WorldOptions,
   ) {
     this.clock = Date.parse(scenario.startsAt) || 0;
-    this.rng = createRng(options.seed ?? 1);
+    this.seed = options.seed ?? 1;
+    this.rng = createRng(this.seed);
     this.ruleList = scenario.rules.map((r) => ({ ...r, ports: r.ports.slice() }));
     this.eventLimit = options.eventLimit && options.eventLimit > 0 ? options.eventLimit : Infinity;
     for (const h of scenario.hosts) {
@@ -141,6 +184,9 @@ export class SimWorld implements World {
           queue: new Map(),
           users: new Map(),
           localParts: new Map(),
+          authChecks: h.mta.authChecks,
+          dkim: new Map(),
+          forwards: new Map(),
         };
       }
       this.hostsByName.set(h.name, rt);
@@ -161,6 +207,27 @@ export class SimWorld implements World {
       this.hostsByName.get(b.host)?.mta?.localParts.set(local, key);
     }
     for (const f of scenario.faults) this.addFault(f);
+    for (const t of scenario.txt) this.addTxt(normName(t.name), t.value);
+    for (const k of scenario.dkimKeys) {
+      const pair = keyPairFromSeed(sha256(utf8ToBytes(k.seed)));
+      const key = this.installKey(
+        k.host,
+        normName(k.domain),
+        k.selector,
+        pair.secretKey,
+        pair.publicKey,
+      );
+      if (key && k.publish)
+        this.addTxt(`${k.selector}._domainkey.${normName(k.domain)}`, keyRecord(pair.publicKey));
+    }
+    for (const f of scenario.forwards)
+      this.hostsByName.get(f.host)?.mta?.forwards.set(f.address.toLowerCase(), f);
+  }
+
+  private addTxt(name: string, value: string): void {
+    const list = this.txt.get(name) ?? [];
+    if (!list.includes(value)) list.push(value);
+    this.txt.set(name, list);
   }
 
   private addFault(f: FaultSpec): void {
@@ -316,12 +383,13 @@ export class SimWorld implements World {
   }
 
   private nameExists(name: string): boolean {
-    if (this.mx.has(name) || this.hostsByName.has(name)) return true;
+    if (this.mx.has(name) || this.hostsByName.has(name) || this.txt.has(name)) return true;
     for (const h of this.hostsByName.keys()) if (h.endsWith("." + name)) return true;
+    for (const t of this.txt.keys()) if (t.endsWith("." + name)) return true;
     return false;
   }
 
-  resolve(name: string, type: "A" | "MX" | "PTR", from?: string): DnsAnswer {
+  resolve(name: string, type: "A" | "MX" | "PTR" | "TXT", from?: string): DnsAnswer {
     const asker = from === undefined ? this.scenario.learner.host : text(from);
     const q = text(name).toLowerCase().replace(/\.$/, "");
     let answer: DnsAnswer;
@@ -330,6 +398,14 @@ export class SimWorld implements World {
       answer = h
         ? { status: "NOERROR", type: "PTR", name: q, answers: [h.name] }
         : { status: "NXDOMAIN", type: "PTR", name: q, answers: [] };
+    } else if (type === "TXT") {
+      const list = this.txt.get(q);
+      answer =
+        list && list.length > 0
+          ? { status: "NOERROR", type: "TXT", name: q, answers: list.slice() }
+          : this.nameExists(q)
+            ? { status: "NOERROR", type: "TXT", name: q, answers: [] }
+            : { status: "NXDOMAIN", type: "TXT", name: q, answers: [] };
     } else if (type === "A") {
       const h = this.hostsByName.get(q);
       answer = h
@@ -581,7 +657,14 @@ export class SimWorld implements World {
           if (this.full.has(this.mailboxKey(mta, r) ?? "")) return mailboxFull(r);
         return null;
       },
-      accept: (msg: AcceptedMessage) => this.accept(host, conf, msg, session),
+      accept: (msg: AcceptedMessage) =>
+        this.accept(
+          host,
+          conf,
+          msg,
+          session,
+          msg.authUser !== null || inNetworks(client.ip, view.settings.mynetworks),
+        ),
       flush: () => this.flush(host),
     };
   }
@@ -618,7 +701,31 @@ export class SimWorld implements World {
     conf: Record<string, string>,
     msg: AcceptedMessage,
     session: number,
-  ): string {
+    trusted: boolean,
+  ): string | Reply {
+    const mta = host.mta!;
+    const hostname = expand(conf, conf.myhostname ?? host.name);
+    // The milters run before the queue file exists, as OpenDMARC does at end of DATA.
+    let verdict: AuthVerdict | null = null;
+    let body: readonly string[] = msg.lines;
+    if (mta.authChecks && !trusted) {
+      body = dropForgedResults(msg.lines, hostname);
+      verdict = authenticateMessage(
+        {
+          ip: msg.clientIp,
+          helo: msg.heloName,
+          sender: msg.sender,
+          lines: body,
+          receiver: hostname,
+          now: this.clock,
+          sample: () => this.rng.int(100),
+        },
+        this.resolverFor(host),
+      );
+      this.emitAuth(host, session, verdict);
+      if (verdict.action === "reject" && verdict.rejectText)
+        return { code: 550, lines: [verdict.rejectText] };
+    }
     const id = this.newQueueId();
     const v = (n: string): string => expand(conf, conf[n] ?? "");
     const header = receivedHeader({
@@ -637,10 +744,226 @@ export class SimWorld implements World {
       recipients: msg.recipients,
       date: rfc5322Date(this.clock),
     });
-    const lines = header.concat(msg.lines);
-    const size = header.reduce((n, l) => n + l.length + 2, msg.size);
+    let top = header;
+    if (verdict) top = verdict.headers.concat(header);
+    else if (trusted) {
+      const signature = this.sign(host, id, body);
+      if (signature) top = signature.concat(header);
+    }
+    const lines = top.concat(body);
+    const size = lines.reduce((n, l) => n + l.length + 2, 0);
     this.enqueue(host, id, msg.sender, msg.recipients, lines, size, session);
+    if (verdict?.action === "quarantine") mta.queue.get(id)!.folder = "Junk";
     return id;
+  }
+
+  // --- email authentication ----------------------------------------------------------------
+
+  /** DNS as one host sees it, for the checks: every query is a "dns" event, as for dig. */
+  private resolverFor(host: HostRt): Resolver {
+    return (name: string, type: DnsType): DnsReply => {
+      const a = this.resolve(name, type, host.name);
+      if (a.status === "NXDOMAIN") return { status: "NXDOMAIN", answers: [] };
+      return {
+        status: "NOERROR",
+        answers:
+          a.type === "MX"
+            ? a.answers.map((m) => `${m.preference} ${m.exchange}`)
+            : a.answers.slice(),
+      };
+    };
+  }
+
+  private emitAuth(host: HostRt, session: number, v: AuthVerdict): void {
+    const base = { t: 0, seq: 0, host: host.name, session };
+    this.emit({
+      ...base,
+      type: "spf",
+      ip: v.spf.ip,
+      identity: v.spf.identity,
+      sender: v.spf.sender,
+      domain: v.spf.domain,
+      result: v.spf.result,
+      mechanism: v.spf.mechanism,
+      reason: v.spf.reason,
+      explanation: v.spf.explanation,
+      lookups: { count: v.spf.lookups.count, void: v.spf.lookups.void },
+    });
+    if (v.dkim.length === 0)
+      this.emit({
+        ...base,
+        type: "dkim",
+        result: "none",
+        domain: "",
+        selector: "",
+        reason: "no DKIM-Signature",
+        explanation: "DKIM none: the message carries no DKIM signature",
+      });
+    for (const d of v.dkim)
+      this.emit({
+        ...base,
+        type: "dkim",
+        result: d.result,
+        domain: d.domain,
+        selector: d.selector,
+        reason: d.reason,
+        explanation:
+          d.result === "pass"
+            ? `DKIM pass: signature by ${d.domain} (selector ${d.selector}) verified`
+            : `DKIM ${d.result}: signature by ${d.domain || "?"}${d.selector ? ` (selector ${d.selector})` : ""}: ${d.reason}`,
+      });
+    this.emit({
+      ...base,
+      type: "dmarc",
+      fromDomain: v.dmarc.fromDomain,
+      result: v.dmarc.result,
+      policy: v.dmarc.policy,
+      disposition: v.dmarc.disposition,
+      spfAligned: v.dmarc.alignment.spf.aligned,
+      dkimAligned: v.dmarc.alignment.dkim.aligned,
+      explanation: v.dmarc.explanation,
+    });
+  }
+
+  /** OpenDKIM's signing mode: a key for the From domain (or its organizational domain) signs. */
+  private sign(host: HostRt, queueId: string, lines: readonly string[]): string[] | null {
+    const keys = host.mta?.dkim;
+    if (!keys || keys.size === 0) return null;
+    const from = splitMessage(lines).headers.find((h) => h.key === "from");
+    if (!from) return null;
+    const m = /@([^\s>]+)\s*>?\s*$/.exec(from.raw.replace(/\r\n/g, ""));
+    const domain = m ? normName(m[1]!) : "";
+    const byDomain = keys.get(domain) ?? keys.get(orgDomain(domain));
+    if (!byDomain || byDomain.size === 0) return null;
+    const key = [...byDomain.values()].pop()!;
+    const signed = signMessage(lines, key, { time: Math.floor(this.clock / 1000) });
+    if (!signed.ok) return null;
+    this.emit({
+      t: 0,
+      seq: 0,
+      type: "dkimsign",
+      host: host.name,
+      queueId,
+      domain: key.domain,
+      selector: key.selector,
+    });
+    return signed.header;
+  }
+
+  private installKey(
+    hostName: string,
+    domain: string,
+    selector: string,
+    secretKey: Uint8Array,
+    publicKey: Uint8Array,
+  ): SigningKey | null {
+    const mta = this.findHost(hostName)?.mta;
+    if (!mta) return null;
+    const key: SigningKey = { domain, selector, secretKey, publicKey };
+    const byDomain = mta.dkim.get(domain) ?? new Map<string, SigningKey>();
+    byDomain.delete(selector);
+    byDomain.set(selector, key);
+    mta.dkim.set(domain, byDomain);
+    return key;
+  }
+
+  generateDkimKey(
+    hostName: string,
+    domain: string,
+    selector: string,
+  ): { ok: true; key: DkimKeyInfo } | { ok: false; error: string } {
+    const h = this.findHost(hostName);
+    if (!h?.mta) return { ok: false, error: `${text(hostName)} runs no MTA to sign with` };
+    const d = normName(text(domain));
+    const sel = text(selector).trim().toLowerCase();
+    if (!/^([a-z0-9-]+\.)+[a-z0-9-]+$/.test(d))
+      return { ok: false, error: `invalid domain "${d}"` };
+    if (!/^[a-z0-9-]{1,63}$/.test(sel)) return { ok: false, error: `invalid selector "${sel}"` };
+    // A generator seeded from the world's seed and what is being made (and how many times), so
+    // a demo script that runs opendkim-genkey gets the same key every time it is played.
+    const n = (this.keygens.get(`${h.name} ${d} ${sel}`) ?? 0) + 1;
+    this.keygens.set(`${h.name} ${d} ${sel}`, n);
+    const gen = createRng(hashSeed(`${this.seed}:${h.name}:${d}:${sel}:${n}`));
+    const seed = new Uint8Array(32);
+    for (let i = 0; i < 32; i++) seed[i] = gen.int(256);
+    const pair = keyPairFromSeed(seed);
+    this.installKey(h.name, d, sel, pair.secretKey, pair.publicKey);
+    return { ok: true, key: this.keyInfo(h.name, { domain: d, selector: sel, ...pair }) };
+  }
+
+  private keyInfo(host: string, k: Omit<SigningKey, "secretKey">): DkimKeyInfo {
+    return {
+      host,
+      domain: k.domain,
+      selector: k.selector,
+      publicKey: toBase64(k.publicKey),
+      record: keyRecord(k.publicKey),
+    };
+  }
+
+  dkimKeys(hostName?: string): DkimKeyInfo[] {
+    const hosts =
+      hostName === undefined ? [...this.hostsByName.values()] : [this.findHost(hostName)];
+    const out: DkimKeyInfo[] = [];
+    for (const h of hosts)
+      for (const byDomain of h?.mta?.dkim.values() ?? [])
+        for (const k of byDomain.values()) out.push(this.keyInfo(h!.name, k));
+    return out;
+  }
+
+  txtRecords(): Array<{ name: string; value: string }> {
+    return [...this.txt.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap(([name, values]) => values.map((value) => ({ name, value })));
+  }
+
+  /** The zones the world serves: every mail domain and every host's parent domain. */
+  private zoneOf(name: string): string | null {
+    const zones = new Set<string>(this.mx.keys());
+    for (const h of this.hostsByName.keys()) zones.add(h.slice(h.indexOf(".") + 1));
+    let best: string | null = null;
+    for (const z of zones)
+      if ((name === z || name.endsWith("." + z)) && (!best || z.length > best.length)) best = z;
+    return best;
+  }
+
+  updateDns(update: DnsUpdate, from?: string): DnsUpdateResult {
+    const u: Partial<DnsUpdate> = typeof update === "object" && update !== null ? update : {};
+    const asker = from === undefined ? this.scenario.learner.host : text(from);
+    const name = normName(text(u.name ?? ""));
+    if (u.type !== "TXT")
+      return { ok: false, error: "only TXT records can be updated in this lab" };
+    if (!/^([a-z0-9_-]{1,63}\.)+[a-z0-9-]{1,63}$/.test(name) || name.length > 253)
+      return { ok: false, error: `'${name}' is not a valid name` };
+    const zone = this.zoneOf(name);
+    if (!zone) return { ok: false, error: "update failed: NOTZONE" };
+    // Only a server of the zone's own organization holds the update key (TSIG) for it.
+    const who = this.findHost(asker);
+    if (!who || orgDomain(who.name) !== orgDomain(zone))
+      return { ok: false, error: "update failed: REFUSED" };
+    const value = u.value === undefined ? undefined : text(u.value);
+    if (u.op === "add") {
+      if (value === undefined || value === "")
+        return { ok: false, error: "a TXT record needs text" };
+      if (value.length > 65_000) return { ok: false, error: "record too long" };
+      this.addTxt(name, value);
+    } else if (u.op === "delete") {
+      const list = this.txt.get(name) ?? [];
+      const rest = value === undefined ? [] : list.filter((v) => v !== value);
+      if (rest.length > 0) this.txt.set(name, rest);
+      else this.txt.delete(name);
+    } else return { ok: false, error: "unknown update operation" };
+    this.emit({
+      t: 0,
+      seq: 0,
+      type: "dnsupdate",
+      host: who.name,
+      op: u.op,
+      name,
+      rrtype: "TXT",
+      value: value ?? "",
+    });
+    return { ok: true };
   }
 
   private enqueue(
@@ -664,6 +987,7 @@ export class SimWorld implements World {
       nextAttempt: this.clock + PICKUP_DELAY,
       status: "active",
       scheduled: true,
+      folder: "Inbox",
     };
     mta.queue.set(id, item);
     this.emit({
@@ -702,7 +1026,9 @@ export class SimWorld implements World {
       const { domain } = splitAddress(address);
       const routed = domain === "" ? "" : routedDomain(address);
       if (routed === "" || (mydest.has(routed) && routed === domain)) {
-        outcomes.set(address, this.deliverLocal(host, mta, item, address));
+        const fwd = mta.forwards.get(address.toLowerCase());
+        if (fwd) outcomes.set(address, this.forward(host, item, fwd));
+        else outcomes.set(address, this.deliverLocal(host, mta, item, address));
       } else {
         const list = remote.get(routed) ?? [];
         list.push(address);
@@ -731,9 +1057,10 @@ export class SimWorld implements World {
       };
     const text =
       localDeliveryHeaders(item.sender, rcpt, key).concat(item.lines).join("\r\n") + "\r\n";
-    const box = this.boxes.get(key);
+    const store = item.folder === "Junk" ? this.junk : this.boxes;
+    const box = store.get(key);
     if (box) box.push(text);
-    else this.boxes.set(key, [text]);
+    else store.set(key, [text]);
     this.emit({
       t: 0,
       seq: 0,
@@ -742,7 +1069,34 @@ export class SimWorld implements World {
       queueId: item.id,
       mailbox: key,
       sender: item.sender,
+      folder: item.folder,
     });
+    return { status: "sent" };
+  }
+
+  /**
+   * A forward (.forward / alias) re-sends the message unchanged with its envelope sender (no
+   * SRS), so SPF at the next MX sees this host's address. A list sends from its own bounce
+   * address and tags the Subject, which breaks a DKIM signature that covers the Subject.
+   */
+  private forward(host: HostRt, item: QItem, f: ForwardSpec): RecipientOutcome {
+    const id = this.newQueueId();
+    const { local, domain } = splitAddress(f.address.toLowerCase());
+    let lines = [`Delivered-To: ${f.address.toLowerCase()}`, ...item.lines];
+    let sender = item.sender;
+    if (f.kind === "list") {
+      sender = `${local}-bounces@${domain}`;
+      const tag = f.subjectTag || `[${local}]`;
+      const { headers } = splitMessage(item.lines);
+      const hasSubject = headers.some((h) => h.key === "subject");
+      lines = item.lines.map((l) =>
+        /^subject:/i.test(l) && !l.includes(tag) ? l.replace(/^(subject:)\s*/i, `$1 ${tag} `) : l,
+      );
+      if (!hasSubject) lines = [`Subject: ${tag}`, ...lines];
+      lines = [`List-Id: <${local}.${domain}>`, ...lines];
+    }
+    const size = lines.reduce((n, l) => n + l.length + 2, 0);
+    this.enqueue(host, id, sender, f.to.slice(), lines, size, null);
     return { status: "sent" };
   }
 
@@ -951,6 +1305,11 @@ export class SimWorld implements World {
     return (this.boxes.get(text(address).toLowerCase()) ?? []).slice();
   }
 
+  folder(address: string, folder: MailFolder): string[] {
+    if (folder !== "Junk") return this.mailbox(address);
+    return (this.junk.get(text(address).toLowerCase()) ?? []).slice();
+  }
+
   mailboxes(): string[] {
     return [...this.boxes.keys()];
   }
@@ -1017,4 +1376,35 @@ export class SimWorld implements World {
 function protocolName(msg: AcceptedMessage): string {
   if (!msg.esmtp) return msg.tls ? "SMTPS" : "SMTP";
   return "ESMTP" + (msg.tls ? "S" : "") + (msg.authUser ? "A" : "");
+}
+
+/**
+ * RFC 8601 5: an MX removes Authentication-Results fields that claim to be its own (a sender
+ * could forge "dmarc=pass" under our name); others' results stay.
+ */
+function dropForgedResults(lines: readonly string[], authservId: string): readonly string[] {
+  const own = authservId.toLowerCase();
+  let inForged = false;
+  let changed = false;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l === "") return changed ? out.concat(lines.slice(i)) : lines;
+    if (inForged && (l.startsWith(" ") || l.startsWith("\t"))) continue;
+    inForged = false;
+    const m = /^authentication-results:\s*([^;\s]+)/i.exec(l);
+    if (m && m[1]!.toLowerCase() === own) {
+      inForged = changed = true;
+      continue;
+    }
+    out.push(l);
+  }
+  return changed ? out : lines;
+}
+
+/** FNV-1a: a 32-bit seed from text. */
+function hashSeed(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

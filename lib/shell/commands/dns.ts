@@ -4,20 +4,32 @@ import { parseOptions } from "../args";
 import { fail, ok } from "../types";
 import { hostNames, type LabCommand, type LabSession } from "../world";
 
-type RR = "A" | "MX" | "PTR";
+type RR = "A" | "MX" | "PTR" | "TXT";
 const TTL = 3600;
 const RESOLVER = "198.51.100.53";
 
 function parseType(text: string | undefined): RR | null {
   const t = text?.toUpperCase();
-  return t === "A" || t === "MX" || t === "PTR" ? t : null;
+  return t === "A" || t === "MX" || t === "PTR" || t === "TXT" ? t : null;
 }
 
 const fqdn = (name: string) => (name.endsWith(".") ? name : name + ".");
 
+/**
+ * A TXT record as dig prints it: quoted character-strings of at most 255 bytes each (a longer
+ * record is stored as several strings, and resolvers join them again).
+ */
+export function quoteTxt(text: string): string {
+  const parts: string[] = [];
+  for (let i = 0; i < text.length || i === 0; i += 255)
+    parts.push(`"${text.slice(i, i + 255).replace(/["\\]/g, "\\$&")}"`);
+  return parts.join(" ");
+}
+
 function records(a: DnsAnswer): string[] {
   if (a.status === "NXDOMAIN") return [];
   if (a.type === "MX") return a.answers.map((m) => `${m.preference} ${fqdn(m.exchange)}`);
+  if (a.type === "TXT") return a.answers.map(quoteTxt);
   return a.type === "PTR" ? a.answers.map(fqdn) : a.answers.map((ip) => ip);
 }
 
@@ -29,18 +41,23 @@ function queryId(name: string, seq: number): number {
 }
 
 const nameAndTypeCompletion = (prev: readonly string[], ctx: LabSession) => [
-  ...(prev.length === 0 ? ["MX", "A", "-t"] : []),
+  ...(prev.length === 0 ? ["MX", "A", "TXT", "-t"] : []),
   ...hostNames(ctx.world),
   ...ctx.world.domains().map((d) => d.domain),
+  ...ctx.world.txtRecords().map((t) => t.name),
+  ...ctx.world.domains().map((d) => `_dmarc.${d.domain}`),
 ];
 
 export const dig: LabCommand = {
   name: "dig",
-  usage: "dig [+short] [-t] MX|A NAME | dig -x IP",
-  summary: "ask DNS for a domain's mail servers (MX) or a host's address (A)",
+  usage: "dig [+short] [-t] MX|A|TXT NAME | dig -x IP",
+  summary: "ask DNS for a domain's mail servers (MX), a host's address (A) or text records (TXT)",
   details: [
     "dig MX corp.example        which host takes mail for corp.example?",
     "dig +short A mx.corp.example",
+    "dig TXT corp.example       its SPF record (v=spf1 ...)",
+    "dig txt _dmarc.corp.example          its DMARC policy",
+    "dig txt mail._domainkey.corp.example the DKIM key for selector 'mail'",
   ],
   run(args, ctx) {
     const short = args.includes("+short");
@@ -52,11 +69,11 @@ export const dig: LabCommand = {
       const t = parseType(w);
       if (t && words.length > 1 && !reverse) type = t;
       else if (w.startsWith("+") || w.startsWith("-"))
-        return fail(`Invalid option: ${w}\nUsage: dig [+short] [-t] MX|A NAME`);
+        return fail(`Invalid option: ${w}\nUsage: dig [+short] [-t] MX|A|TXT NAME`);
       else names.push(w);
     }
     const name = names[0];
-    if (!name) return fail("Usage: dig [+short] [-t] MX|A NAME\n(e.g. dig MX corp.example)");
+    if (!name) return fail("Usage: dig [+short] [-t] MX|A|TXT NAME\n(e.g. dig MX corp.example)");
     if (reverse && !/^\d{1,3}(\.\d{1,3}){3}$/.test(name))
       return fail(`dig: '${name}' is not an IPv4 address`);
     const a = ctx.world.resolve(name, type, ctx.host);
@@ -84,24 +101,28 @@ export const dig: LabCommand = {
 
 export const host: LabCommand = {
   name: "host",
-  usage: "host [-t mx|a] NAME",
+  usage: "host [-t mx|a|txt] NAME",
   summary: "DNS lookup in one line per answer",
   run(args, ctx) {
     const o = parseOptions(args, { withValue: ["-t"] });
     if (o.unknown.length > 0)
-      return fail(`host: invalid option -- '${o.unknown[0]}'\nUsage: host [-t mx|a] NAME`);
+      return fail(`host: invalid option -- '${o.unknown[0]}'\nUsage: host [-t mx|a|txt] NAME`);
     const name = o.positional[0];
-    if (!name) return fail("Usage: host [-t mx|a] NAME");
+    if (!name) return fail("Usage: host [-t mx|a|txt] NAME");
     const t = o.opts.get("-t");
     const ip = /^\d{1,3}(\.\d{1,3}){3}$/.test(name);
     const type = t === undefined ? (ip ? "PTR" : "A") : parseType(t);
-    if (!type) return fail(`host: invalid type: ${t} (this lab knows a, mx and ptr)`);
+    if (!type) return fail(`host: invalid type: ${t} (this lab knows a, mx, txt and ptr)`);
     const a = ctx.world.resolve(name, type, ctx.host);
     const arpa = `${name.split(".").reverse().join(".")}.in-addr.arpa`;
     if (a.status === "NXDOMAIN")
       return fail(`Host ${type === "PTR" ? arpa : name} not found: 3(NXDOMAIN)`);
     if (a.type === "PTR")
       return ok(a.answers.map((h) => `${arpa} domain name pointer ${fqdn(h)}`).join("\n"));
+    if (a.type === "TXT") {
+      if (a.answers.length === 0) return ok(`${a.name} has no TXT record`);
+      return ok(a.answers.map((t) => `${a.name} descriptive text ${quoteTxt(t)}`).join("\n"));
+    }
     if (a.type === "MX") {
       if (a.answers.length === 0) return ok(`${a.name} has no MX record`);
       return ok(
@@ -114,19 +135,21 @@ export const host: LabCommand = {
     return ok(a.answers.map((ip) => `${a.name} has address ${ip}`).join("\n"));
   },
   complete: (prev, ctx) =>
-    prev[prev.length - 1] === "-t" ? ["mx", "a"] : nameAndTypeCompletion([""], ctx),
+    prev[prev.length - 1] === "-t" ? ["mx", "a", "txt"] : nameAndTypeCompletion([""], ctx),
 };
 
 export const nslookup: LabCommand = {
   name: "nslookup",
-  usage: "nslookup [-type=mx|a] NAME",
+  usage: "nslookup [-type=mx|a|txt] NAME",
   summary: "DNS lookup, the way Windows and older guides do it",
   run(args, ctx) {
     const o = parseOptions(args, { withValue: ["-type", "-query", "-q"] });
     if (o.unknown.length > 0)
-      return fail(`nslookup: unknown option ${o.unknown[0]}\nUsage: nslookup [-type=mx|a] NAME`);
+      return fail(
+        `nslookup: unknown option ${o.unknown[0]}\nUsage: nslookup [-type=mx|a|txt] NAME`,
+      );
     const name = o.positional[0];
-    if (!name) return fail("Usage: nslookup [-type=mx|a] NAME");
+    if (!name) return fail("Usage: nslookup [-type=mx|a|txt] NAME");
     const t = o.opts.get("-type") ?? o.opts.get("-query") ?? o.opts.get("-q");
     const type = t === undefined ? "A" : parseType(t);
     if (!type) return fail(`nslookup: unknown query type: ${t}`);
@@ -139,11 +162,13 @@ export const nslookup: LabCommand = {
     const body =
       a.type === "MX"
         ? a.answers.map((m) => `${a.name}\tmail exchanger = ${m.preference} ${fqdn(m.exchange)}`)
-        : a.answers.flatMap((ip) => [`Name:\t${a.name}`, `Address: ${ip}`]);
+        : a.type === "TXT"
+          ? a.answers.map((t) => `${a.name}\ttext = ${quoteTxt(t)}`)
+          : a.answers.flatMap((ip) => [`Name:\t${a.name}`, `Address: ${ip}`]);
     return ok([...head, "Non-authoritative answer:", ...body].join("\n"));
   },
   complete: (prev, ctx) => [
-    ...(prev.length === 0 ? ["-type=mx", "-type=a"] : []),
+    ...(prev.length === 0 ? ["-type=mx", "-type=a", "-type=txt"] : []),
     ...nameAndTypeCompletion([""], ctx),
   ],
 };

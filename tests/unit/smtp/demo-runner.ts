@@ -3,7 +3,7 @@
  * shell commands (telnet, nc, openssl s_client, postconf, dig, mailq) and, while a session is
  * open on a host, every other line goes to that session.
  */
-import type { ScenarioSpec, Session, World } from "@/lib/smtp";
+import type { DnsUpdate, ScenarioSpec, Session, World } from "@/lib/smtp";
 
 export interface DemoTranscript {
   /** Everything printed, per step. */
@@ -78,9 +78,46 @@ function runShell(
     }
     case "dig":
     case "host": {
-      const type = args.includes("MX") ? "MX" : "A";
-      const name = args.find((a) => a !== "MX" && a !== "A" && a !== "-t") ?? "";
+      const upper = args.map((a) => a.toUpperCase());
+      const type = upper.includes("MX") ? "MX" : upper.includes("TXT") ? "TXT" : "A";
+      const name = args.find((a) => !/^(MX|A|TXT|-t|\+short)$/i.test(a)) ?? "";
       return [JSON.stringify(world.resolve(name, type, host))];
+    }
+    case "nsupdate": {
+      // Until "quit", lines are nsupdate commands; "update add/delete" are applied on "send".
+      const pending: DnsUpdate[] = [];
+      let closed = false;
+      sessions.set(host, {
+        get closed() {
+          return closed;
+        },
+        send(l: string) {
+          const m = /^update (add|delete) (\S+)(?: \d+)? TXT ?"?(.*?)"?$/.exec(l.trim());
+          if (m)
+            pending.push(
+              m[1] === "add"
+                ? { op: "add", name: m[2]!, type: "TXT", value: m[3]! }
+                : { op: "delete", name: m[2]!, type: "TXT" },
+            );
+          else if (l.trim() === "send")
+            return pending
+              .splice(0)
+              .map((u) => JSON.stringify(world.updateDns(u, host)))
+              .join("\n");
+          else if (l.trim() === "quit") closed = true;
+          return "";
+        },
+      } as unknown as Session);
+      return [];
+    }
+    case "opendkim-genkey": {
+      const d = args[args.indexOf("-d") + 1] ?? "";
+      const r = world.generateDkimKey(host, d, args[args.indexOf("-s") + 1] ?? "");
+      return [r.ok ? r.key.record : r.error];
+    }
+    case "opendkim-testkey": {
+      const name = `${args[args.indexOf("-s") + 1]}._domainkey.${args[args.indexOf("-d") + 1]}`;
+      return [JSON.stringify(world.resolve(name, "TXT", host))];
     }
     case "mailq":
       return [JSON.stringify(world.queue(host))];
