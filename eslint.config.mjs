@@ -13,6 +13,8 @@ const PURE = [
   "lib/lessons/schema.ts",
   "lib/lessons/glossary.ts",
   "lib/lessons/checks.ts",
+  "lib/lessons/coach.ts",
+  "lib/lessons/taskKind.ts",
   "lib/lessons/ids.ts",
 ];
 

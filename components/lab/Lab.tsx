@@ -2,6 +2,7 @@
 
 import { useDeferredValue, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { EngineEvent, World } from "@/lib/smtp";
+import { DataPauseHint } from "./DataPauseHint";
 import { LabContext } from "./LabContext";
 import { LabStore } from "./labStore";
 import { Mailboxes } from "./Mailboxes";
@@ -169,6 +170,7 @@ export function Lab({
           </Panel>
         </div>
       </div>
+      <DataPauseHint />
       {children}
     </LabContext.Provider>
   );

@@ -3,11 +3,14 @@
 import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import type { Task } from "@/lib/lessons/schema";
+import type { LabSession } from "@/lib/shell/lab";
 
 /** What the lesson needs from the lab: type a line as if the learner had, and start over. */
 export interface LabControls {
   typeLine(line: string): void;
   reset(): void;
+  /** The shell session (its host, open SMTP session and world), for the coach; null until ready. */
+  session(): LabSession | null;
 }
 
 export interface LabSlotProps {

@@ -20,6 +20,7 @@ function LabBridge({ onControls }: { onControls: (c: LabControls) => void }) {
     onControls({
       typeLine: (line) => runWhenReady(store, line),
       reset: () => runWhenReady(store, "scenario reset"),
+      session: () => (store.shell ? store.session : null),
     });
   }, [store, onControls]);
   return null;

@@ -79,6 +79,7 @@ export function LessonLayout({
             scenario={lesson.scenario}
             tasks={lesson.tasks}
             solution={lesson.solution}
+            next={next}
           />
         </aside>
       )}

@@ -2,29 +2,44 @@
 
 import { useState } from "react";
 import type { Task } from "@/lib/lessons/schema";
+import { taskKind } from "@/lib/lessons/taskKind";
+import { CoachNote, type CoachMessage } from "./CoachNote";
+import { useSavedLessons } from "./courseProgress";
 
-/** The "Try it" list: each task with its live tick, a hint on request, and the "show me" stepper. */
+/** The "Try it" list: each task with its live tick, a hint on request, and the "show me" coach. */
 export function TasksPanel({
+  lesson,
   tasks,
   done,
   justDone,
-  solution,
-  step,
+  coach,
   onShowNext,
   onReset,
 }: {
+  lesson: string;
   tasks: readonly Task[];
   done: Record<string, boolean>;
   justDone: string | null;
-  solution: readonly string[];
-  /** How many solution lines "show me" has typed so far. */
-  step: number;
+  /** What "show me" last did or said. */
+  coach: CoachMessage | null;
   onShowNext: () => void;
   onReset: () => void;
 }) {
   const [confirming, setConfirming] = useState(false);
+  const saved = useSavedLessons()[lesson]?.tasksDone;
   const count = tasks.filter((t) => done[t.id]).length;
-  const nextLine = solution[step];
+  const allDone = count === tasks.length;
+  // A state task that stops holding (the relay reopened) is announced, as a newly done one is.
+  const shape = tasks.map((t) => (done[t.id] ? "1" : "0")).join("");
+  const [prevShape, setPrevShape] = useState(shape);
+  const [lost, setLost] = useState<string | null>(null);
+  if (shape !== prevShape) {
+    setPrevShape(shape);
+    const undone = tasks.find(
+      (t, i) => prevShape[i] === "1" && !done[t.id] && taskKind(t.check) === "state",
+    );
+    setLost(undone ? undone.title : null);
+  }
   return (
     <section
       aria-labelledby="tasks-heading"
@@ -39,7 +54,7 @@ export function TasksPanel({
         </p>
       </div>
       <p className="sr-only" role="status" aria-live="polite">
-        {justDone ? `Task done: ${justDone}` : ""}
+        {lost ? `No longer done: ${lost}` : justDone ? `Task done: ${justDone}` : ""}
       </p>
       <ol className="mt-3 space-y-2">
         {tasks.map((t, i) => (
@@ -65,6 +80,20 @@ export function TasksPanel({
                   {t.title}
                   <span className="sr-only">{done[t.id] ? " (done)" : " (not done yet)"}</span>
                 </p>
+                {taskKind(t.check) === "state" && (
+                  <p className="mt-1 text-sm text-fg-muted" data-state-task>
+                    {done[t.id] ? (
+                      "Checked live: true of the server as it is now."
+                    ) : saved?.includes(t.id) ? (
+                      <span className="font-medium text-warn">
+                        You did this earlier, but it no longer holds now: checked live against the
+                        server&apos;s current settings.
+                      </span>
+                    ) : (
+                      "Checked live against the server's current settings: a later change can undo it."
+                    )}
+                  </p>
+                )}
                 <details className="mt-1 text-sm">
                   <summary className="cursor-pointer font-medium text-accent">Hint</summary>
                   <p className="mt-1 text-fg-muted">{t.hint}</p>
@@ -78,12 +107,10 @@ export function TasksPanel({
         <button
           type="button"
           onClick={onShowNext}
-          disabled={nextLine === undefined}
-          className="rounded-lg bg-accent px-3 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60"
+          aria-describedby="coach-note"
+          className="rounded-lg bg-accent px-3 py-2 text-sm font-semibold text-accent-fg"
         >
-          {nextLine === undefined
-            ? "Solution shown"
-            : `Show me: type line ${step + 1} of ${solution.length}`}
+          {allDone ? "Show me: all done" : "Show me the next step"}
         </button>
         {confirming ? (
           <span
@@ -122,14 +149,7 @@ export function TasksPanel({
           </button>
         )}
       </div>
-      {nextLine !== undefined && (
-        <p className="mt-2 text-sm text-fg-muted">
-          Next:{" "}
-          <code className="font-mono text-fg">
-            {nextLine === "" ? "(an empty line)" : nextLine}
-          </code>
-        </p>
-      )}
+      <CoachNote id="coach-note" message={coach} />
     </section>
   );
 }

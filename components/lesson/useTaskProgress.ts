@@ -2,13 +2,15 @@
 
 import { useEffect } from "react";
 import type { Task } from "@/lib/lessons/schema";
+import { taskKind } from "@/lib/lessons/taskKind";
 import { nowIso } from "./clock";
 import { completeTask, useHydrated, useSavedLessons } from "./courseProgress";
 
 /**
  * Merges what the lab reports as satisfied right now (`live`) with saved progress, and saves newly
  * completed tasks through lib/progress once saved progress has loaded (so it is merged, not
- * overwritten). Returns which tasks are done.
+ * overwritten). Returns which tasks are done: an achievement once it happened (saved), a state
+ * task (the relay is closed) only while the lab's world says so now.
  */
 export function useTaskProgress(
   lesson: string,
@@ -27,6 +29,10 @@ export function useTaskProgress(
   }, [hydrated, live, saved, tasks, lesson]);
 
   const done: Record<string, boolean> = {};
-  for (const t of tasks) done[t.id] = Boolean(live[t.id] || (hydrated && saved?.includes(t.id)));
+  for (const t of tasks)
+    done[t.id] =
+      taskKind(t.check) === "state"
+        ? Boolean(live[t.id])
+        : Boolean(live[t.id] || (hydrated && saved?.includes(t.id)));
   return done;
 }

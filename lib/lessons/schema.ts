@@ -136,17 +136,43 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 
+export const choiceSchema = z
+  .object({
+    text: z.string().min(1).describe("The answer as shown."),
+    why: z
+      .string()
+      .min(3)
+      .optional()
+      .describe("For a wrong answer: why it is wrong, shown as soon as it is picked."),
+  })
+  .strict();
+export type Choice = z.infer<typeof choiceSchema>;
+
 export const questionSchema = z
   .object({
     id: id.describe("Stable id of the question."),
     prompt: z.string().min(3).describe("The question."),
-    choices: z.array(z.string().min(1)).min(2).max(6).describe("The answers to choose from."),
+    choices: z
+      .array(choiceSchema)
+      .min(2)
+      .max(6)
+      .describe("The answers to choose from (shuffled for each attempt)."),
     answer: z.number().int().min(0).describe("Index (from 0) of the right choice."),
     explain: z.string().min(3).describe("Why that answer is right; shown after answering."),
   })
   .refine((q) => q.answer < q.choices.length, {
     message: "answer must be the index of one of the choices",
     path: ["answer"],
+  })
+  .superRefine((q, ctx) => {
+    q.choices.forEach((c, i) => {
+      if (i !== q.answer && !c.why)
+        ctx.addIssue({
+          code: "custom",
+          path: ["choices", i, "why"],
+          message: "a wrong choice needs a why: the reason it is wrong",
+        });
+    });
   });
 export type Question = z.infer<typeof questionSchema>;
 

@@ -10,6 +10,7 @@ import { MAILAUTH_COMMANDS } from "./commands/mailauth";
 import { MTA_COMMANDS } from "./commands/mta";
 import { NETWORK_COMMANDS } from "./commands/network";
 import { SCENARIO_COMMANDS } from "./commands/scenario";
+import { smtpVerbAtShell } from "./hints";
 import type { HistoryStore } from "./history";
 import { ShellSession } from "./session";
 import { userOn, type LabCommand, type LabSession } from "./world";
@@ -33,6 +34,7 @@ export function createLabSession(world: World, history?: HistoryStore): LabSessi
     history,
     home: { host: world.scenario.learner.host, user: world.scenario.learner.user },
     userOn,
+    failedLineHint: (line, session) => smtpVerbAtShell(line, session.world, session.host),
   });
 }
 

@@ -18,6 +18,8 @@ export interface SessionOptions<W> {
   home: { host: string; user: string };
   /** Who you are on another host after `ssh` (defaults to the same user). */
   userOn?: (host: string, world: W) => string;
+  /** A hint for a shell line that failed (e.g. an SMTP command typed before connecting), or null. */
+  failedLineHint?: (line: string, session: ShellSession<W>) => string | null;
 }
 
 interface Login {
@@ -37,6 +39,7 @@ export class ShellSession<W> implements Interpreter {
   private home: Login;
   private readonly worldListeners = new Set<(world: W) => void>();
   private readonly userOn: (host: string, world: W) => string;
+  private readonly failedLineHint: SessionOptions<W>["failedLineHint"];
 
   constructor(opts: SessionOptions<W>) {
     this.world = opts.world;
@@ -45,6 +48,7 @@ export class ShellSession<W> implements Interpreter {
     this.home = { ...opts.home };
     this.logins = [this.home];
     this.userOn = opts.userOn ?? (() => this.home.user);
+    this.failedLineHint = opts.failedLineHint;
   }
 
   get host(): string {
@@ -101,7 +105,9 @@ export class ShellSession<W> implements Interpreter {
     }
     const r = this.run(line);
     this.lastExit = r.exitCode;
-    return r.output === "" || r.output.endsWith("\n") ? r.output : r.output + "\n";
+    const hint = r.exitCode !== 0 ? this.failedLineHint?.(line, this) : null;
+    const out = hint ? `${r.output.replace(/\n$/, "")}\n${hint}` : r.output;
+    return out === "" || out.endsWith("\n") ? out : out + "\n";
   }
 
   /** Runs one shell command line (not inside an interactive program). Never throws. */

@@ -69,6 +69,17 @@ export class Shell {
     this.port.write("\r\x1b[J" + toCrlf(text) + this.editor.begin(this.interpreter.prompt()));
   }
 
+  /**
+   * Prints a note above the line being typed (a hint after a pause), then redraws the prompt and
+   * whatever was typed so far, so nothing the learner typed is lost.
+   */
+  aside(text: string): void {
+    const typed = this.editor.line;
+    const note = toCrlf(text.endsWith("\n") ? text : text + "\n");
+    const prompt = this.editor.begin(this.interpreter.prompt());
+    this.port.write("\r\x1b[J" + note + prompt + this.editor.insert(typed));
+  }
+
   /** Replaces the line being typed and runs it, as the touch-screen input does. */
   runLine(line: string): void {
     this.input("\x15" + line.replace(/[\r\n]+$/, "") + "\r");

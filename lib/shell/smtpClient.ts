@@ -10,6 +10,12 @@ import type { Interaction } from "./types";
 export interface SmtpConnection {
   readonly closed: boolean;
   send(line: string): string;
+  /** Where the session goes and how far it got (the engine's Session has them; the coach reads them). */
+  readonly server?: string;
+  readonly port?: number;
+  readonly state?: string;
+  readonly tls?: boolean;
+  readonly authenticatedAs?: string | null;
   /** Drops the connection without QUIT (Ctrl+], Ctrl+C). */
   close?(): void;
 }
@@ -23,6 +29,8 @@ export interface ClientOptions {
   explain: () => boolean;
   /** Runs after each line (the lab lets the world deliver what was queued). */
   afterLine?: () => void;
+  /** Extra hints after a reply (e.g. a bounce for a misspelt domain); "" for none. */
+  notes?: () => string;
 }
 
 /** SMTP verbs offered by Tab inside a session. */
@@ -52,9 +60,17 @@ export function showReply(reply: string, explain: boolean): string {
 
 export class SmtpClientInteraction implements Interaction {
   done = false;
-  private inData = false;
+  /** Between the 354 and the lone dot. */
+  inData = false;
+  /** Message lines typed since the 354 (the DATA pause hint and the coach read it). */
+  dataLines = 0;
 
   constructor(private readonly opts: ClientOptions) {}
+
+  /** The connection behind the program (server, port and SMTP state, for the coach). */
+  get connection(): SmtpConnection {
+    return this.opts.conn;
+  }
 
   prompt(): string {
     return "";
@@ -74,10 +90,13 @@ export class SmtpClientInteraction implements Interaction {
     } catch (e) {
       reply = `(lab: the server failed: ${e instanceof Error ? e.message : String(e)})`;
     }
-    if (/^354[ -]/.test(reply)) this.inData = true;
-    else if (this.inData && reply !== "") this.inData = false;
+    if (this.inData && reply === "") this.dataLines++;
+    if (/^354[ -]/.test(reply)) {
+      this.inData = true;
+      this.dataLines = 0;
+    } else if (this.inData && reply !== "") this.inData = false;
     this.opts.afterLine?.();
-    const out = showReply(reply, this.opts.explain());
+    const out = showReply(reply, this.opts.explain()) + (this.opts.notes?.() ?? "");
     return conn.closed ? out + this.finish() : out;
   }
 

@@ -317,4 +317,63 @@ export const postconf: LabCommand = {
   },
 };
 
-export const MTA_COMMANDS = [mail, mailq, postconf];
+/** Per world and host: the event-log length at the last `postfix reload` (0: since start). */
+const reloadedAt = new WeakMap<World, Map<string, number>>();
+
+/** Parameters changed with postconf -e on `host` since its last reload, in order, no repeats. */
+export function unreloaded(world: World, host: string): string[] {
+  const since = reloadedAt.get(world)?.get(host) ?? 0;
+  const names = world
+    .events()
+    .slice(since)
+    .flatMap((e) => (e.type === "postconf" && e.host === host ? [e.name] : []));
+  return [...new Set(names)];
+}
+
+const POSTFIX_USAGE = "usage: postfix reload | postfix status";
+
+export const postfix: LabCommand = {
+  name: "postfix",
+  usage: "postfix reload | postfix status",
+  summary: "the Postfix control command: reload re-reads main.cf after postconf -e",
+  details: [
+    "postfix reload    the running daemons re-read main.cf (do it after every postconf -e)",
+    "postfix status    is Postfix running, and are there changes it has not re-read yet?",
+    "In this lab postconf -e already applies to new connections; reload lists what it picked up.",
+  ],
+  run(args, ctx) {
+    const err = requireMta(ctx, "postfix");
+    if (err) return fail(err);
+    const [sub, ...rest] = args;
+    if (rest.length > 0 || (sub !== "reload" && sub !== "status"))
+      return fail(
+        `postfix: fatal: ${sub ? `unknown command: '${sub}'` : "missing command"}\n${POSTFIX_USAGE}`,
+      );
+    const changed = unreloaded(ctx.world, ctx.host);
+    if (sub === "status") {
+      const lines = ["postfix/postfix-script: the Postfix mail system is running"];
+      lines.push(
+        style.dim(
+          changed.length
+            ? `  ↳ main.cf changed since the last reload (${changed.join(", ")}): run postfix reload so the running daemons use it`
+            : "  ↳ the running daemons use main.cf as it is now",
+        ),
+      );
+      return ok(lines.join("\n"));
+    }
+    const marks = reloadedAt.get(ctx.world) ?? new Map<string, number>();
+    marks.set(ctx.host, ctx.world.events().length);
+    reloadedAt.set(ctx.world, marks);
+    return ok(
+      "postfix/postfix-script: refreshing the Postfix mail system\n" +
+        style.dim(
+          changed.length
+            ? `  ↳ the master process told smtpd and the queue manager to re-read main.cf: ${changed.join(", ")} now governs every new connection. (This lab applied postconf -e at once; a real server keeps the old value until this reload.)`
+            : "  ↳ main.cf has not changed since the last reload: nothing new to pick up",
+        ),
+    );
+  },
+  complete: (prev) => (prev.length === 0 ? ["reload", "status"] : []),
+};
+
+export const MTA_COMMANDS = [mail, mailq, postconf, postfix];

@@ -1,6 +1,7 @@
 /** Commands that reach across the simulated network: telnet, nc, openssl s_client, ssh, exit. */
 import type { Session, World } from "@/lib/smtp";
 import { parseOptions } from "../args";
+import { bounceHints, implicitTlsHint } from "../hints";
 import { SmtpClientInteraction, showReply, type ClientProgram } from "../smtpClient";
 import { style } from "../terminal";
 import { fail, ok, type CommandResult } from "../types";
@@ -19,11 +20,18 @@ const hostsThenPorts = (prev: readonly string[], ctx: LabSession) =>
 
 /** Opens the interactive session after a successful connect. */
 function attach(ctx: LabSession, session: Session, program: ClientProgram): void {
+  const world = ctx.world;
+  let seen = world.events().length;
   ctx.interaction = new SmtpClientInteraction({
     conn: session,
     program,
     explain: () => ctx.explain,
-    afterLine: () => settle(ctx.world),
+    afterLine: () => settle(world),
+    notes: () => {
+      const out = bounceHints(world, seen);
+      seen = world.events().length;
+      return out;
+    },
   });
 }
 
@@ -65,7 +73,9 @@ export const telnet: LabCommand = {
         `${trying}\ntelnet: Unable to connect to remote host: ${s.error ?? "Connection refused"}${hint(port, s.error ?? "")}`,
       );
     const head = `${trying}\nConnected to ${host}.\nEscape character is '^]'.\n`;
-    const greeting = showReply(s.greeting, ctx.explain);
+    const greeting =
+      showReply(s.greeting, ctx.explain) +
+      (port === 465 && !s.greeting ? implicitTlsHint(host) + "\n" : "");
     if (s.closed) return ok(head + greeting + "Connection closed by foreign host.");
     attach(ctx, s, "telnet");
     return ok(head + greeting);
@@ -97,7 +107,9 @@ export const nc: LabCommand = {
     const verbose = o.opts.has("-v")
       ? `Connection to ${host} ${port} port [tcp/${SERVICE_NAMES[port] ?? "*"}] succeeded!\n`
       : "";
-    const greeting = showReply(s.greeting, ctx.explain);
+    const greeting =
+      showReply(s.greeting, ctx.explain) +
+      (port === 465 && !s.greeting ? implicitTlsHint(host).replace("telnet", "nc") + "\n" : "");
     if (!s.closed) attach(ctx, s, "nc");
     return ok(verbose + greeting);
   },

@@ -131,11 +131,23 @@ describe("parseLessonSource", () => {
     const noLab = withFrontMatter((fm) =>
       fm.replace(
         /^scenario:[\s\S]*$/m,
-        "questions:\n  - id: q1\n    prompt: Which port?\n    choices: ['25', '587']\n    answer: 2\n    explain: Because.",
+        "questions:\n  - id: q1\n    prompt: Which port?\n    choices: [{ text: '25' }, { text: '587' }]\n    answer: 2\n    explain: Because.",
       ),
     );
     expect(errorOf("01-a-lesson.mdx", noLab)).toMatch(
       /questions\[0\]\.answer: answer must be the index/,
+    );
+  });
+
+  it("needs a why for every wrong choice", () => {
+    const noWhy = withFrontMatter((fm) =>
+      fm.replace(
+        /^scenario:[\s\S]*$/m,
+        "questions:\n  - id: q1\n    prompt: Which port?\n    choices: [{ text: '25' }, { text: '587' }]\n    answer: 0\n    explain: Because.",
+      ),
+    );
+    expect(errorOf("01-a-lesson.mdx", noWhy)).toMatch(
+      /questions\[0\]\.choices\[1\]\.why: a wrong choice needs a why/,
     );
   });
 });

@@ -3,31 +3,13 @@
  * completes every task; and before it runs, no task is complete. Content, shell and engine cannot
  * drift apart without this failing.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluateTasks } from "@/lib/lessons/checks";
-import { parseLessonSource, type Lesson } from "@/lib/lessons/schema";
 import { createLabSession } from "@/lib/shell/lab";
 import { createWorld, SCENARIO_IDS } from "@/lib/smtp";
+import { labLessons } from "./lessons";
 
-const DIR = path.resolve(__dirname, "../../../content/lessons");
-
-function lessons(): Lesson[] {
-  return fs
-    .readdirSync(DIR)
-    .filter((f) => f.endsWith(".mdx"))
-    .sort()
-    .map((file) => {
-      const r = parseLessonSource(file, fs.readFileSync(path.join(DIR, file), "utf8"), {
-        scenarios: new Set(SCENARIO_IDS),
-      });
-      if (!r.ok) throw new Error(r.error);
-      return r.lesson;
-    });
-}
-
-const withLab = lessons().filter((l) => l.scenario !== undefined);
+const withLab = labLessons();
 
 describe("lesson solutions", () => {
   it("covers every lesson that has a lab", () => {

@@ -1,23 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createWorld, type World } from "@/lib/smtp";
-import { createLabSession } from "@/lib/shell/lab";
-import { Shell } from "@/lib/shell/shell";
-import { StringTerminal, stripAnsi } from "@/lib/shell/terminal";
-
-function lab(id = "isp-relay") {
-  const world = createWorld(id) as World;
-  const session = createLabSession(world);
-  const term = new StringTerminal();
-  const shell = new Shell(term, session, 100);
-  shell.start();
-  /** Types lines; returns only what they printed. */
-  const type = (...lines: string[]) => {
-    const before = term.output.length;
-    term.type(lines.map((l) => l + "\r").join(""));
-    return stripAnsi(term.output.slice(before)).replace(/\r\n/g, "\n");
-  };
-  return { world: () => session.world, session, term, type };
-}
+import { stripAnsi } from "@/lib/shell/terminal";
+import { lab } from "./harness";
 
 const DIALOGUE = [
   "telnet mail.isp.example 25",
