@@ -28,6 +28,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: { executablePath, args: CHROMIUM_FLAGS },
+    // Every page registers the offline service worker, which precaches the whole site; only
+    // tests/e2e/offline.spec.ts needs it, so the rest of the suite does not pay for it.
+    serviceWorkers: "block",
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: baseURL

@@ -4,6 +4,8 @@ import { GeistMono } from "geist/font/mono";
 import { SiteHeader } from "@/components/ui/SiteHeader";
 import { SiteFooter } from "@/components/ui/SiteFooter";
 import { ProgressHydrator } from "@/components/ui/ProgressHydrator";
+import { SaveStatusBanner } from "@/components/progress/SaveStatusBanner";
+import { ServiceWorkerUpdates } from "@/components/pwa/ServiceWorkerUpdates";
 import { PresenterController } from "@/components/ui/presenter/PresenterController";
 import { THEME_BOOT_SCRIPT } from "@/lib/site/theme";
 import "./globals.css";
@@ -41,11 +43,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <SiteHeader />
+        <SaveStatusBanner />
         <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>
         <SiteFooter />
         <ProgressHydrator />
+        <ServiceWorkerUpdates />
         <PresenterController />
       </body>
     </html>

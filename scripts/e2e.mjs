@@ -39,6 +39,13 @@ if (process.env.E2E_SKIP_BUILD === "1") {
     console.error(`e2e: next build failed with exit code ${code}`);
     process.exit(code);
   }
+  // The offline service worker is built over out/ after Next (as `npm run build` does).
+  const serwistBin = path.join(path.dirname(require.resolve("@serwist/cli")), "..", "cli.js");
+  const swCode = await run(process.execPath, [serwistBin, "build", "serwist.config.mjs"]);
+  if (swCode !== 0) {
+    console.error(`e2e: serwist build failed with exit code ${swCode}`);
+    process.exit(swCode);
+  }
 }
 
 const { origin, close } = await startStaticServer({ root: OUT_DIR, host: "127.0.0.1" });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PORTS, TOPIC_LABELS } from "@/content/ports";
 import { PortTableSchema } from "@/content/ports/schema";
 import { PortsTable, type PortRow } from "@/components/quiz/PortsTable";
+import { SEARCH_KEYWORDS } from "@/lib/quiz/search-keywords";
 
 export const metadata: Metadata = {
   title: "Port reference",
@@ -25,13 +26,14 @@ export default function PortsPage() {
     }),
     confusions: e.confusions,
     core: e.core,
+    keywords: [...(SEARCH_KEYWORDS[e.id] ?? [])],
   }));
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6 sm:py-12">
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Port reference</h1>
       <p className="mt-3 max-w-3xl text-lg text-fg-muted">
-        Every port here is checked against the IANA registry. Search by number, name or topic, sort
-        by any column, and pick a protocol to drill it.
+        Every port here is checked against the IANA registry. Search by number, name or topic (typos
+        are forgiven), sort by any column, and drill a protocol or the whole result.
       </p>
       <div className="mt-6">
         <PortsTable rows={rows} />

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type FuseType from "fuse.js";
 
 export interface PortRow {
   id: string;
@@ -13,6 +14,8 @@ export interface PortRow {
   secure: string[];
   confusions: string[];
   core: boolean;
+  /** Extra words people search with ("email", "active directory"). */
+  keywords: string[];
 }
 
 type SortKey = "port" | "protocol" | "transport" | "topic";
@@ -45,39 +48,88 @@ function norm(s: string): string {
     .trim();
 }
 
-/** The searchable, sortable port reference; every row links to a drill of that protocol. */
+/** The exact search: numbers match a port, words match a substring of the row's text. */
+function exactMatches(rows: PortRow[], words: string[]): Set<string> {
+  const hay = (r: PortRow) =>
+    ` ${norm(
+      [
+        r.protocol,
+        r.name,
+        r.topic,
+        r.purpose,
+        ...r.keywords,
+        ...r.ports.map((p) => `${p.label} ${p.iana}`),
+      ].join(" "),
+    )} `;
+  return new Set(
+    rows
+      .filter((r) => {
+        const h = hay(r);
+        return words.every((t) =>
+          /^\d+$/.test(t) ? r.ports.some((p) => String(p.number) === t) : h.includes(t),
+        );
+      })
+      .map((r) => r.id),
+  );
+}
+
+type Fuse = FuseType<PortRow>;
+
+/**
+ * Fuse.js (typo-tolerant search) loads on the first keystroke, so the page's first load does
+ * not carry it; until then the exact search answers alone.
+ */
+function useFuse(rows: PortRow[], wanted: boolean): Fuse | null {
+  const [fuse, setFuse] = useState<Fuse | null>(null);
+  const started = useRef(false);
+  useEffect(() => {
+    if (!wanted || started.current) return;
+    started.current = true;
+    void import("fuse.js").then(({ default: Fuse }) =>
+      setFuse(
+        new Fuse(rows, {
+          keys: [
+            { name: "protocol", weight: 3 },
+            { name: "name", weight: 2 },
+            { name: "keywords", weight: 2 },
+            { name: "topic", weight: 1 },
+            { name: "ports.label", weight: 1 },
+            { name: "ports.iana", weight: 1 },
+          ],
+          threshold: 0.25,
+          ignoreLocation: true,
+          ignoreDiacritics: true,
+        }),
+      ),
+    );
+  }, [rows, wanted]);
+  return fuse;
+}
+
+/**
+ * The searchable, sortable port reference: a table on wide screens, one card per protocol
+ * below 640 px (every column shown). Search forgives typos; "Drill these" drills the result.
+ */
 export function PortsTable({ rows }: { rows: PortRow[] }) {
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "port", dir: 1 });
+  const fuse = useFuse(rows, query.trim() !== "");
 
   const shown = useMemo(() => {
-    const terms = norm(query)
-      .split(" ")
-      .filter(Boolean)
-      .filter((t) => t !== "tcp" && t !== "udp" && t !== "port");
-    const wantT = norm(query)
-      .split(" ")
-      .filter((t) => t === "tcp" || t === "udp");
-    const hay = (r: PortRow) =>
-      norm(
-        [
-          r.protocol,
-          r.name,
-          r.topic,
-          r.purpose,
-          ...r.ports.map((p) => `${p.number} ${p.label} ${p.iana}`),
-        ].join(" "),
-      );
+    const all = norm(query).split(" ").filter(Boolean);
+    const wantT = all.filter((t) => t === "tcp" || t === "udp");
+    const words = all.filter((t) => t !== "tcp" && t !== "udp" && t !== "port" && t !== "ports");
+    const exact = exactMatches(rows, words);
+    // Typo-tolerant matches for the words (numbers are always exact), after the exact ones.
+    const text = words.filter((t) => !/^\d+$/.test(t)).join(" ");
+    const fuzzy =
+      fuse && text && words.every((t) => !/^\d+$/.test(t))
+        ? fuse.search(text).map((r) => r.item.id)
+        : [];
+    const ids = new Set([...exact, ...fuzzy]);
     return rows
-      .filter((r) => {
-        const h = ` ${hay(r)} `;
-        const transports = r.ports.flatMap((p) => p.transports);
-        return (
-          terms.every((t) =>
-            /^\d+$/.test(t) ? r.ports.some((p) => String(p.number) === t) : h.includes(t),
-          ) && wantT.every((t) => transports.includes(t))
-        );
-      })
+      .filter((r) => ids.has(r.id))
+      .filter((r) => wantT.every((t) => r.ports.some((p) => p.transports.includes(t))))
       .sort((a, b) => {
         const x = sortValue(a, sort.key);
         const y = sortValue(b, sort.key);
@@ -86,26 +138,106 @@ export function PortsTable({ rows }: { rows: PortRow[] }) {
           sort.dir
         );
       });
-  }, [rows, query, sort]);
+  }, [rows, query, sort, fuse]);
+
+  const drillHref = `/quiz?mode=drill&entries=${shown.map((r) => r.id).join(",")}`;
 
   return (
     <div>
-      <div className="flex flex-wrap items-end gap-4">
+      <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
         <label className="block grow">
           <span className="block font-semibold">Search ports</span>
           <input
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="25, ldap, mail, udp…"
+            placeholder="25, ldap, email, udp…"
             className="mt-2 h-12 w-full max-w-md rounded-xl border-2 border-border bg-bg px-4 text-lg placeholder:text-fg-muted focus:border-accent"
           />
         </label>
         <p role="status" className="pb-3 text-fg-muted">
           {shown.length} of {rows.length} protocols
         </p>
+        {shown.length > 0 && (
+          <Link
+            href={drillHref}
+            prefetch={false}
+            className="mb-1 inline-flex h-12 items-center rounded-xl bg-accent px-5 font-semibold text-accent-fg"
+          >
+            {shown.length === rows.length ? "Drill all of these" : `Drill these ${shown.length}`}
+          </Link>
+        )}
       </div>
-      <div data-scroll-x className="mt-4 overflow-x-auto">
+
+      {/* Phones: one card per protocol, every column shown, sorting from a list box. */}
+      <div className="mt-4 sm:hidden">
+        <label className="flex items-center gap-3">
+          <span className="font-semibold">Sort by</span>
+          <select
+            value={`${sort.key}:${sort.dir}`}
+            onChange={(e) => {
+              const [key, dir] = e.target.value.split(":") as [SortKey, string];
+              setSort({ key, dir: dir === "-1" ? -1 : 1 });
+            }}
+            className="h-12 rounded-xl border-2 border-border bg-bg px-3"
+          >
+            {COLUMNS.flatMap((c) => [
+              <option key={`${c.key}:1`} value={`${c.key}:1`}>
+                {c.label}, ascending
+              </option>,
+              <option key={`${c.key}:-1`} value={`${c.key}:-1`}>
+                {c.label}, descending
+              </option>,
+            ])}
+          </select>
+        </label>
+        <ul aria-label="Ports" className="mt-4 space-y-3">
+          {shown.map((r) => (
+            <li key={r.id} data-port-card={r.id} className="rounded-2xl border border-border p-4">
+              <h2 className="flex flex-wrap items-baseline gap-x-3 text-xl font-semibold">
+                <Link
+                  href={`/quiz?mode=drill&entries=${r.id}`}
+                  prefetch={false}
+                  aria-label={`${r.protocol}: drill this port`}
+                  className="text-accent underline underline-offset-2"
+                >
+                  {r.protocol}
+                </Link>
+                {!r.core && <span className="text-xs font-normal text-fg-muted">extra</span>}
+              </h2>
+              <p className="text-sm text-fg-muted">{r.name}</p>
+              <dl className="mt-3 grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1">
+                <dt className="font-semibold">Port</dt>
+                <dd className="font-mono text-lg font-semibold">
+                  {r.ports.map((p) => p.number).join(", ")}
+                </dd>
+                <dt className="font-semibold">TCP/UDP</dt>
+                <dd className="font-mono uppercase">
+                  {r.ports.map((p) => `${p.number}: ${p.transports.join("+")}`).join(" · ")}
+                </dd>
+                <dt className="font-semibold">Topic</dt>
+                <dd>{r.topic}</dd>
+                <dt className="font-semibold">For</dt>
+                <dd>{r.purpose}</dd>
+                {r.secure.length > 0 && (
+                  <>
+                    <dt className="font-semibold">Secure</dt>
+                    <dd>{r.secure.join(", ")}</dd>
+                  </>
+                )}
+                {r.confusions[0] && (
+                  <>
+                    <dt className="font-semibold">Watch out</dt>
+                    <dd className="text-fg-muted">{r.confusions[0]}</dd>
+                  </>
+                )}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      <div data-scroll-x className="mt-4 hidden overflow-x-auto sm:block">
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">Port reference, sorted by {sort.key}</caption>
           <thead>
@@ -149,7 +281,7 @@ export function PortsTable({ rows }: { rows: PortRow[] }) {
                 </td>
                 <th scope="row" className="py-3 pr-3 text-left">
                   <Link
-                    href={`/quiz?mode=drill&port=${r.id}`}
+                    href={`/quiz?mode=drill&entries=${r.id}`}
                     prefetch={false}
                     aria-label={`${r.protocol}: drill this port`}
                     className="font-semibold text-accent underline underline-offset-2"

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { checkAnswer, KIND_LABELS, type Question, type Verdict } from "@/lib/quiz";
 import { ChoiceList, type ChoiceState } from "./ChoiceList";
 import { PortInput } from "./PortInput";
@@ -23,12 +23,15 @@ export function QuestionCard({
   onAnswered,
   onNext,
   nextLabel = "Next question",
+  afterAnswer,
 }: {
   question: Question;
   position?: string;
   onAnswered: (r: AnswerResult) => void;
   onNext: () => void;
   nextLabel?: string;
+  /** Shown once answered, above "Next" (the drill's self-rating). */
+  afterAnswer?: ReactNode;
 }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [typed, setTyped] = useState("");
@@ -158,6 +161,7 @@ export function QuestionCard({
         )}
       </div>
 
+      {verdict && afterAnswer}
       {verdict && (
         <button
           ref={nextRef}

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import type { DrillRequest } from "./DrillMode";
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
 // Each mode (and the port data, question bank and FSRS behind it) loads after the page has
@@ -27,7 +28,7 @@ const ExamMode = dynamic(() => import("./ExamMode").then((m) => m.ExamMode), {
   ssr: false,
   loading: ModeLoading,
 });
-const FirewallMode = dynamic(() => import("./FirewallMode").then((m) => m.FirewallMode), {
+const PbqMode = dynamic(() => import("./PbqMode").then((m) => m.PbqMode), {
   ssr: false,
   loading: ModeLoading,
 });
@@ -59,7 +60,7 @@ const MODES = [
   { id: "drill", label: "Drill" },
   { id: "quiz", label: "Quiz" },
   { id: "exam", label: "Exam" },
-  { id: "pbq", label: "Firewall PBQ" },
+  { id: "pbq", label: "PBQs" },
   { id: "stats", label: "Stats" },
 ] as const;
 
@@ -75,13 +76,26 @@ function writeUrl(mode: Mode, extra: Record<string, string> = {}) {
   window.history.replaceState(null, "", `${window.location.pathname}?${params}`);
 }
 
+function drillRequestFrom(params: URLSearchParams): DrillRequest | null {
+  const entries = (params.get("entries") ?? params.get("port") ?? "")
+    .split(",")
+    .filter((id) => ENTRY_ID.test(id));
+  if (entries.length > 0) return { entries };
+  const cards = (params.get("cards") ?? "").split(",").filter((id) => CARD_ID.test(id));
+  if (params.get("mode") === "drill" && cards.length > 0) return { cards };
+  return null;
+}
+
 /**
- * The /quiz page: tabs for the five modes. `?mode=drill&port=smtp` drills one protocol
- * (linked from /ports); `?mode=quiz&cards=a,b` quizzes on chosen cards ("review these").
+ * The /quiz page: tabs for the five modes. `?mode=drill&entries=smtp,imap` drills some
+ * protocols (the ports page's "drill these"; `port=` is the older single form);
+ * `?mode=drill&cards=a,b` drills chosen cards (an exam's weak ports); `?mode=quiz&cards=a,b`
+ * quizzes on chosen cards ("review these").
  */
 export function QuizApp() {
   const [mode, setMode] = useState<Mode>("drill");
-  const [port, setPort] = useState<string | null>(null);
+  const [drillFocus, setDrillFocus] = useState<DrillRequest | null>(null);
+  const [drillRun, setDrillRun] = useState(0);
   const [focus, setFocus] = useState<string[]>([]);
   const [run, setRun] = useState(0);
   const [visited, setVisited] = useState<ReadonlySet<Mode>>(new Set());
@@ -96,13 +110,12 @@ export function QuizApp() {
   useEffect(() => {
     const p = new URLSearchParams(window.location.search);
     const m = p.get("mode");
-    const portParam = p.get("port");
     const cards = (p.get("cards") ?? "").split(",").filter((id) => CARD_ID.test(id));
     // The address is only readable after mount in a static export.
     /* eslint-disable react-hooks/set-state-in-effect */
     if (isMode(m)) show(m);
-    if (portParam && ENTRY_ID.test(portParam)) setPort(portParam);
-    if (cards.length) setFocus(cards);
+    setDrillFocus(drillRequestFrom(p));
+    if (cards.length && m !== "drill") setFocus(cards);
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
 
@@ -110,8 +123,8 @@ export function QuizApp() {
     show(next);
     writeUrl(
       next,
-      next === "drill" && port
-        ? { port }
+      next === "drill" && drillFocus
+        ? Object.fromEntries(new URLSearchParams(window.location.search))
         : next === "quiz" && focus.length
           ? { cards: focus.join(",") }
           : {},
@@ -137,9 +150,10 @@ export function QuizApp() {
       case "drill":
         return (
           <DrillMode
-            focusEntry={port}
+            key={drillRun}
+            request={drillFocus}
             onClearFocus={() => {
-              setPort(null);
+              setDrillFocus(null);
               writeUrl("drill");
             }}
           />
@@ -156,9 +170,18 @@ export function QuizApp() {
           />
         );
       case "exam":
-        return <ExamMode />;
+        return (
+          <ExamMode
+            onDrill={(ids) => {
+              setDrillFocus({ cards: ids, label: `the ${ids.length} ports you missed` });
+              setDrillRun((r) => r + 1);
+              show("drill");
+              writeUrl("drill", { cards: ids.join(",") });
+            }}
+          />
+        );
       case "pbq":
-        return <FirewallMode />;
+        return <PbqMode />;
       case "stats":
         return (
           <StatsPanel

@@ -13,7 +13,7 @@ import {
   weakest,
   type CardRef,
 } from "@/lib/quiz";
-import { useHydrated } from "@/lib/progress/hydration";
+import { useStoreHydrated } from "@/lib/progress/hydration";
 import { exportProgress, importProgress } from "@/lib/progress/transfer";
 import { useQuizProgress } from "@/lib/progress/quiz-store";
 import { Bar, BUTTON } from "./bits";
@@ -85,7 +85,7 @@ function topicGroups(): { topic: string; cards: CardRef[] }[] {
 
 /** Mastery per port, the weakest ones, streak, a 14-day chart, and export/import of progress. */
 export function StatsPanel({ onReview }: { onReview: (cardIds: string[]) => void }) {
-  const hydrated = useHydrated();
+  const hydrated = useStoreHydrated(useQuizProgress);
   const progress = useQuizProgress();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);

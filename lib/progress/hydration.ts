@@ -63,3 +63,21 @@ export function useHydrated(): boolean {
     () => false,
   );
 }
+
+interface PersistApi {
+  hasHydrated: () => boolean;
+  onFinishHydration: (fn: () => void) => () => void;
+}
+
+/**
+ * True once this one store has loaded its saved value. A store created after the app hydrated
+ * (in a lazily loaded mode) loads a moment later than the rest, so `useHydrated` is not enough.
+ */
+export function useStoreHydrated(store: object): boolean {
+  const api = (store as { persist: PersistApi }).persist;
+  return useSyncExternalStore(
+    (l) => api.onFinishHydration(l),
+    () => hydrated && api.hasHydrated(),
+    () => false,
+  );
+}

@@ -3,8 +3,11 @@ import { z } from "zod";
 import {
   addRecord,
   applyAnswer,
+  applyUndo,
   emptyProgress,
+  undoFor,
   type AnswerEvent,
+  type AnswerUndo,
   type QuizProgressData,
 } from "@/lib/quiz";
 import { createPersistedStore } from "./persisted";
@@ -42,15 +45,26 @@ export const quizSchema: z.ZodType<QuizProgressData> = z.object({
   exams: z.array(z.object({ at: time, correct: count, total: count })),
   pbq: z.array(z.object({ at: time, score: z.number().min(0).max(1) })),
   newPerDay: z.number().int().min(0).max(100),
+  // Added later in version 1: older saves have no hand-picked deck yet.
+  customDeck: z.array(z.string()).max(200).default([]),
 });
 
 export const QUIZ_KEY = "relay-lab:quiz";
 
 export const useQuizProgress = createPersistedStore(
   { key: QUIZ_KEY, version: 1, schema: quizSchema, initial: emptyProgress },
-  (set) => ({
-    recordAnswer(event: AnswerEvent) {
+  (set, get) => ({
+    /** Records an answer; the returned value takes it back exactly (see `undoAnswer`). */
+    recordAnswer(event: AnswerEvent): AnswerUndo {
+      const undo = undoFor(get(), event);
       set((s) => applyAnswer(s, event));
+      return undo;
+    },
+    undoAnswer(undo: AnswerUndo) {
+      set((s) => applyUndo(s, undo));
+    },
+    setCustomDeck(entryIds: readonly string[]) {
+      set(() => ({ customDeck: [...new Set(entryIds)].slice(0, 200) }));
     },
     recordExam(at: number, correct: number, total: number) {
       set((s) => ({ exams: addRecord(s.exams, { at, correct, total }) }));

@@ -1,9 +1,11 @@
 /**
  * Export and import of all saved progress as one JSON file, so a learner can move between
- * browsers. Import is all-or-nothing: one invalid section and nothing changes.
+ * browsers. Import is all-or-nothing: one invalid section and nothing changes. After applying
+ * it, every section is read back from storage; if the browser did not keep one (storage full
+ * or turned off), the import is rolled back and says so, rather than vanishing on reload.
  */
 import { z } from "zod";
-import { decodeStored, registeredStores } from "./persisted";
+import { canWrite, decodeStored, readStored, registeredStores } from "./persisted";
 
 export const EXPORT_FORMAT = "relay-lab-progress";
 
@@ -18,11 +20,8 @@ export type ImportResult =
 
 export function exportProgress(now: Date = new Date()): string {
   const stores: Record<string, { version: number; state: unknown }> = {};
-  for (const [key, { spec, store }] of registeredStores()) {
-    const state = store.getState() as Record<string, unknown>;
-    const data: Record<string, unknown> = {};
-    for (const k of Object.keys(spec.initial())) data[k] = state[k];
-    stores[key] = { version: spec.version, state: data };
+  for (const [key, { spec }] of registeredStores()) {
+    stores[key] = { version: spec.version, state: pickData(key) };
   }
   return JSON.stringify({ format: EXPORT_FORMAT, exportedAt: now.toISOString(), stores }, null, 2);
 }
@@ -56,6 +55,45 @@ export function importProgress(text: string): ImportResult {
     }
     decoded.push({ key, state: result.state });
   }
+  const blocked = decoded.find(({ key }) => !canWrite(key));
+  if (blocked) {
+    return {
+      ok: false,
+      error: `This browser holds "${blocked.key}" progress saved by a newer Relay Lab. Reload to update the app first, so nothing was imported.`,
+    };
+  }
+  const before = decoded.map(({ key }) => ({ key, state: pickData(key) }));
   for (const { key, state } of decoded) registry.get(key)?.store.setState(state);
+  const unsaved = decoded.filter(({ key, state }) => !storedEquals(key, state));
+  if (unsaved.length > 0) {
+    for (const { key, state } of before) if (state) registry.get(key)?.store.setState(state);
+    return {
+      ok: false,
+      error:
+        "The file is fine, but this browser refused to store it (storage is full or turned off), so nothing was imported. Free some space or allow site data, then try again.",
+    };
+  }
   return { ok: true, imported: decoded.map((d) => d.key), ignored };
+}
+
+function pickData(key: string): object | null {
+  const entry = registeredStores().get(key);
+  if (!entry) return null;
+  const state = entry.store.getState() as Record<string, unknown>;
+  const data: Record<string, unknown> = {};
+  for (const k of Object.keys(entry.spec.initial())) data[k] = state[k];
+  return data;
+}
+
+/** Reads a store's key back from storage and compares it with what was meant to be there. */
+function storedEquals(key: string, state: object): boolean {
+  const entry = registeredStores().get(key);
+  const text = readStored(key);
+  if (!entry || text === null) return false;
+  try {
+    const back = decodeStored(entry.spec, JSON.parse(text));
+    return back.ok && JSON.stringify(back.state) === JSON.stringify(state);
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import { CARDS, getCard } from "./cards";
-import { gradeFor, review, type CardMemory } from "./schedule";
+import { gradeFor, review, type CardMemory, type GradeName } from "./schedule";
 
 /**
  * The learner's quiz progress as plain data, and the pure functions that update and read it.
@@ -41,6 +41,8 @@ export interface QuizProgressData {
   exams: ExamRecord[];
   pbq: PbqRecord[];
   newPerDay: number;
+  /** Protocol ids of the learner's hand-picked deck. */
+  customDeck: string[];
 }
 
 export const RECENT = 8;
@@ -48,7 +50,14 @@ export const DEFAULT_NEW_PER_DAY = 10;
 const KEEP_RECORDS = 30;
 
 export function emptyProgress(): QuizProgressData {
-  return { cards: {}, days: {}, exams: [], pbq: [], newPerDay: DEFAULT_NEW_PER_DAY };
+  return {
+    cards: {},
+    days: {},
+    exams: [],
+    pbq: [],
+    newPerDay: DEFAULT_NEW_PER_DAY,
+    customDeck: [],
+  };
 }
 
 export interface AnswerEvent {
@@ -59,6 +68,31 @@ export interface AnswerEvent {
   mode: "drill" | "quiz" | "exam";
   now: number;
   day: string;
+  /** The learner's own rating (drill); without it the answer's speed and result decide. */
+  grade?: GradeName;
+}
+
+/** What one answer changed, so it can be taken back exactly (undo, or a changed rating). */
+export interface AnswerUndo {
+  cardId: string;
+  day: string;
+  card: CardStats | undefined;
+  dayStats: DayStats | undefined;
+}
+
+export function undoFor(p: QuizProgressData, e: Pick<AnswerEvent, "cardId" | "day">): AnswerUndo {
+  return { cardId: e.cardId, day: e.day, card: p.cards[e.cardId], dayStats: p.days[e.day] };
+}
+
+/** Puts a card and its day back as they were before the answer. */
+export function applyUndo(p: QuizProgressData, u: AnswerUndo): QuizProgressData {
+  const cards = { ...p.cards };
+  const days = { ...p.days };
+  if (u.card) cards[u.cardId] = u.card;
+  else delete cards[u.cardId];
+  if (u.dayStats) days[u.day] = u.dayStats;
+  else delete days[u.day];
+  return { ...p, cards, days };
 }
 
 /** Records one answer. Only the drill moves the FSRS schedule; every mode counts for mastery. */
@@ -74,7 +108,7 @@ export function applyAnswer(p: QuizProgressData, e: AnswerEvent): QuizProgressDa
   };
   const isNew = e.mode === "drill" && !prev.memory;
   if (e.mode === "drill") {
-    next.memory = review(prev.memory, gradeFor(e.correct, e.elapsedMs, e.format), e.now);
+    next.memory = review(prev.memory, e.grade ?? gradeFor(e.correct, e.elapsedMs, e.format), e.now);
   }
   const day = p.days[e.day] ?? { answered: 0, correct: 0, fresh: 0 };
   return {

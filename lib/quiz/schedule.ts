@@ -149,3 +149,26 @@ export function soonestCard(
   }
   return best?.id ?? null;
 }
+
+/**
+ * Cards coming due on each of the next `days` days (day 0 is today and includes anything
+ * overdue). `dayOf` turns an instant into the learner's local day key.
+ */
+export function forecast(
+  memories: Readonly<Record<string, CardMemory | undefined>>,
+  now: number,
+  dayOf: (ms: number) => string,
+  days = 7,
+  pool?: readonly string[],
+): { day: string; due: number }[] {
+  const keys: string[] = [];
+  for (let i = 0; i < days; i++) keys.push(dayOf(now + i * 86_400_000));
+  const counts = new Map(keys.map((k) => [k, 0]));
+  for (const id of pool ?? Object.keys(memories)) {
+    const m = memories[id];
+    if (!m) continue;
+    const key = m.due <= now ? keys[0] : dayOf(m.due);
+    if (key !== undefined && counts.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return keys.map((day) => ({ day, due: counts.get(day) ?? 0 }));
+}

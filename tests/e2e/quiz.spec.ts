@@ -233,7 +233,7 @@ for (const theme of ["light", "dark"] as const) {
       await page.getByRole("button", { name: "Flag for review" }).click();
       await expectNoAxeViolations(page);
 
-      await page.getByRole("tab", { name: "Firewall PBQ" }).click();
+      await page.getByRole("tab", { name: "PBQs" }).click();
       await page.getByRole("checkbox", { name: "Allow inbound SMTP 25/TCP" }).check();
       await page.getByRole("checkbox", { name: "Allow inbound Telnet 23/TCP" }).check();
       await page.getByRole("button", { name: "Check my rules" }).click();
