@@ -1,8 +1,16 @@
 "use client";
 
 import { memo, useEffect, useMemo, useState } from "react";
-import type { World } from "@/lib/smtp";
+import type { MailFolder, World } from "@/lib/smtp";
 import { hopTable, type Hop } from "@/lib/shell/received";
+import { dmarcBadge, explainAuthHeaders, type AuthLine, type Tone } from "./authWords";
+
+const TONE: Record<Tone, string> = {
+  ok: "border-ok bg-ok text-bg",
+  bad: "border-bad bg-bad text-bg",
+  warn: "border-warn bg-warn text-bg",
+  muted: "border-border text-fg-muted",
+};
 
 const HOP_COLUMNS = ["Hop", "From", "By", "With", "Time", "TLS / login"] as const;
 
@@ -17,6 +25,8 @@ export interface ParsedMessage {
   text: string;
   hasHtml: boolean;
   hops: Hop[];
+  /** The receiving MX's SPF, DKIM and DMARC verdicts, in plain words. */
+  auth: AuthLine[];
 }
 
 const cache = new Map<string, Promise<ParsedMessage>>();
@@ -30,16 +40,18 @@ export function parseMessage(raw: string): Promise<ParsedMessage> {
       const addr = (a: { name?: string; address?: string } | undefined) =>
         a ? (a.name ? `${a.name} <${a.address ?? ""}>` : (a.address ?? "")) : "";
       const received = m.headers.filter((h) => h.key === "received").map((h) => h.value);
+      const headers = m.headers.map((h) => ({ key: h.originalKey ?? h.key, value: h.value }));
       return {
         raw,
         subject: m.subject ?? "(no subject)",
         from: addr(m.from as { name?: string; address?: string } | undefined),
         to: (m.to ?? []).map((a) => addr(a as { name?: string; address?: string })).join(", "),
         date: m.date ?? "",
-        headers: m.headers.map((h) => ({ key: h.originalKey ?? h.key, value: h.value })),
+        headers,
         text: m.text ?? m.html ?? "",
         hasHtml: Boolean(m.html),
         hops: hopTable(received),
+        auth: explainAuthHeaders(headers),
       } satisfies ParsedMessage;
     });
     cache.set(raw, p);
@@ -166,6 +178,26 @@ function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) 
           Back to the list
         </button>
       </div>
+      {m.auth.length > 0 && (
+        <section aria-label="Sender checks">
+          <h4 className="mb-1 font-semibold">Sender checks (Authentication-Results)</h4>
+          <p className="mb-1 text-sm text-fg-muted">
+            What the receiving server found when it checked who sent this message.
+          </p>
+          <ul className="space-y-1 text-sm">
+            {m.auth.map((a) => (
+              <li key={a.method} className="flex items-start gap-2">
+                <span
+                  className={`shrink-0 rounded border px-1.5 font-mono text-[13px] font-semibold ${TONE[a.tone]}`}
+                >
+                  {a.method.toUpperCase()} {a.result}
+                </span>
+                <span className="break-words">{a.text.replace(/^\S+ \S+: /, "")}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-label="Route">
         <h4 className="mb-1 font-semibold">Route (Received: chain)</h4>
         <HopTable hops={m.hops} />
@@ -191,7 +223,12 @@ function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) 
   );
 }
 
-/** Each recipient's delivered messages; open one for its headers, body and hop table. */
+const FOLDERS: readonly MailFolder[] = ["Inbox", "Junk"];
+
+/**
+ * Each recipient's delivered messages, by folder (Junk holds what DMARC quarantined); open one
+ * for its sender checks, headers, body and hop table.
+ */
 export const Mailboxes = memo(function Mailboxes({
   world,
   version,
@@ -201,17 +238,23 @@ export const Mailboxes = memo(function Mailboxes({
 }) {
   const addresses = useMemo(() => world.mailboxes(), [world]);
   const [selected, setSelected] = useState<string | null>(null);
+  const [folder, setFolder] = useState<MailFolder>("Inbox");
   const [open, setOpen] = useState<number | null>(null);
   const counts = useMemo(
-    () => addresses.map((a) => world.mailbox(a).length),
+    () => addresses.map((a) => world.mailbox(a).length + world.folder(a, "Junk").length),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [world, addresses, version],
   );
   const current = selected && addresses.includes(selected) ? selected : null;
-  const raws = useMemo(
-    () => (current ? world.mailbox(current) : []),
+  const folderCounts = useMemo(
+    () => FOLDERS.map((f) => (current ? world.folder(current, f).length : 0)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [world, current, version],
+  );
+  const raws = useMemo(
+    () => (current ? world.folder(current, folder) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [world, current, folder, version],
   );
   const parsed = useParsed(raws);
   const opened = open !== null ? parsed[open] : null;
@@ -226,6 +269,7 @@ export const Mailboxes = memo(function Mailboxes({
               aria-pressed={a === current}
               onClick={() => {
                 setSelected(a);
+                setFolder("Inbox");
                 setOpen(null);
               }}
               className="rounded-md border border-border px-3 py-1.5 font-mono text-sm hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
@@ -235,37 +279,73 @@ export const Mailboxes = memo(function Mailboxes({
           </li>
         ))}
       </ul>
+      {current && (
+        <ul className="flex flex-wrap gap-2" aria-label={`Folders of ${current}`}>
+          {FOLDERS.map((f, i) => (
+            <li key={f}>
+              <button
+                type="button"
+                aria-pressed={f === folder}
+                onClick={() => {
+                  setFolder(f);
+                  setOpen(null);
+                }}
+                className="rounded-md border border-border px-3 py-1 text-sm hover:bg-bg-soft aria-pressed:border-accent aria-pressed:font-semibold"
+              >
+                {f} ({folderCounts[i]})
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {!current ? (
         <p className="text-fg-muted">Pick a mailbox to read what was delivered to it.</p>
       ) : opened ? (
         <MessageView m={opened} onClose={() => setOpen(null)} />
       ) : raws.length === 0 ? (
-        <p className="text-fg-muted">{current} has no mail yet.</p>
+        <p className="text-fg-muted">
+          {folder === "Junk"
+            ? `${current} has nothing in Junk. Mail lands here when its sender's DMARC policy says quarantine.`
+            : `${current} has no mail yet.`}
+        </p>
       ) : (
         <ol
           className="relative max-h-80 divide-y divide-border overflow-y-auto rounded-lg border border-border"
-          aria-label={`Messages for ${current}`}
+          aria-label={`${folder} of ${current}`}
         >
-          {parsed.map((m, i) => (
-            <li key={i}>
-              <button
-                type="button"
-                onClick={() => setOpen(i)}
-                disabled={!m}
-                className="block w-full px-3 py-2 text-left hover:bg-bg-soft"
-              >
-                <span className="block font-semibold break-words">
-                  {m ? m.subject : "Reading…"}
-                </span>
-                {m && (
-                  <span className="block text-sm text-fg-muted break-words">
-                    from {m.from || "(unknown)"} · {m.hops.length} hop
-                    {m.hops.length === 1 ? "" : "s"}
+          {parsed.map((m, i) => {
+            const badge = m ? dmarcBadge(m.auth) : null;
+            return (
+              <li key={i}>
+                <button
+                  type="button"
+                  onClick={() => setOpen(i)}
+                  disabled={!m}
+                  className="block w-full px-3 py-2 text-left hover:bg-bg-soft"
+                >
+                  <span className="block font-semibold break-words">
+                    {m ? m.subject : "Reading…"}
                   </span>
-                )}
-              </button>
-            </li>
-          ))}
+                  {m && (
+                    <span className="block text-sm text-fg-muted break-words">
+                      from {m.from || "(unknown)"} · {m.hops.length} hop
+                      {m.hops.length === 1 ? "" : "s"}
+                      {badge && (
+                        <>
+                          {" · "}
+                          <span
+                            className={`rounded border px-1 font-mono text-[13px] font-semibold ${TONE[badge.tone]}`}
+                          >
+                            {badge.text}
+                          </span>
+                        </>
+                      )}
+                    </span>
+                  )}
+                </button>
+              </li>
+            );
+          })}
         </ol>
       )}
     </div>

@@ -277,13 +277,19 @@ function Flashes({ d, lay }: { d: DiagramState; lay: Layout }) {
   if (!b) return null;
   const text = last.text.length > 30 ? last.text.slice(0, 29) + "…" : last.text;
   const tone =
-    last.kind === "delivered"
-      ? "fill-ok"
-      : last.kind === "bounced"
-        ? "fill-bad"
-        : last.kind === "deferred"
-          ? "fill-warn"
-          : "fill-fg";
+    last.kind === "check"
+      ? last.ok
+        ? "fill-ok"
+        : /none$/.test(last.text)
+          ? "fill-fg"
+          : "fill-bad"
+      : last.kind === "delivered"
+        ? "fill-ok"
+        : last.kind === "bounced"
+          ? "fill-bad"
+          : last.kind === "deferred"
+            ? "fill-warn"
+            : "fill-fg";
   return (
     <g
       key={last.key}

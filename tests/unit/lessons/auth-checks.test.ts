@@ -94,7 +94,6 @@ const check = (c: unknown) => c as TaskCheck;
 describe("auth task checks against the engine", () => {
   it("reads the receiving MX's verdicts, then the policy published with an update", () => {
     const world = createWorld("spoofing", { seed: 1 });
-    if (!world.ok) throw new Error(world.error);
     const dmarcNone = check({
       kind: "auth",
       check: "dmarc",
@@ -151,7 +150,6 @@ describe("auth task checks against the engine", () => {
 
   it("sees a quarantined message in the recipient's Junk folder, and a key made by opendkim-genkey", () => {
     const world = createWorld("spoofing", { seed: 1 });
-    if (!world.ok) throw new Error(world.error);
     const junk = check({ kind: "junk", to: "victim@partner.example" });
     const key = check({
       kind: "dkimKey",
