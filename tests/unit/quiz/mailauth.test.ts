@@ -36,7 +36,10 @@ describe("email authentication questions", () => {
     const all = allQuestions(createRng(1)).filter((q) => q.kind === "mailauth");
     expect(all).toHaveLength(MAILAUTH_FACTS.length);
     const text = all
-      .map((q) => `${q.prompt} ${q.choices?.map((c) => c.label).join(" ")}`)
+      .map(
+        (q) =>
+          `${q.prompt} ${q.format === "choice" ? q.choices.map((c) => c.label).join(" ") : ""}`,
+      )
       .join("\n");
     for (const name of ["_dmarc.example.com", "mail2026._domainkey.example.com", "v=spf1"])
       expect(text).toContain(name);
