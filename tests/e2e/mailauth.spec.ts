@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { DMARC_CASES } from "../../lib/quiz";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
@@ -9,14 +10,16 @@ async function openLab(page: Page, scenario: string) {
   await page.locator(".xterm").click();
 }
 
+/** Enters lines as pastes (one input event each, as a real paste), each followed by Enter. */
 async function typeLines(page: Page, ...lines: string[]) {
   for (const line of lines) {
-    await page.keyboard.type(line);
+    if (line) await page.keyboard.insertText(line);
     await page.keyboard.press("Enter");
   }
 }
 
 const screen = (page: Page) => page.locator(".xterm-rows");
+const happened = (page: Page) => page.getByRole("list", { name: "Events in order" });
 
 const SPOOF = [
   "telnet mx.partner.example 25",
@@ -39,6 +42,7 @@ for (const theme of ["light", "dark"] as const) {
     test("spoofing: the forgery lands with DMARC none; after nsupdate publishes SPF and DMARC it is quarantined, then rejected with 550 5.7.1", async ({
       page,
     }) => {
+      test.setTimeout(300_000); // about fifty lines and two axe runs on a shared machine
       await openLab(page, "spoofing");
       await typeLines(page, "ssh bulk.spammer.example", ...SPOOF);
       await expect(screen(page)).toContainText("Connection closed by foreign host.");
@@ -103,6 +107,83 @@ for (const theme of ["light", "dark"] as const) {
       await expect(page.getByRole("list", { name: "SMTP conversations" })).toContainText(
         "DMARC reject",
       );
+    });
+  });
+}
+
+test.describe("email authentication in the lab: the event log", () => {
+  test.use({ reducedMotion: "reduce" });
+
+  test("spoofing: the forgery lands, then SPF and DMARC published with nsupdate stop it with 550 5.7.1", async ({
+    page,
+  }) => {
+    test.setTimeout(300_000); // about forty lines, each run by the engine, on a shared machine
+    await openLab(page, "spoofing");
+    await typeLines(page, "ssh bulk.spammer.example", ...SPOOF);
+    await expect(screen(page)).toContainText("Connection closed by foreign host.");
+    await expect(happened(page)).toContainText(
+      "DMARC none: corp.example publishes no DMARC policy",
+    );
+    await expect(happened(page)).toContainText("delivered message");
+
+    await typeLines(page, "exit", "nsupdate");
+    await expect(screen(page)).toContainText("> ");
+    await typeLines(
+      page,
+      'update add corp.example 3600 TXT "v=spf1 mx -all"',
+      'update add _dmarc.corp.example 3600 TXT "v=DMARC1; p=reject"',
+      "send",
+      "quit",
+      "dig +short TXT _dmarc.corp.example",
+    );
+    await expect(screen(page)).toContainText('"v=DMARC1; p=reject"');
+
+    await typeLines(page, "ssh bulk.spammer.example", ...SPOOF);
+    await expect(screen(page)).toContainText("550 5.7.1 rejected by DMARC policy for corp.example");
+    await expect(happened(page)).toContainText(
+      "SPF fail: 198.51.100.66 is not permitted by corp.example",
+    );
+  });
+});
+
+for (const theme of ["light", "dark"] as const) {
+  test.describe(`Does DMARC pass? PBQ (${theme})`, () => {
+    test.use({ colorScheme: theme });
+    test.describe.configure({ timeout: 150_000 });
+
+    test("read the engine's Authentication-Results and the records, answer by keyboard", async ({
+      page,
+    }) => {
+      await gotoHydrated(page, "/quiz?mode=pbq");
+      const kind = page.getByRole("button", { name: "Does DMARC pass?" });
+      await kind.focus();
+      await page.keyboard.press("Enter");
+      const header = page.getByLabel("Authentication-Results header");
+      await expect(header).toContainText("Authentication-Results: mx.partner.example;");
+      const setting = await page
+        .getByRole("heading", { name: "Does DMARC pass?" })
+        .locator("xpath=following-sibling::p[1]")
+        .innerText();
+      const c = DMARC_CASES.find((x) => x.setting === setting)!;
+      expect(c).toBeTruthy();
+      // The header is the engine's: its DMARC result is the one the case teaches.
+      await expect(header).toContainText(
+        `dmarc=${c.pass ? "pass" : c.id === "no-policy" ? "none" : "fail"}`,
+      );
+      const verdicts = page.getByRole("list", { name: "Verdicts" }).getByRole("button");
+      const labels = await verdicts.allInnerTexts();
+      const n = labels.findIndex((l) => l.includes(c.diagnosis)) + 1;
+      expect(n).toBeGreaterThan(0);
+      await page.keyboard.press(String(n));
+      await page.keyboard.press("Enter");
+      await expect(page.getByText("Right.", { exact: true })).toBeVisible();
+      await expect(page.getByText(c.explanation)).toBeVisible();
+      await expectNoAxeViolations(page);
+      const next = page.getByRole("button", { name: "Another header" });
+      await next.focus();
+      await page.keyboard.press("Enter");
+      await expect(header).toBeVisible();
+      await expect(page.getByText("Right.", { exact: true })).toHaveCount(0);
     });
   });
 }
