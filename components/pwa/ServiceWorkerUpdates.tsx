@@ -33,9 +33,13 @@ export function ServiceWorkerUpdates() {
   }, []);
 
   return (
-    <div role="status" aria-live="polite" className="empty:hidden">
+    <div
+      role="status"
+      aria-live="polite"
+      className="fixed inset-x-3 bottom-3 z-40 mx-auto max-w-xl empty:hidden"
+    >
       {update && (
-        <div className="fixed inset-x-3 bottom-3 z-40 mx-auto flex max-w-xl flex-wrap items-center gap-3 rounded-2xl border-2 border-accent bg-bg p-4 shadow-lg">
+        <div className="flex flex-wrap items-center gap-3 rounded-2xl border-2 border-accent bg-bg p-4 shadow-lg">
           <p className="min-w-0 flex-1 basis-56">
             A new version of Relay Lab is ready. Reload when it suits you; your progress is kept.
           </p>

@@ -40,13 +40,13 @@ export function ExamMode({ onDrill }: { onDrill: (cardIds: string[]) => void }) 
   const [size, setSize] = useState<number>(20);
   // When the saved exam was found on load (null: not resumed). Checked once, during the first
   // render after loading, before the exam's own clock can finish an exam that expired meanwhile.
-  const [resumedAt, setResumedAt] = useState<number | null>(null);
+  const [resumed, setResumed] = useState(false);
   const [checked, setChecked] = useState(false);
+  const [away, setAway] = useState(false);
   if (hydrated && !checked) {
     setChecked(true);
-    if (exam && exam.finishedAt === null) setResumedAt(performance.timeOrigin);
+    if (exam && exam.finishedAt === null) setResumed(true);
   }
-  const resumed = resumedAt !== null;
 
   if (!hydrated) {
     return (
@@ -66,7 +66,8 @@ export function ExamMode({ onDrill }: { onDrill: (cardIds: string[]) => void }) 
         startLabel={`Start a ${size}-question exam`}
         onStart={() => {
           const now = Date.now();
-          setResumedAt(null);
+          setResumed(false);
+          setAway(false);
           useExamStore.getState().start(newExam(now >>> 0, size, now));
         }}
       >
@@ -104,12 +105,15 @@ export function ExamMode({ onDrill }: { onDrill: (cardIds: string[]) => void }) 
   }
 
   if (exam.finishedAt !== null) {
-    // Timed out before this page loaded: the time ran out while the learner was away.
-    const away = exam.timedOut && resumedAt !== null && (exam.finishedAt ?? 0) <= resumedAt;
     return <ExamReportView exam={exam} away={away} onDrill={onDrill} />;
   }
   return (
-    <ExamInProgress exam={exam} resumed={resumed} onDismissResumed={() => setResumedAt(null)} />
+    <ExamInProgress
+      exam={exam}
+      resumed={resumed}
+      onDismissResumed={() => setResumed(false)}
+      onExpiredWhileAway={() => setAway(true)}
+    />
   );
 }
 
@@ -140,10 +144,12 @@ function ExamInProgress({
   exam,
   resumed,
   onDismissResumed,
+  onExpiredWhileAway,
 }: {
   exam: ExamState;
   resumed: boolean;
   onDismissResumed: () => void;
+  onExpiredWhileAway: () => void;
 }) {
   const questions = useMemo(() => examQuestions(exam), [exam.seed, exam.size]); // eslint-disable-line react-hooks/exhaustive-deps
   const [now, setNow] = useState(() => Date.now());
@@ -157,9 +163,15 @@ function ExamInProgress({
     const id = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(id);
   }, []);
+  // Expired already on the first check after a resume: the time ran out while away.
+  const firstCheck = useRef(true);
   useEffect(() => {
-    if (expired) finishExam(exam, exam.startedAt + exam.durationMs, true);
-  }, [expired, exam]);
+    if (expired) {
+      if (firstCheck.current && resumed) onExpiredWhileAway();
+      finishExam(exam, exam.startedAt + exam.durationMs, true);
+    }
+    firstCheck.current = false;
+  }, [expired, exam, resumed, onExpiredWhileAway]);
 
   useEffect(() => {
     if (reviewing) return;

@@ -351,6 +351,8 @@ function TranscriptPbqView() {
       <ol
         aria-label="SMTP transcript"
         data-transcript
+        // Scrolls when long: focusable so keyboard users can scroll it too.
+        tabIndex={0}
         className="mt-4 max-h-96 overflow-auto rounded-xl bg-bg-soft p-3 font-mono text-sm"
       >
         {q.lines.map((l, i) => (

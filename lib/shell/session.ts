@@ -118,7 +118,8 @@ export class ShellSession<W> implements Interpreter {
     if (name === undefined) return { output: "", exitCode: this.lastExit };
     const cmd = this.commands.get(name);
     if (!cmd) {
-      const near = this.suggest(name);
+      // An upper-case word is an SMTP verb typed at the shell (the hint below says so), not a typo.
+      const near = /[a-z]/.test(name) ? this.suggest(name) : null;
       return {
         output:
           `${name}: command not found` +

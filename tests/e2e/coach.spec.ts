@@ -44,7 +44,7 @@ for (const theme of ["light", "dark"] as const) {
     test("show me from the start completes lesson 1; the lesson-complete card offers lesson 2, in view and focused", async ({
       page,
     }) => {
-      test.slow(); // A whole SMTP dialogue, then axe on the page.
+      test.setTimeout(180_000); // A whole SMTP dialogue, then axe on the page (slow under load).
       await gotoHydrated(page, "/lessons/what-is-a-relay");
       await pressShowMe(page);
       await expect(coachNote(page)).toContainText("dig MX corp.example");
@@ -75,7 +75,7 @@ for (const theme of ["light", "dark"] as const) {
     test("after tasks done by hand (with mistakes), show me says so, then types the line that fits the session", async ({
       page,
     }) => {
-      test.slow();
+      test.setTimeout(180_000); // Typed key by key, then axe.
       await gotoHydrated(page, "/lessons/what-is-a-relay");
       // Mistake: an SMTP command at the shell prompt.
       await typeInTerminal(page, ["EHLO pc.home.example"]);
@@ -101,7 +101,7 @@ for (const theme of ["light", "dark"] as const) {
     test("lesson 4: close-it is a state task that unticks when the relay is reopened and the spammer gets 250 again", async ({
       page,
     }) => {
-      test.slow();
+      test.setTimeout(180_000); // Typed key by key, then axe.
       await gotoHydrated(page, "/lessons/open-relays");
       await expect(task(page, "close-it").locator("[data-state-task]")).toContainText(
         "Checked live",

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { MATRIX } from "./helpers/matrix";
+import { answerCard } from "./helpers/practice";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
 interface SavedCard {
@@ -18,18 +19,6 @@ async function savedCards(page: Page): Promise<Record<string, SavedCard>> {
   });
 }
 
-/** Answers the card on screen: the first choice, or 25 when a port is typed. */
-async function answer(page: Page) {
-  const input = page.getByLabel("Port number");
-  if (await input.isVisible()) {
-    await input.fill("25");
-    await page.getByRole("button", { name: "Check" }).click();
-  } else {
-    await page.getByRole("list", { name: "Choices" }).getByRole("button").first().click();
-  }
-  await expect(page.locator("[data-verdict]")).toBeVisible();
-}
-
 for (const { viewport, theme, label } of MATRIX) {
   test.describe(`drill (${label})`, () => {
     test.use({ viewport, colorScheme: theme });
@@ -41,7 +30,7 @@ for (const { viewport, theme, label } of MATRIX) {
     }) => {
       await gotoHydrated(page, "/quiz?mode=drill");
       await page.getByRole("button", { name: "Start drilling" }).click();
-      await answer(page);
+      await answerCard(page);
       const rating = page.getByRole("group", { name: /How did it go\?/ });
       await expect(rating).toBeVisible();
       // The app's suggestion from the answer is already chosen.
@@ -68,7 +57,7 @@ for (const { viewport, theme, label } of MATRIX) {
       await expect(page.locator("[data-verdict]")).toHaveCount(0);
 
       // Answer it again and rate Again: it comes due today in the seven-day forecast.
-      await answer(page);
+      await answerCard(page);
       await page
         .getByRole("group", { name: /How did it go\?/ })
         .getByText("Again", { exact: true })
@@ -86,7 +75,7 @@ for (const { viewport, theme, label } of MATRIX) {
       const deck = page.getByRole("combobox", { name: "Deck to drill" });
       await deck.selectOption({ label: "Mail" });
       await page.getByRole("button", { name: "Start drilling" }).click();
-      await answer(page);
+      await answerCard(page);
       const mail = /^(port:(smtp|submission|submissions|pop3|pop3s|imap|imaps):\d+|reply:\d{3})$/;
       expect(Object.keys(await savedCards(page))).toEqual([expect.stringMatching(mail)]);
 
@@ -98,7 +87,7 @@ for (const { viewport, theme, label } of MATRIX) {
       await expect(page.getByText("Protocols in your deck (1 chosen)")).toBeVisible();
       await expectNoAxeViolations(page);
       await page.getByRole("button", { name: "Start drilling" }).click();
-      await answer(page);
+      await answerCard(page);
       expect(Object.keys(await savedCards(page))).toContain("port:kerberos:88");
     });
   });

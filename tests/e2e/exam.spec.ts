@@ -127,6 +127,7 @@ test("an exam whose time ran out while the tab was closed is over when it reopen
   page,
   context,
 }) => {
+  test.setTimeout(90_000);
   await context.clock.install({ time: new Date("2026-01-05T09:00:00Z") });
   await gotoHydrated(page, "/quiz?mode=exam");
   await page.getByText("10", { exact: true }).click();

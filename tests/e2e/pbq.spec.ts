@@ -22,15 +22,21 @@ for (const { viewport, theme, label } of MATRIX) {
 
       // One by drag and drop; the row's list box shows what was dropped.
       const first = protocols[0]!;
-      await page
+      // HTML5 drag events with one DataTransfer, as a mouse or touch drag delivers them.
+      const dt = await page.evaluateHandle(() => new DataTransfer());
+      const chip = page
         .getByRole("group", { name: "Ports to place" })
-        .getByText(String(portOf(first)), { exact: true })
-        .dragTo(rows.first());
-      await expect(page.getByRole("combobox", { name: first })).toHaveValue(String(portOf(first)));
+        .getByText(String(portOf(first)), { exact: true });
+      await chip.dispatchEvent("dragstart", { dataTransfer: dt });
+      await rows.first().dispatchEvent("dragover", { dataTransfer: dt });
+      await rows.first().dispatchEvent("drop", { dataTransfer: dt });
+      await expect(page.getByRole("combobox", { name: first, exact: true })).toHaveValue(
+        String(portOf(first)),
+      );
 
       // The rest by keyboard, through each protocol's list box.
       for (const p of protocols.slice(1)) {
-        const box = page.getByRole("combobox", { name: p });
+        const box = page.getByRole("combobox", { name: p, exact: true });
         await box.focus();
         await box.selectOption(String(portOf(p)));
       }

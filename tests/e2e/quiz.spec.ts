@@ -167,6 +167,7 @@ test.describe("stats persistence", () => {
     page,
     browser,
   }, testInfo) => {
+    testInfo.setTimeout(90_000);
     await answerQuiz(page);
     await page.getByRole("tab", { name: "Stats" }).click();
     const mastered = await statValue(page, "Mastered");
@@ -218,6 +219,8 @@ test("the quiz and ports pages never download the terminal (xterm)", async ({ pa
 for (const theme of ["light", "dark"] as const) {
   test.describe(`axe on quiz states, ${theme} theme`, () => {
     test.use({ colorScheme: theme });
+    // Four axe runs: on a loaded 2-core machine each can take 20-40 s.
+    test.describe.configure({ timeout: 150_000 });
 
     test("a question with its feedback, the exam, the graded PBQ and the stats", async ({
       page,
