@@ -163,7 +163,7 @@ export function Lab({
             <NetworkDiagram store={store} world={world} here={store.session.host} />
           </Panel>
           <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel}>
-            <Mailboxes world={world} version={settled} />
+            <Mailboxes world={world} version={settled} headingLevel={headingLevel} />
           </Panel>
           <Panel id={`${ids}-transcript`} title="Transcript" level={headingLevel}>
             <Transcript world={world} version={settled} />

@@ -157,7 +157,17 @@ function HopTable({ hops }: { hops: Hop[] }) {
   );
 }
 
-function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) {
+function MessageView({
+  m,
+  onClose,
+  level,
+}: {
+  m: ParsedMessage;
+  onClose: () => void;
+  /** The level of the panel's own heading; the view's sections sit one below it. */
+  level: 2 | 3;
+}) {
+  const H = level === 2 ? "h3" : "h4";
   return (
     <article
       aria-label={`Message: ${m.subject}`}
@@ -180,7 +190,7 @@ function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) 
       </div>
       {m.auth.length > 0 && (
         <section aria-label="Sender checks">
-          <h4 className="mb-1 font-semibold">Sender checks (Authentication-Results)</h4>
+          <H className="mb-1 text-base font-semibold">Sender checks (Authentication-Results)</H>
           <p className="mb-1 text-sm text-fg-muted">
             What the receiving server found when it checked who sent this message.
           </p>
@@ -199,11 +209,11 @@ function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) 
         </section>
       )}
       <section aria-label="Route">
-        <h4 className="mb-1 font-semibold">Route (Received: chain)</h4>
+        <H className="mb-1 text-base font-semibold">Route (Received: chain)</H>
         <HopTable hops={m.hops} />
       </section>
       <section aria-label="Body">
-        <h4 className="mb-1 font-semibold">Body</h4>
+        <H className="mb-1 text-base font-semibold">Body</H>
         <pre className="max-h-64 overflow-auto rounded-md bg-bg-soft p-3 font-mono text-sm whitespace-pre-wrap break-words">
           {m.text || "(empty)"}
         </pre>
@@ -232,9 +242,11 @@ const FOLDERS: readonly MailFolder[] = ["Inbox", "Junk"];
 export const Mailboxes = memo(function Mailboxes({
   world,
   version,
+  headingLevel = 2,
 }: {
   world: World;
   version: number;
+  headingLevel?: 2 | 3;
 }) {
   const addresses = useMemo(() => world.mailboxes(), [world]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -301,7 +313,7 @@ export const Mailboxes = memo(function Mailboxes({
       {!current ? (
         <p className="text-fg-muted">Pick a mailbox to read what was delivered to it.</p>
       ) : opened ? (
-        <MessageView m={opened} onClose={() => setOpen(null)} />
+        <MessageView m={opened} onClose={() => setOpen(null)} level={headingLevel} />
       ) : raws.length === 0 ? (
         <p className="text-fg-muted">
           {folder === "Junk"
