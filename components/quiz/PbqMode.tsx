@@ -384,32 +384,18 @@ function TranscriptPbqView() {
           }}
         />
       </div>
-      <div aria-live="polite" className="mt-4">
-        {picked && (
-          <div
-            className={`rounded-xl border-l-4 bg-bg-soft p-4 ${right ? "border-ok" : "border-bad"}`}
-          >
-            <p className={`text-lg font-bold ${right ? "text-ok" : "text-bad"}`}>
-              {right ? "Right." : "Not this time."}
-            </p>
-            <p className="mt-2">{q.case.explanation}</p>
-          </div>
-        )}
-      </div>
-      {picked && (
-        <button
-          type="button"
-          onClick={() => {
-            const s = (seed + 1) >>> 0;
-            setSeed(s);
-            setQ(transcriptQuestion(createRng(s)));
-            setPicked(null);
-          }}
-          className={`mt-4 ${BUTTON.small}`}
-        >
-          Another transcript
-        </button>
-      )}
+      <PickedFeedback
+        picked={picked !== null}
+        right={right}
+        explanation={q.case.explanation}
+        next="Another transcript"
+        onNext={() => {
+          const s = (seed + 1) >>> 0;
+          setSeed(s);
+          setQ(transcriptQuestion(createRng(s)));
+          setPicked(null);
+        }}
+      />
     </section>
   );
 }
@@ -459,6 +445,38 @@ function DmarcPbqView() {
           }}
         />
       </div>
+      <PickedFeedback
+        picked={picked !== null}
+        right={right}
+        explanation={q.case.explanation}
+        next="Another header"
+        onNext={() => {
+          const s = (seed + 1) >>> 0;
+          setSeed(s);
+          setQ(dmarcQuestion(createRng(s)));
+          setPicked(null);
+        }}
+      />
+    </section>
+  );
+}
+
+/** After a pick: right or not, why (announced politely), and a button for another question. */
+function PickedFeedback({
+  picked,
+  right,
+  explanation,
+  next,
+  onNext,
+}: {
+  picked: boolean;
+  right: boolean;
+  explanation: string;
+  next: string;
+  onNext: () => void;
+}) {
+  return (
+    <>
       <div aria-live="polite" className="mt-4">
         {picked && (
           <div
@@ -467,24 +485,15 @@ function DmarcPbqView() {
             <p className={`text-lg font-bold ${right ? "text-ok" : "text-bad"}`}>
               {right ? "Right." : "Not this time."}
             </p>
-            <p className="mt-2">{q.case.explanation}</p>
+            <p className="mt-2">{explanation}</p>
           </div>
         )}
       </div>
       {picked && (
-        <button
-          type="button"
-          onClick={() => {
-            const s = (seed + 1) >>> 0;
-            setSeed(s);
-            setQ(dmarcQuestion(createRng(s)));
-            setPicked(null);
-          }}
-          className={`mt-4 ${BUTTON.small}`}
-        >
-          Another header
+        <button type="button" onClick={onNext} className={`mt-4 ${BUTTON.small}`}>
+          {next}
         </button>
       )}
-    </section>
+    </>
   );
 }
