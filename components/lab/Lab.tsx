@@ -253,7 +253,7 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
             <EventLog player={player} />
           </Panel>
           <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel}>
-            <Mailboxes world={world} version={settled} />
+            <Mailboxes world={world} version={settled} headingLevel={headingLevel} />
           </Panel>
           <Panel id={`${ids}-transcript`} title="Transcript" level={headingLevel}>
             <Transcript world={world} version={settled} />

@@ -2,9 +2,17 @@
 
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import type { World } from "@/lib/smtp";
+import type { MailFolder, World } from "@/lib/smtp";
 import { hopTable, type Hop } from "@/lib/shell/received";
 import { AnalyseHeadersLink } from "@/components/headers/AnalyseHeadersLink";
+import { dmarcBadge, explainAuthHeaders, type AuthLine, type Tone } from "./authWords";
+
+const TONE: Record<Tone, string> = {
+  ok: "border-ok bg-ok text-bg",
+  bad: "border-bad bg-bad text-bg",
+  warn: "border-warn bg-warn text-bg",
+  muted: "border-border text-fg-muted",
+};
 
 const HOP_COLUMNS = ["Hop", "From", "By", "With", "Time", "TLS / login"] as const;
 
@@ -19,6 +27,8 @@ export interface ParsedMessage {
   text: string;
   hasHtml: boolean;
   hops: Hop[];
+  /** The receiving MX's SPF, DKIM and DMARC verdicts, in plain words. */
+  auth: AuthLine[];
 }
 
 const cache = new Map<string, Promise<ParsedMessage>>();
@@ -32,16 +42,18 @@ export function parseMessage(raw: string): Promise<ParsedMessage> {
       const addr = (a: { name?: string; address?: string } | undefined) =>
         a ? (a.name ? `${a.name} <${a.address ?? ""}>` : (a.address ?? "")) : "";
       const received = m.headers.filter((h) => h.key === "received").map((h) => h.value);
+      const headers = m.headers.map((h) => ({ key: h.originalKey ?? h.key, value: h.value }));
       return {
         raw,
         subject: m.subject ?? "(no subject)",
         from: addr(m.from as { name?: string; address?: string } | undefined),
         to: (m.to ?? []).map((a) => addr(a as { name?: string; address?: string })).join(", "),
         date: m.date ?? "",
-        headers: m.headers.map((h) => ({ key: h.originalKey ?? h.key, value: h.value })),
+        headers,
         text: m.text ?? m.html ?? "",
         hasHtml: Boolean(m.html),
         hops: hopTable(received),
+        auth: explainAuthHeaders(headers),
       } satisfies ParsedMessage;
     });
     cache.set(raw, p);
@@ -71,12 +83,18 @@ function useParsedOne(raw: string | null): ParsedMessage | null {
  * What a list row shows, read straight from the header block (no MIME parser): the list must
  * open at once even with hundreds of messages. Rendered as text, never as HTML.
  */
-export function summaryOf(raw: string): { subject: string; from: string; hops: number } {
+export function summaryOf(raw: string): {
+  subject: string;
+  from: string;
+  hops: number;
+  badge: { text: string; tone: Tone } | null;
+} {
   const end = raw.search(/\r?\n\r?\n/);
   const head = (end === -1 ? raw : raw.slice(0, end)).replace(/\r?\n[ \t]+/g, " ");
   let subject = "";
   let from = "";
   let hops = 0;
+  const auth: Array<{ key: string; value: string }> = [];
   for (const line of head.split(/\r?\n/)) {
     const colon = line.indexOf(":");
     if (colon <= 0) continue;
@@ -85,8 +103,11 @@ export function summaryOf(raw: string): { subject: string; from: string; hops: n
     if (name === "subject" && !subject) subject = value;
     else if (name === "from" && !from) from = value;
     else if (name === "received") hops++;
+    else if (name === "authentication-results" || name === "received-spf")
+      auth.push({ key: name, value });
   }
-  return { subject: subject || "(no subject)", from, hops };
+  const badge = auth.length > 0 ? dmarcBadge(explainAuthHeaders(auth)) : null;
+  return { subject: subject || "(no subject)", from, hops, badge };
 }
 
 /** Row height before measuring (one subject line and one detail line). */
@@ -97,11 +118,11 @@ const ROW_ESTIMATE = 58;
  * around them) are in the DOM, so a mailbox of 500 messages opens as fast as one of 5.
  */
 function MessageList({
-  address,
+  label,
   raws,
   onOpen,
 }: {
-  address: string;
+  label: string;
   raws: readonly string[];
   onOpen: (index: number) => void;
 }) {
@@ -120,7 +141,7 @@ function MessageList({
       data-testid="message-list"
     >
       <ol
-        aria-label={`Messages for ${address} (${raws.length})`}
+        aria-label={`${label} (${raws.length})`}
         className="relative"
         style={{ height: virtual.getTotalSize() }}
       >
@@ -144,6 +165,16 @@ function MessageList({
                 <span className="block font-semibold break-words">{m.subject}</span>
                 <span className="block text-sm text-fg-muted break-words">
                   from {m.from || "(unknown)"} · {m.hops} hop{m.hops === 1 ? "" : "s"}
+                  {m.badge && (
+                    <>
+                      {" · "}
+                      <span
+                        className={`rounded border px-1 font-mono text-[13px] font-semibold ${TONE[m.badge.tone]}`}
+                      >
+                        {m.badge.text}
+                      </span>
+                    </>
+                  )}
                 </span>
               </button>
             </li>
@@ -231,7 +262,17 @@ function HopTable({ hops }: { hops: Hop[] }) {
   );
 }
 
-function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) {
+function MessageView({
+  m,
+  onClose,
+  level,
+}: {
+  m: ParsedMessage;
+  onClose: () => void;
+  /** The level of the panel's own heading; the view's sections sit one below it. */
+  level: 2 | 3;
+}) {
+  const H = level === 2 ? "h3" : "h4";
   return (
     <article
       aria-label={`Message: ${m.subject}`}
@@ -255,12 +296,32 @@ function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) 
           </button>
         </div>
       </div>
+      {m.auth.length > 0 && (
+        <section aria-label="Sender checks">
+          <H className="mb-1 text-base font-semibold">Sender checks (Authentication-Results)</H>
+          <p className="mb-1 text-sm text-fg-muted">
+            What the receiving server found when it checked who sent this message.
+          </p>
+          <ul className="space-y-1 text-sm">
+            {m.auth.map((a) => (
+              <li key={a.method} className="flex items-start gap-2">
+                <span
+                  className={`shrink-0 rounded border px-1.5 font-mono text-[13px] font-semibold ${TONE[a.tone]}`}
+                >
+                  {a.method.toUpperCase()} {a.result}
+                </span>
+                <span className="break-words">{a.text.replace(/^\S+ \S+: /, "")}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-label="Route">
-        <h4 className="mb-1 font-semibold">Route (Received: chain)</h4>
+        <H className="mb-1 text-base font-semibold">Route (Received: chain)</H>
         <HopTable hops={m.hops} />
       </section>
       <section aria-label="Body">
-        <h4 className="mb-1 font-semibold">Body</h4>
+        <H className="mb-1 text-base font-semibold">Body</H>
         <pre className="max-h-64 overflow-auto rounded-md bg-bg-soft p-3 font-mono text-sm whitespace-pre-wrap break-words">
           {m.text || "(empty)"}
         </pre>
@@ -280,27 +341,40 @@ function MessageView({ m, onClose }: { m: ParsedMessage; onClose: () => void }) 
   );
 }
 
-/** Each recipient's delivered messages; open one for its headers, body and hop table. */
+const FOLDERS: readonly MailFolder[] = ["Inbox", "Junk"];
+
+/**
+ * Each recipient's delivered messages, by folder (Junk holds what DMARC quarantined); open one
+ * for its sender checks, headers, body and hop table.
+ */
 export const Mailboxes = memo(function Mailboxes({
   world,
   version,
+  headingLevel = 2,
 }: {
   world: World;
   version: number;
+  headingLevel?: 2 | 3;
 }) {
   const addresses = useMemo(() => world.mailboxes(), [world]);
   const [selected, setSelected] = useState<string | null>(null);
+  const [folder, setFolder] = useState<MailFolder>("Inbox");
   const [open, setOpen] = useState<number | null>(null);
   const counts = useMemo(
-    () => addresses.map((a) => world.mailbox(a).length),
+    () => addresses.map((a) => world.mailbox(a).length + world.folder(a, "Junk").length),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [world, addresses, version],
   );
   const current = selected && addresses.includes(selected) ? selected : null;
-  const raws = useMemo(
-    () => (current ? world.mailbox(current) : []),
+  const folderCounts = useMemo(
+    () => FOLDERS.map((f) => (current ? world.folder(current, f).length : 0)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [world, current, version],
+  );
+  const raws = useMemo(
+    () => (current ? world.folder(current, folder) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [world, current, folder, version],
   );
   const openRaw = open !== null ? (raws[open] ?? null) : null;
   const opened = useParsedOne(openRaw);
@@ -315,6 +389,7 @@ export const Mailboxes = memo(function Mailboxes({
               aria-pressed={a === current}
               onClick={() => {
                 setSelected(a);
+                setFolder("Inbox");
                 setOpen(null);
               }}
               className="rounded-md border border-border px-3 py-1.5 font-mono text-sm hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
@@ -324,18 +399,41 @@ export const Mailboxes = memo(function Mailboxes({
           </li>
         ))}
       </ul>
+      {current && (
+        <ul className="flex flex-wrap gap-2" aria-label={`Folders of ${current}`}>
+          {FOLDERS.map((f, i) => (
+            <li key={f}>
+              <button
+                type="button"
+                aria-pressed={f === folder}
+                onClick={() => {
+                  setFolder(f);
+                  setOpen(null);
+                }}
+                className="rounded-md border border-border px-3 py-1 text-sm hover:bg-bg-soft aria-pressed:border-accent aria-pressed:font-semibold"
+              >
+                {f} ({folderCounts[i]})
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {!current ? (
         <p className="text-fg-muted">Pick a mailbox to read what was delivered to it.</p>
       ) : openRaw !== null ? (
         opened ? (
-          <MessageView m={opened} onClose={() => setOpen(null)} />
+          <MessageView m={opened} onClose={() => setOpen(null)} level={headingLevel} />
         ) : (
           <p className="text-fg-muted">Reading the message…</p>
         )
       ) : raws.length === 0 ? (
-        <p className="text-fg-muted">{current} has no mail yet.</p>
+        <p className="text-fg-muted">
+          {folder === "Junk"
+            ? `${current} has nothing in Junk. Mail lands here when its sender's DMARC policy says quarantine.`
+            : `${current} has no mail yet.`}
+        </p>
       ) : (
-        <MessageList address={current} raws={raws} onOpen={setOpen} />
+        <MessageList label={`${folder} of ${current}`} raws={raws} onOpen={setOpen} />
       )}
     </div>
   );

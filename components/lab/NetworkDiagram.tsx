@@ -298,13 +298,19 @@ function Flash({ d, lay }: { d: DiagramState; lay: DiagramLayout }) {
   const w = textWidth(text, size, { bold: true }) + size * 1.2;
   const cx = Math.min(Math.max(b.x + b.w / 2, w / 2), lay.width - w / 2);
   const tone =
-    last.kind === "delivered"
-      ? "fill-ok"
-      : last.kind === "bounced"
-        ? "fill-bad"
-        : last.kind === "deferred"
-          ? "fill-warn"
-          : "fill-fg";
+    last.kind === "check"
+      ? last.ok
+        ? "fill-ok"
+        : /none$/.test(last.text)
+          ? "fill-fg"
+          : "fill-bad"
+      : last.kind === "delivered"
+        ? "fill-ok"
+        : last.kind === "bounced"
+          ? "fill-bad"
+          : last.kind === "deferred"
+            ? "fill-warn"
+            : "fill-fg";
   return (
     <g key={last.key} className="lab-pop" data-flash={last.kind}>
       <rect

@@ -3,6 +3,7 @@
 import { memo, useMemo, useState } from "react";
 import type { SessionView } from "@/lib/shell/diagram";
 import type { EngineEvent, World } from "@/lib/smtp";
+import { checkBadge, type Tone } from "./authWords";
 
 interface Line {
   key: number;
@@ -11,7 +12,11 @@ interface Line {
 }
 
 /** A session as the diagram sees it, plus every line said in it. */
-type Conversation = Omit<SessionView, "open"> & { lines: Line[] };
+type Conversation = Omit<SessionView, "open"> & {
+  lines: Line[];
+  /** The receiving MX's SPF/DKIM/DMARC verdicts in this session ("DMARC reject"). */
+  checks: Array<{ key: number; text: string; tone: Tone }>;
+};
 
 /** Groups the event log into SMTP conversations, the learner's and the relays' own. */
 export function conversations(events: readonly EngineEvent[]): Conversation[] {
@@ -39,6 +44,7 @@ function addEvents(acc: Acc, events: readonly EngineEvent[]): void {
         tls: false,
         auth: null,
         lines: [],
+        checks: [],
       };
       byId.set(e.session, c);
     }
@@ -87,6 +93,16 @@ function addEvents(acc: Acc, events: readonly EngineEvent[]): void {
       case "close":
         get(e).lines.push({ key: e.seq, who: "note", text: `connection closed by the ${e.by}` });
         break;
+      case "spf":
+      case "dkim":
+      case "dmarc": {
+        // Checked by the receiving MX at the end of DATA, inside the session that carried it.
+        const c = byId.get(e.session);
+        if (!c || c.server !== e.host) break;
+        c.lines.push({ key: e.seq, who: "note", text: e.explanation });
+        c.checks.push({ key: e.seq, ...checkBadge(e) });
+        break;
+      }
       default:
         break;
     }
@@ -109,6 +125,13 @@ function conversationsOf(world: World): Conversation[] {
   addEvents(acc, events);
   return [...acc.byId.values()];
 }
+
+const BADGE: Record<Tone, string> = {
+  ok: "bg-ok text-bg",
+  bad: "bg-bad text-bg",
+  warn: "bg-warn text-bg",
+  muted: "border border-border font-normal text-fg-muted",
+};
 
 const SHOWN = 8;
 /** Lines shown per conversation until "show all" (a bulk run can have thousands). */
@@ -194,6 +217,11 @@ export const Transcript = memo(function Transcript({
               {c.auth && (
                 <span className="rounded bg-accent px-1.5 text-accent-fg">login: {c.auth}</span>
               )}
+              {c.checks.slice(-3).map((k) => (
+                <span key={k.key} className={`rounded px-1.5 ${BADGE[k.tone]}`}>
+                  {k.text}
+                </span>
+              ))}
             </p>
             <Lines c={c} />
           </li>

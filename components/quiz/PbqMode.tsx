@@ -4,12 +4,15 @@ import { useState, type DragEvent } from "react";
 import {
   buildMatch,
   createRng,
+  dmarcQuestion,
+  gradeDmarc,
   gradeMatch,
   gradeNetwork,
   NETWORK_LINKS,
   NETWORK_NODES,
   NETWORK_OPTIONS,
   transcriptQuestion,
+  type DmarcQuestion,
   type MatchGrade,
   type MatchPbq,
   type NetworkGrade,
@@ -25,10 +28,11 @@ const KINDS = [
   { id: "match", label: "Match ports" },
   { id: "network", label: "Secure the network" },
   { id: "transcript", label: "Read a transcript" },
+  { id: "dmarc", label: "Does DMARC pass?" },
 ] as const;
 type Kind = (typeof KINDS)[number]["id"];
 
-/** Performance-based questions: four kinds, each usable by keyboard and screen reader. */
+/** Performance-based questions: five kinds, each usable by keyboard and screen reader. */
 export function PbqMode() {
   const [kind, setKind] = useState<Kind>("firewall");
   return (
@@ -50,6 +54,7 @@ export function PbqMode() {
       {kind === "match" && <MatchPbqView />}
       {kind === "network" && <NetworkPbqView />}
       {kind === "transcript" && <TranscriptPbqView />}
+      {kind === "dmarc" && <DmarcPbqView />}
     </div>
   );
 }
@@ -379,6 +384,99 @@ function TranscriptPbqView() {
           }}
         />
       </div>
+      <PickedFeedback
+        picked={picked !== null}
+        right={right}
+        explanation={q.case.explanation}
+        next="Another transcript"
+        onNext={() => {
+          const s = (seed + 1) >>> 0;
+          setSeed(s);
+          setQ(transcriptQuestion(createRng(s)));
+          setPicked(null);
+        }}
+      />
+    </section>
+  );
+}
+
+/** Read the records and the receiver's Authentication-Results: does DMARC pass, and why? */
+function DmarcPbqView() {
+  const [seed, setSeed] = useState(() => Date.now() >>> 0);
+  const [q, setQ] = useState<DmarcQuestion>(() => dmarcQuestion(createRng(seed)));
+  const [picked, setPicked] = useState<string | null>(null);
+  const recordPbq = useQuizProgress((s) => s.recordPbq);
+  const right = picked !== null && gradeDmarc(q, picked);
+
+  return (
+    <section aria-labelledby="dmarc-title" className="rounded-2xl border border-border p-4 sm:p-6">
+      <h2 id="dmarc-title" className="text-2xl font-bold">
+        Does DMARC pass?
+      </h2>
+      <p className="mt-2">{q.case.setting}</p>
+      <h3 className="mt-4 font-semibold">DNS records published</h3>
+      <pre
+        aria-label="DNS records"
+        className="mt-1 overflow-auto rounded-xl bg-bg-soft p-3 font-mono text-sm whitespace-pre-wrap break-all"
+      >
+        {q.records.length ? q.records.join("\n") : "(no TXT records for corp.example)"}
+      </pre>
+      <h3 className="mt-4 font-semibold">Header added by the receiving server</h3>
+      <pre
+        aria-label="Authentication-Results header"
+        data-auth-results
+        className="mt-1 overflow-auto rounded-xl bg-bg-soft p-3 font-mono text-sm whitespace-pre-wrap break-all"
+      >
+        {q.header.join("\n    ")}
+      </pre>
+      <div className="mt-5">
+        <ChoiceList
+          key={q.case.id + seed}
+          label="Verdicts"
+          choices={q.choices}
+          disabled={picked !== null}
+          stateOf={(id) =>
+            picked === null ? "idle" : id === q.case.id ? "right" : id === picked ? "wrong" : "dim"
+          }
+          onConfirm={(id) => {
+            if (picked) return;
+            setPicked(id);
+            recordPbq(Date.now(), gradeDmarc(q, id) ? 1 : 0);
+          }}
+        />
+      </div>
+      <PickedFeedback
+        picked={picked !== null}
+        right={right}
+        explanation={q.case.explanation}
+        next="Another header"
+        onNext={() => {
+          const s = (seed + 1) >>> 0;
+          setSeed(s);
+          setQ(dmarcQuestion(createRng(s)));
+          setPicked(null);
+        }}
+      />
+    </section>
+  );
+}
+
+/** After a pick: right or not, why (announced politely), and a button for another question. */
+function PickedFeedback({
+  picked,
+  right,
+  explanation,
+  next,
+  onNext,
+}: {
+  picked: boolean;
+  right: boolean;
+  explanation: string;
+  next: string;
+  onNext: () => void;
+}) {
+  return (
+    <>
       <div aria-live="polite" className="mt-4">
         {picked && (
           <div
@@ -387,24 +485,15 @@ function TranscriptPbqView() {
             <p className={`text-lg font-bold ${right ? "text-ok" : "text-bad"}`}>
               {right ? "Right." : "Not this time."}
             </p>
-            <p className="mt-2">{q.case.explanation}</p>
+            <p className="mt-2">{explanation}</p>
           </div>
         )}
       </div>
       {picked && (
-        <button
-          type="button"
-          onClick={() => {
-            const s = (seed + 1) >>> 0;
-            setSeed(s);
-            setQ(transcriptQuestion(createRng(s)));
-            setPicked(null);
-          }}
-          className={`mt-4 ${BUTTON.small}`}
-        >
-          Another transcript
+        <button type="button" onClick={onNext} className={`mt-4 ${BUTTON.small}`}>
+          {next}
         </button>
       )}
-    </section>
+    </>
   );
 }

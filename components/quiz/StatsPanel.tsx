@@ -77,7 +77,12 @@ function HistoryChart({ data }: { data: { day: string; answered: number; correct
 function topicGroups(): { topic: string; cards: CardRef[] }[] {
   const groups = new Map<string, CardRef[]>();
   for (const c of CARDS) {
-    const t = c.type === "port" ? TOPIC_LABELS[c.entry.topic] : "SMTP replies";
+    const t =
+      c.type === "port"
+        ? TOPIC_LABELS[c.entry.topic]
+        : c.type === "reply"
+          ? "SMTP replies"
+          : "Email authentication";
     groups.set(t, [...(groups.get(t) ?? []), c]);
   }
   return [...groups].map(([topic, cards]) => ({ topic, cards }));

@@ -6,7 +6,10 @@ import { createWorld, type EngineEvent, type World } from "@/lib/smtp";
 import type { Task, TaskCheck } from "./schema";
 
 /** The parts of a world the checks read. */
-export type CheckWorld = Pick<World, "events" | "mailbox" | "postconf" | "hosts" | "scenario">;
+export type CheckWorld = Pick<
+  World,
+  "events" | "mailbox" | "postconf" | "hosts" | "scenario" | "folder" | "txtRecords" | "dkimKeys"
+>;
 
 const lower = (s: string) => s.trim().toLowerCase().replace(/\.$/, "");
 const same = (a: string, b: string) => lower(a) === lower(b);
@@ -141,7 +144,33 @@ export function isSatisfied(check: TaskCheck, world: CheckWorld): boolean {
       return events(world, "bounced").some(
         (e) => check.to === undefined || e.recipients.some((r) => same(r, check.to ?? "")),
       );
+    case "auth":
+      return authEvents(world, check.check).some(
+        (e) =>
+          e.result === check.result &&
+          matches(check.host, e.host) &&
+          matches(check.domain, e.type === "dmarc" ? e.fromDomain : e.domain) &&
+          (check.disposition === undefined ||
+            (e.type === "dmarc" && e.disposition === check.disposition)),
+      );
+    case "dnsRecord":
+      // The zone as it is now (no query is made, so nothing is logged).
+      return world
+        .txtRecords()
+        .some((r) => same(r.name, check.name) && r.value.includes(check.contains));
+    case "dkimKey":
+      return world
+        .dkimKeys(check.host)
+        .some((k) => same(k.domain, check.domain) && same(k.selector, check.selector));
+    case "junk":
+      return world.folder(check.to, "Junk").length > 0;
   }
+}
+
+function authEvents(world: CheckWorld, check: "spf" | "dkim" | "dmarc") {
+  return world
+    .events()
+    .filter((e): e is Extract<EngineEvent, { type: "spf" | "dkim" | "dmarc" }> => e.type === check);
 }
 
 /** Evaluates every task of a lesson against the world as it stands. */
@@ -174,5 +203,14 @@ export function relevantEventTypes(check: TaskCheck): ReadonlyArray<EngineEvent[
       return ["postconf"];
     case "bounced":
       return ["bounced"];
+    case "auth":
+      return [check.check];
+    case "dnsRecord":
+      return ["dnsupdate"];
+    case "dkimKey":
+      // opendkim-genkey logs no event of its own; any later line's events re-check it.
+      return ["dns", "connect", "dnsupdate"];
+    case "junk":
+      return ["delivered"];
   }
 }

@@ -11,6 +11,7 @@
  * the command that opens the needed session.
  */
 import { createWorld, type World } from "@/lib/smtp";
+import { Nsupdate } from "@/lib/shell/commands/mailauth";
 import { unreloaded } from "@/lib/shell/commands/mta";
 import { createLabSession, type LabSession } from "@/lib/shell/lab";
 import { SmtpClientInteraction } from "@/lib/shell/smtpClient";
@@ -32,6 +33,8 @@ export interface Place {
     /** Message lines typed since DATA's 354. */
     dataLines: number;
   } | null;
+  /** Inside nsupdate: updates typed but not sent, and batches sent in this run. */
+  nsupdate?: { pending: number; sent: number };
 }
 
 export type CoachAdvice =
@@ -50,6 +53,13 @@ export function placeOf(shell: LabSession): Place {
   const base = { host: shell.host, depth: shell.depth };
   const program = shell.interaction;
   if (!program || program.done) return { ...base, at: "shell", session: null };
+  if (program instanceof Nsupdate)
+    return {
+      ...base,
+      at: "program",
+      session: null,
+      nsupdate: { pending: program.pendingCount, sent: program.sent },
+    };
   if (!(program instanceof SmtpClientInteraction)) return { ...base, at: "program", session: null };
   const c = program.connection;
   return {
@@ -71,7 +81,8 @@ const sessionKey = (p: Place) =>
     ? `${p.session.server}:${p.session.port}|${p.session.state}|${p.session.tls}|${p.session.authenticated}`
     : "";
 const placeKey = (p: Place) =>
-  `${p.host}|${p.depth}|${p.at}|${sessionKey(p)}|${p.session?.dataLines ?? 0}`;
+  `${p.host}|${p.depth}|${p.at}|${sessionKey(p)}|${p.session?.dataLines ?? 0}` +
+  (p.nsupdate ? `|ns:${p.nsupdate.pending}:${p.nsupdate.sent}` : "");
 
 /** One solution line with the place it was typed at. */
 interface Step {
@@ -172,6 +183,8 @@ export function adviseNext(
     if (s.state === "auth") return type("*", "a lone * cancels the login exchange");
     return type("QUIT", "this task needs a different session: close this one politely");
   }
+  if (here.nsupdate)
+    return type("quit", "this task needs something other than this nsupdate run: leave it");
   if (here.at === "program") return type(".", "a line holding only a dot sends the message");
 
   // At the shell: go to where the task's part of the solution starts, then open its session.
@@ -194,6 +207,16 @@ export function whyLine(line: string, place: Place): string {
     return line === "."
       ? "a line holding only a dot ends the message and hands it to the server"
       : "inside DATA every line is the message: headers, a blank line, then the body";
+  if (place.nsupdate) {
+    const says: Record<string, string> = {
+      ZONE: "name the zone the update belongs to",
+      UPDATE: "add the record to the update you are building",
+      SEND: "send the update to the DNS server: nothing changes until you do",
+      SHOW: "look at the update before sending it",
+      QUIT: "the update is sent: leave nsupdate",
+    };
+    return says[word] ?? "the next line of the DNS update";
+  }
   if (place.at === "smtp") {
     const says: Record<string, string> = {
       EHLO: "the server has greeted you; introduce yourself with EHLO before anything else",
@@ -217,6 +240,9 @@ export function whyLine(line: string, place: Place): string {
     HOST: "ask DNS first",
     POSTCONF: "read or change the mail server's settings",
     POSTFIX: "make the running mail server pick up its new settings",
+    NSUPDATE: "publish DNS records with a dynamic update",
+    "OPENDKIM-GENKEY": "make the key pair that signs this domain's mail",
+    "OPENDKIM-TESTKEY": "check the published key against the private one",
   };
   return shellSays[word] ?? "the next step of this task from the shell";
 }

@@ -13,6 +13,12 @@ const hostname = z
   .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, {
     message: "must be a lower-case host name such as mail.isp.example",
   });
+/** A DNS owner name: a host name whose labels may start with "_" (_dmarc, _domainkey). */
+const dnsName = z
+  .string()
+  .regex(/^_?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\._?[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, {
+    message: "must be a lower-case DNS name such as corp.example or _dmarc.corp.example",
+  });
 const address = z.string().regex(/^[^\s@<>]+@[a-z0-9.-]+$/, {
   message: "must be a mail address such as bob@corp.example",
 });
@@ -50,8 +56,10 @@ export const taskCheckSchema = z.discriminatedUnion("kind", [
   z
     .object({
       kind: z.literal("dnsLookup"),
-      type: z.enum(["MX", "A"]).describe("The record type looked up."),
-      name: hostname.describe("The name looked up (a domain for MX, a host for A)."),
+      type: z.enum(["MX", "A", "TXT"]).describe("The record type looked up."),
+      name: dnsName.describe(
+        "The name looked up (a domain for MX, a host for A, a domain or _dmarc/_domainkey name for TXT).",
+      ),
     })
     .describe(
       "The learner looked this name up (from their own host or one they ssh to); a relay's own lookups do not count.",
@@ -119,6 +127,52 @@ export const taskCheckSchema = z.discriminatedUnion("kind", [
       to: address.optional().describe("The original recipient whose mail bounced."),
     })
     .describe("A message bounced and a delivery status notification was sent back."),
+  z
+    .object({
+      kind: z.literal("auth"),
+      check: z.enum(["spf", "dkim", "dmarc"]).describe("Which check the receiving MX ran."),
+      result: z
+        .enum(["pass", "fail", "softfail", "neutral", "none", "policy", "permerror", "temperror"])
+        .describe("The result it reached (as in Authentication-Results)."),
+      domain: hostname
+        .optional()
+        .describe(
+          "The domain checked: MAIL FROM's for SPF, d= for DKIM, the header From's for DMARC.",
+        ),
+      host: hostname.optional().describe("The receiving MX that ran the check."),
+      disposition: z
+        .enum(["none", "quarantine", "reject"])
+        .optional()
+        .describe("For DMARC: what the MX did with the message (deliver, Junk, 550)."),
+    })
+    .describe("A receiving MX checked SPF, DKIM or DMARC on a message and reached this result."),
+  z
+    .object({
+      kind: z.literal("dnsRecord"),
+      name: dnsName.describe(
+        "The DNS name: the domain for SPF, _dmarc.DOMAIN, SELECTOR._domainkey.DOMAIN.",
+      ),
+      type: z.literal("TXT").describe("The record type (TXT: the lab edits only TXT records)."),
+      contains: z.string().min(1).describe("Text one record at that name must contain."),
+    })
+    .describe("The world's DNS has a record like this now (published with nsupdate)."),
+  z
+    .object({
+      kind: z.literal("dkimKey"),
+      domain: hostname.describe("The domain the key signs for (d=)."),
+      selector: z
+        .string()
+        .regex(/^[a-z0-9-]{1,63}$/, { message: "must be a selector such as mail or s2026" })
+        .describe("The selector (s=): the key is published at SELECTOR._domainkey.DOMAIN."),
+      host: hostname.optional().describe("The relay that holds the private key."),
+    })
+    .describe("A relay holds a DKIM signing key for this domain and selector (opendkim-genkey)."),
+  z
+    .object({
+      kind: z.literal("junk"),
+      to: address.describe("The recipient whose Junk folder must hold a message."),
+    })
+    .describe("A receiving MX quarantined a message (DMARC p=quarantine) into this Junk folder."),
 ]);
 
 export type TaskCheck = z.infer<typeof taskCheckSchema>;

@@ -9,5 +9,10 @@ import type { TaskCheck } from "./schema";
 export type TaskKind = "achievement" | "state";
 
 export function taskKind(check: TaskCheck): TaskKind {
-  return check.kind === "relayClosed" || check.kind === "postconf" ? "state" : "achievement";
+  return check.kind === "relayClosed" ||
+    check.kind === "postconf" ||
+    check.kind === "dnsRecord" ||
+    check.kind === "dkimKey"
+    ? "state"
+    : "achievement";
 }

@@ -1,3 +1,4 @@
+import { MAILAUTH_FACTS, type MailAuthFact } from "@/content/mailauth";
 import { PORTS, REPLY_CODES, type PortEntry, type PortFact, type ReplyCode } from "@/content/ports";
 
 /**
@@ -6,7 +7,8 @@ import { PORTS, REPLY_CODES, type PortEntry, type PortFact, type ReplyCode } fro
  */
 export type CardRef =
   | { id: string; type: "port"; entry: PortEntry; port: PortFact }
-  | { id: string; type: "reply"; reply: ReplyCode };
+  | { id: string; type: "reply"; reply: ReplyCode }
+  | { id: string; type: "mailauth"; fact: MailAuthFact };
 
 export function portCardId(entryId: string, port: number): string {
   return `port:${entryId}:${port}`;
@@ -14,6 +16,10 @@ export function portCardId(entryId: string, port: number): string {
 
 export function replyCardId(code: string): string {
   return `reply:${code}`;
+}
+
+export function mailauthCardId(id: string): string {
+  return `mailauth:${id}`;
 }
 
 function buildCards(): CardRef[] {
@@ -25,13 +31,16 @@ function buildCards(): CardRef[] {
   }
   for (const reply of REPLY_CODES)
     cards.push({ id: replyCardId(reply.code), type: "reply", reply });
+  for (const fact of MAILAUTH_FACTS)
+    cards.push({ id: mailauthCardId(fact.id), type: "mailauth", fact });
   return cards;
 }
 
 /** All cards, core Security+ ports first, in table order; this is the order new cards are introduced. */
 export const CARDS: readonly CardRef[] = (() => {
   const all = buildCards();
-  const rank = (c: CardRef) => (c.type === "port" ? (c.entry.core ? 0 : 1) : 2);
+  const rank = (c: CardRef) =>
+    c.type === "port" ? (c.entry.core ? 0 : 1) : c.type === "reply" ? 2 : 3;
   return all
     .map((c, i) => ({ c, i }))
     .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
@@ -56,5 +65,6 @@ export function cardsForEntry(entryId: string): CardRef[] {
 /** A short human name for a card: "SMTP 25/tcp" or "SMTP reply 554". */
 export function cardName(card: CardRef): string {
   if (card.type === "reply") return `SMTP reply ${card.reply.code}`;
+  if (card.type === "mailauth") return `Email authentication: ${card.fact.id}`;
   return `${card.entry.protocol} ${card.port.number}/${card.port.transports.join("+")}`;
 }

@@ -16,7 +16,7 @@ export const DECKS: Record<DeckId, { label: string; description: string }> = {
   },
   mail: {
     label: "Mail",
-    description: "SMTP, submission, IMAP, POP3, their TLS forms, and replies.",
+    description: "SMTP, submission, IMAP, POP3, their TLS forms, replies, and SPF, DKIM and DMARC.",
   },
   windows: {
     label: "Windows and directory",
@@ -58,7 +58,7 @@ const ENTRY_TEST: Record<Exclude<DeckId, "all" | "custom">, (e: PortEntry) => bo
 export function deckCards(deck: DeckId, custom: readonly string[] = []): string[] | undefined {
   if (deck === "all") return undefined;
   return CARDS.filter((c) => {
-    if (c.type === "reply") return deck === "mail";
+    if (c.type === "reply" || c.type === "mailauth") return deck === "mail";
     if (deck === "custom") return custom.includes(c.entry.id);
     return ENTRY_TEST[deck](c.entry);
   }).map((c) => c.id);

@@ -39,6 +39,7 @@ export type ObjectiveId = keyof typeof OBJECTIVES;
 const OBJECTIVE_OF: Record<ExamTopic, ObjectiveId> = {
   mail: "4.5",
   replies: "4.5",
+  mailauth: "4.5",
   web: "4.5",
   files: "4.5",
   "name-services": "4.5",

@@ -12,3 +12,4 @@ export * from "./pbq-match";
 export * from "./pbq-network";
 export * from "./pbq-transcript";
 export * from "./search-keywords";
+export * from "./pbq-dmarc";

@@ -21,7 +21,8 @@ export type QuestionKind =
   | "secure"
   | "scenario"
   | "reply-meaning"
-  | "reply-code";
+  | "reply-code"
+  | "mailauth";
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
   "port-to-protocol": "Port to protocol",
@@ -31,10 +32,11 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   scenario: "Scenario",
   "reply-meaning": "SMTP reply meaning",
   "reply-code": "SMTP reply code",
+  mailauth: "Email authentication",
 };
 
 /** Exam report groups: the port topics plus SMTP replies. */
-export type ExamTopic = Topic | "replies";
+export type ExamTopic = Topic | "replies" | "mailauth";
 
 export interface Choice {
   id: string;
@@ -276,9 +278,32 @@ function replyQuestion(rng: Rng, r: ReplyCode, kind: "reply-meaning" | "reply-co
   );
 }
 
+/** An email-authentication fact as a choice question (the wrong answers come with the fact). */
+function mailauthQuestion(rng: Rng, card: Extract<CardRef, { type: "mailauth" }>): Question {
+  const f = card.fact;
+  return choiceQuestion(
+    rng,
+    {
+      id: `mailauth:${card.id}`,
+      kind: "mailauth",
+      cardId: card.id,
+      topic: "mailauth",
+      ...(f.code ? { code: f.code } : {}),
+      prompt: f.prompt,
+      explanation: f.explanation,
+      learn: MAILAUTH_LEARN,
+    },
+    { id: "a", label: f.answer },
+    f.wrong.map((label, i) => ({ id: `w${i}`, label })),
+  );
+}
+
+const MAILAUTH_LEARN: Link = { label: "Lesson: DMARC", href: "/lessons/dmarc" };
+
 /** The kinds of question a card can be asked as. */
 export function kindsFor(card: CardRef): QuestionKind[] {
   if (card.type === "reply") return ["reply-meaning", "reply-code"];
+  if (card.type === "mailauth") return ["mailauth"];
   const kinds: QuestionKind[] = ["protocol-to-port"];
   if (!card.entry.runsOver) kinds.push("port-to-protocol");
   if (card.entry.askTransport !== false) kinds.push("transport");
@@ -301,6 +326,7 @@ export function questionFor(cardId: string, rng: Rng, kind?: QuestionKind): Ques
   if (card.type === "reply") {
     return replyQuestion(rng, card.reply, k === "reply-code" ? "reply-code" : "reply-meaning");
   }
+  if (card.type === "mailauth") return mailauthQuestion(rng, card);
   switch (k) {
     case "port-to-protocol":
       return portToProtocol(rng, card);

@@ -16,7 +16,7 @@ export function buildQuestions(
   opts: { focus?: readonly string[]; coreOnly?: boolean } = {},
 ): Question[] {
   const rng = createRng(seed);
-  let pool = CARDS.filter((c) => !opts.coreOnly || c.type === "reply" || c.entry.core).map(
+  let pool = CARDS.filter((c) => !opts.coreOnly || c.type !== "port" || c.entry.core).map(
     (c) => c.id,
   );
   if (opts.focus && opts.focus.length > 0) pool = pool.filter((id) => opts.focus?.includes(id));
@@ -36,7 +36,11 @@ export function buildQuestions(
   return out;
 }
 
-export const TOPIC_NAMES: Record<ExamTopic, string> = { ...TOPIC_LABELS, replies: "SMTP replies" };
+export const TOPIC_NAMES: Record<ExamTopic, string> = {
+  ...TOPIC_LABELS,
+  replies: "SMTP replies",
+  mailauth: "Email authentication",
+};
 
 export interface TopicScore {
   topic: ExamTopic;

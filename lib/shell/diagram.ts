@@ -36,6 +36,14 @@ export interface Badge {
 export type Flash =
   | { kind: "dns"; key: number; host: string; text: string; ok: boolean }
   | {
+      /** A check at the receiving MX: "SPF fail", "DMARC reject" (ok: passed). */
+      kind: "check";
+      key: number;
+      host: string;
+      text: string;
+      ok: boolean;
+    }
+  | {
       kind: "queued" | "delivered" | "deferred" | "bounced" | "postconf";
       key: number;
       host: string;
@@ -218,6 +226,21 @@ export function reduceDiagram(state: DiagramState, e: EngineEvent): DiagramState
           },
         ].slice(-MAX_FLASHES),
       };
+    case "spf":
+    case "dkim":
+    case "dmarc": {
+      const text =
+        e.type === "dmarc" && e.disposition !== "none"
+          ? `DMARC ${e.disposition}`
+          : `${e.type.toUpperCase()} ${e.result}`;
+      return {
+        ...state,
+        flashes: [
+          ...state.flashes,
+          { kind: "check" as const, key: e.seq, host: e.host, text, ok: e.result === "pass" },
+        ].slice(-MAX_FLASHES),
+      };
+    }
     case "queued":
     case "deferred":
     case "bounced":

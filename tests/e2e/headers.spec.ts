@@ -153,7 +153,7 @@ test.describe("header analyser", () => {
     const mailboxes = page.getByRole("region", { name: "Mailboxes", exact: true });
     await mailboxes.getByRole("button", { name: /bob@corp\.example \(1\)/ }).click();
     await mailboxes
-      .getByRole("list", { name: /Messages for bob/ })
+      .getByRole("list", { name: /Inbox of bob/ })
       .getByRole("button")
       .first()
       .click();

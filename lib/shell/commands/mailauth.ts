@@ -72,8 +72,15 @@ export class Nsupdate implements Interaction {
   private zone: string | null = null;
   private ttl: number | null = null;
   private pending: Pending[] = [];
+  /** Batches sent successfully in this run (the coach tells "before send" from "after send"). */
+  sent = 0;
 
   constructor(private readonly ctx: LabSession) {}
+
+  /** Updates typed and not yet sent. */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
 
   prompt(): string {
     return "> ";
@@ -254,6 +261,7 @@ export class Nsupdate implements Interaction {
       }
       done.push(p.update.name);
     }
+    this.sent++;
     return (
       style.dim(`  ↳ updated ${[...new Set(done)].join(", ")}; check with dig TXT NAME`) + "\n"
     );

@@ -78,7 +78,8 @@ describe("the coach", () => {
         const all = evaluateTasks(lesson.tasks, world);
         expect(Object.values(all).every(Boolean), `after ${k} lines`).toBe(true);
       }
-    });
+      // Long solutions replay the coach from each of their prefixes: slow on a loaded machine.
+    }, 120_000);
   }
 
   it("in an SMTP session it types the command that fits the session's state", () => {

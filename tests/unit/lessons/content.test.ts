@@ -11,9 +11,9 @@ const CONTENT = path.resolve(__dirname, "../../../content");
 const IANA: Record<string, number> = { smtp: 25, submissions: 465, submission: 587 };
 
 describe("the course content", () => {
-  it("loads six lessons in order, the last one a checkpoint", () => {
+  it("loads ten lessons in order, the sixth a checkpoint", () => {
     const lessons = getLessons();
-    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(lessons[5]!.scenario).toBeUndefined();
     expect(lessons[5]!.questions.length).toBeGreaterThanOrEqual(6);
     expect(getLessonSummaries().every((s) => s.taskIds.length > 0)).toBe(true);
@@ -30,6 +30,14 @@ describe("the course content", () => {
       "open-relay",
       "envelope",
       "smart-host",
+      "spf",
+      "dkim",
+      "dmarc",
+      "alignment",
+      "envelope-sender",
+      "smime",
+      "secure-email-gateway",
+      "authentication-results",
     ]) {
       expect(ids).toContain(needed);
     }

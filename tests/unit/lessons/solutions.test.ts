@@ -19,6 +19,10 @@ describe("lesson solutions", () => {
       "ports-and-firewalls",
       "open-relays",
       "reading-the-conversation",
+      "spoofing-and-the-two-froms",
+      "spf",
+      "dkim",
+      "dmarc",
     ]);
   });
 

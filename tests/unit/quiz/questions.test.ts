@@ -69,6 +69,7 @@ describe("question generation", () => {
         "scenario",
         "reply-meaning",
         "reply-code",
+        "mailauth",
       ].sort(),
     );
   });
