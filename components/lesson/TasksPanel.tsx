@@ -83,10 +83,18 @@ export function TasksPanel({
         </p>
         <button
           type="button"
+          onClick={onShowNext}
+          aria-describedby="coach-note"
+          className="ml-auto rounded-lg bg-accent px-3 py-2 text-sm font-semibold text-accent-fg"
+        >
+          {allDone ? "Show me: all done" : "Show me the next step"}
+        </button>
+        <button
+          type="button"
           aria-expanded={!collapsed}
           aria-controls="tasks-body"
           onClick={() => setCollapsed(!collapsed)}
-          className="ml-auto rounded-md border border-border bg-bg px-2.5 py-1 text-sm font-medium hover:border-accent"
+          className="rounded-md border border-border bg-bg px-2.5 py-1 text-sm font-medium hover:border-accent"
         >
           {collapsed ? "Show tasks" : "Hide tasks"}
         </button>
@@ -94,6 +102,7 @@ export function TasksPanel({
       <p className="sr-only" role="status" aria-live="polite">
         {lost ? `No longer done: ${lost}` : justDone ? `Task done: ${justDone}` : ""}
       </p>
+      <CoachNote id="coach-note" message={coach} />
       <div id="tasks-body" hidden={collapsed} className="min-h-0 overflow-y-auto pb-1">
         <ol className="mt-2 space-y-2">
           {tasks.map((t, i) => (
@@ -142,15 +151,7 @@ export function TasksPanel({
             </li>
           ))}
         </ol>
-        <div className="mt-3 flex flex-wrap items-center gap-2">
-          <button
-            type="button"
-            onClick={onShowNext}
-            aria-describedby="coach-note"
-            className="rounded-lg bg-accent px-3 py-2 text-sm font-semibold text-accent-fg"
-          >
-            {allDone ? "Show me: all done" : "Show me the next step"}
-          </button>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
           {confirming ? (
             <span
               role="group"
@@ -188,7 +189,6 @@ export function TasksPanel({
             </button>
           )}
         </div>
-        <CoachNote id="coach-note" message={coach} />
       </div>
     </section>
   );
