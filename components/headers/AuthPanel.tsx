@@ -1,4 +1,4 @@
-import type { AlignmentRow, AuthSummary, AuthVerdict } from "@/lib/headers/types";
+import type { AlignmentRow, AuthSummary, AuthVerdict, ExchangeVerdicts } from "@/lib/headers/types";
 import { ResultBadge } from "./Badge";
 
 const ALIGN_WORDS: Record<AlignmentRow["state"], string> = {
@@ -20,25 +20,53 @@ function Verdict({ name, v }: { name: string; v: AuthVerdict }) {
   );
 }
 
+/** Exchange Online's own verdicts (spam confidence level, AuthAs, compauth), when present. */
+function ExchangePanel({ x }: { x: ExchangeVerdicts }) {
+  if (x.words.length === 0) return null;
+  return (
+    <div className="rounded-md border border-border p-3">
+      <p className="flex flex-wrap items-center gap-2 font-semibold">
+        Exchange Online
+        {x.compauth && (
+          <>
+            <span className="font-normal">compauth</span> <ResultBadge result={x.compauth.result} />
+          </>
+        )}
+        {x.scl !== null && <span className="font-mono text-sm font-normal">SCL {x.scl}</span>}
+      </p>
+      <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+        {x.words.map((w) => (
+          <li key={w}>{w}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** SPF, DKIM, DMARC (and ARC) in plain words, then the alignment with the From domain. */
 export function AuthPanel({
   auth,
   alignment,
   fromDomain,
   fromOrg,
+  exchange = null,
 }: {
   auth: AuthSummary;
   alignment: AlignmentRow[];
   fromDomain: string | null;
   fromOrg: string | null;
+  exchange?: ExchangeVerdicts | null;
 }) {
   const reporter = auth.spf.reporter ?? auth.dmarc.reporter ?? auth.dkim[0]?.reporter ?? null;
+  const recorded = auth.spf.result !== null || auth.dmarc.result !== null || auth.dkim.length > 0;
   return (
     <div className="space-y-4">
       <p className="text-fg-muted">
         {reporter
           ? `As recorded by ${reporter}, the server nearest the mailbox. Results further down the headers were written earlier, or could have been written by the sender.`
-          : "No server recorded authentication results in these headers."}
+          : recorded
+            ? "As recorded by the server nearest the mailbox, which did not name itself (Exchange Online writes its results without a server name). Results further down the headers were written earlier, or could have been written by the sender."
+            : "No server recorded authentication results in these headers."}
       </p>
       <ul className="grid gap-2 lg:grid-cols-2">
         <Verdict name="SPF" v={auth.spf} />
@@ -60,6 +88,7 @@ export function AuthPanel({
         <Verdict name="DMARC" v={auth.dmarc} />
         {auth.arc && <Verdict name="ARC" v={auth.arc} />}
       </ul>
+      {exchange && <ExchangePanel x={exchange} />}
       <div
         className="overflow-x-auto"
         data-scroll-x

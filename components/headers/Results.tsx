@@ -56,6 +56,7 @@ export default function Results({ analysis: a }: { analysis: Analysis }) {
           alignment={a.alignment}
           fromDomain={a.from?.domain ?? null}
           fromOrg={a.fromOrg}
+          exchange={a.exchange ?? null}
         />
       </section>
       <section aria-labelledby="h-route" className="space-y-3">

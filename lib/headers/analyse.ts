@@ -2,6 +2,7 @@ import { addressParser, decodeWords } from "postal-mime";
 import { domainOf, parseAuthenticationResults, parseDkimSignature, parseReceivedSpf } from "./auth";
 import { parseHeaderDate } from "./dates";
 import { findLookalikes, orgDomain } from "./domains";
+import { readExchange } from "./exchange";
 import { arcWords, dkimWords, dmarcWords, isFailure, spfWords, verdict } from "./explain";
 import { buildHops } from "./received";
 import type {
@@ -259,6 +260,11 @@ export function analyse(fields: HeaderField[]): Analysis {
     auth,
     fromOrg: orgDomain(from?.domain),
     alignment: alignment(from, returnPath, auth),
+    // compauth comes from Exchange's own Authentication-Results, the topmost one that has it.
+    exchange: readExchange(
+      fields,
+      auth.results.filter((r) => r.source === "Authentication-Results").flatMap((r) => r.checks),
+    ),
     unreadableReceived: unreadable,
   };
   return { ...base, warnings: buildWarnings(base) };

@@ -13,6 +13,7 @@ const CODES = new Set<AuthResultCode>([
   "hardfail",
   "bestguesspass",
   "skipped",
+  "softpass",
 ]);
 
 export function resultCode(word: string | undefined): AuthResultCode {
@@ -102,6 +103,9 @@ function parseResinfo(
   };
 }
 
+/** A part that starts with "method=result" rather than an authserv-id. */
+const RESINFO_START = /^\s*[a-z][a-z0-9_-]*(?:\/\d+)?\s*=/i;
+
 /**
  * Parses an Authentication-Results value (RFC 8601): the authserv-id, an optional version, then
  * "; resinfo" for each method, with comments, reasons and ptype.property=value pairs. For
@@ -119,12 +123,18 @@ export function parseAuthenticationResults(raw: string, arc = false): AuthResult
       parts.shift();
     }
   }
-  const idTokens = tokenize(parts.shift() ?? "").filter((t) => t.type !== "comment");
+  // Exchange Online writes no authserv-id: the value opens with "spf=pass (sender IP is ...)",
+  // and the recipient's domain sits between results as a bare part ("...; contoso.com; dkim=").
+  const exchangeStyle = RESINFO_START.test(parts[0] ?? "");
+  const idTokens = exchangeStyle
+    ? []
+    : tokenize(parts.shift() ?? "").filter((t) => t.type !== "comment");
   const authservId = idTokens[0]?.text ?? "";
   const source = arc ? "ARC-Authentication-Results" : "Authentication-Results";
   const checks: AuthCheck[] = [];
   for (const part of parts) {
     if (!part.trim() || /^\s*none\s*$/i.test(part)) continue;
+    if (exchangeStyle && !part.includes("=")) continue;
     const check = parseResinfo(part, { reporter: authservId || null, source, instance });
     if (check) checks.push(check);
   }

@@ -82,6 +82,8 @@ export type AuthResultCode =
   | "hardfail"
   | "bestguesspass"
   | "skipped"
+  /** Exchange Online's compauth: probably genuine, short of a pass. */
+  | "softpass"
   | "unknown";
 
 export type AuthSource =
@@ -177,6 +179,23 @@ export interface AuthSummary {
   signatures: DkimSignature[];
 }
 
+/** Exchange Online's own verdicts, read from its X-MS-Exchange-* and X-Forefront-* fields. */
+export interface ExchangeVerdicts {
+  /** Spam confidence level: -1 (filtering skipped) to 9. */
+  scl: number | null;
+  direction: "inbound" | "outbound" | "internal" | null;
+  /** X-MS-Exchange-Organization-AuthAs: Anonymous, Internal, Partner... */
+  authAs: string | null;
+  /** CIP: the address Exchange saw connecting. */
+  connectingIp: string | null;
+  /** CTRY: the country Exchange placed that address in. */
+  country: string | null;
+  /** compauth= from Exchange's Authentication-Results. */
+  compauth: { result: AuthResultCode; reason: string | null } | null;
+  /** Plain-words sentences, one per verdict present. */
+  words: string[];
+}
+
 export interface Analysis {
   headerCount: number;
   subject: string | null;
@@ -193,6 +212,8 @@ export interface Analysis {
   auth: AuthSummary;
   fromOrg: string | null;
   alignment: AlignmentRow[];
+  /** Null unless the message passed through Exchange (Online). */
+  exchange: ExchangeVerdicts | null;
   warnings: Warning[];
   /** Received: headers that could not be read at all (kept so nothing is hidden). */
   unreadableReceived: string[];

@@ -131,6 +131,24 @@ test.describe("header analyser", () => {
     });
   }
 
+  for (const theme of ["light", "dark"] as const) {
+    test(`the Outlook sample shows Exchange's own verdicts; axe finds nothing (${theme})`, async ({
+      page,
+    }) => {
+      test.setTimeout(180_000);
+      await page.emulateMedia({ colorScheme: theme });
+      await openReady(page);
+      await page.getByRole("button", { name: "Outlook (Exchange Online) to Gmail" }).click();
+      await expect(page.getByRole("heading", { name: /^Route \(4 hops/ })).toBeVisible();
+      await expect(
+        page.getByText(
+          "The sender's Exchange Online rated the message on its way out as not spam (SCL 1 of 9).",
+        ),
+      ).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+
   test("on a 360 px phone the hops are cards and nothing scrolls sideways", async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 780 });
     await openReady(page);
