@@ -33,8 +33,8 @@ const BUTTON =
 const PRIMARY =
   "rounded-lg bg-accent px-3 py-1.5 font-semibold text-accent-fg hover:opacity-90 disabled:opacity-60";
 /** Presenting, the room-sized type needs less padding around it. */
-const COMPACT = BUTTON.replace("px-3 py-1.5", "px-2 py-0.5");
-const COMPACT_PRIMARY = PRIMARY.replace("px-3 py-1.5", "px-2 py-0.5");
+const COMPACT = BUTTON.replace("px-3 py-1.5", "px-2 py-0.5 text-sm");
+const COMPACT_PRIMARY = PRIMARY.replace("px-3 py-1.5", "px-2 py-0.5 text-sm");
 
 /**
  * /demo: a scenario's demo script, one step at a time, in the real lab; the URL holds the moment.
@@ -112,7 +112,9 @@ function DemoBody({
 
   const typedNote = `Then ${state.typed.length} line${state.typed.length === 1 ? "" : "s"} typed by hand.`;
   const steppers = (
-    <div className={`flex flex-wrap items-center gap-3 ${present ? "" : "mt-2"}`}>
+    <div
+      className={`flex flex-wrap items-center ${present ? "max-w-[70%] shrink-0 gap-2" : "mt-2 gap-3"}`}
+    >
       <button
         type="button"
         onClick={() => dispatch({ type: "prev" })}
@@ -153,15 +155,16 @@ function DemoBody({
       <div
         className={
           present
-            ? "mb-1 flex flex-wrap items-center gap-x-3 gap-y-1"
+            ? "mb-1 flex items-center gap-x-3"
             : "mb-2 flex flex-wrap items-end justify-between gap-x-4 gap-y-2"
         }
       >
-        <div className={present ? "min-w-0" : undefined}>
+        <div className={present ? "min-w-0 flex-1" : undefined}>
           <h1
+            title={present ? scenario.title : undefined}
             className={
               present
-                ? "text-lg font-bold tracking-tight"
+                ? "truncate text-lg font-bold tracking-tight"
                 : "text-2xl font-bold tracking-tight sm:text-3xl"
             }
           >
@@ -177,17 +180,18 @@ function DemoBody({
         <label
           className={
             present
-              ? "ml-auto flex items-center gap-2 font-medium"
+              ? "flex shrink-0 items-center gap-2 text-sm font-medium"
               : "flex w-full items-center gap-2 font-medium sm:w-auto"
           }
         >
-          Scenario
+          <span className="presenter-hide">Scenario</span>
           <select
+            aria-label="Scenario"
             value={state.scenario}
             onChange={(e) => dispatch({ type: "load", scenario: e.target.value })}
             className={
               present
-                ? "max-w-[16rem] rounded-lg border border-border bg-bg px-2 py-1"
+                ? "max-w-[12rem] rounded-lg border border-border bg-bg px-2 py-0.5"
                 : "w-full rounded-lg border border-border bg-bg px-3 py-1.5"
             }
           >
