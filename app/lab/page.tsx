@@ -19,7 +19,7 @@ export default function LabRoute() {
     <div className="mx-auto max-w-[110rem] px-4 py-3 sm:px-6">
       <div className="mb-1 flex flex-wrap items-baseline gap-x-4">
         <h1 className="text-2xl font-bold tracking-tight">Lab</h1>
-        <p className="text-fg-muted">
+        <p className="presenter-hide text-fg-muted">
           Pick a scenario, then send mail by hand. Everything runs in your browser; nothing leaves
           it.
         </p>

@@ -90,12 +90,12 @@ function useBenchSize() {
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
-    if (found) {
-      ro.observe(found);
-      // What sits above the lab in its frame (a lesson's task list) can fold and unfold.
-      for (let a: HTMLElement | null = el; a && a !== found; a = a.parentElement)
-        for (let p = a.previousElementSibling; p; p = p.previousElementSibling) ro.observe(p);
-    }
+    if (found) ro.observe(found);
+    // What sits above the lab (a lesson's task list, the demo's caption) can fold, unfold or
+    // wrap to another line; the workbench then starts elsewhere and is measured again.
+    const stop = found ?? document.body;
+    for (let a: HTMLElement | null = el; a && a !== stop; a = a.parentElement)
+      for (let p = a.previousElementSibling; p; p = p.previousElementSibling) ro.observe(p);
     window.addEventListener("resize", measure);
     return () => {
       ro.disconnect();

@@ -401,13 +401,24 @@ export const NetworkDiagram = memo(function NetworkDiagram({
     setWidth(el.clientWidth);
     return () => ro.disconnect();
   }, []);
+  // Presenter mode gives lanes only to the pairs that have talked (a stable, sorted key, so the
+  // layout is recomputed only when a new pair first connects).
+  const talked = present
+    ? [...new Set(view.diagram.sessions.map((x) => pairKey(x.client, x.server)))].sort().join("\n")
+    : "";
   const lay = useMemo(
     () =>
       present
-        ? layoutDiagram(world.hosts(), world.networks(), PRESENT_FONT, 1)
+        ? layoutDiagram(
+            world.hosts(),
+            world.networks(),
+            PRESENT_FONT,
+            1,
+            new Set(talked ? talked.split("\n") : []),
+          )
         : layoutDiagram(world.hosts(), world.networks(), FONT),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- hostCount: the world grew
-    [world, present, hostCount],
+    [world, present, hostCount, talked],
   );
   // Presenter mode: room-sized type at 1:1, times the presenter's zoom (+ and −). Otherwise:
   // as big as fits the width and the height it is given.

@@ -32,6 +32,9 @@ const BUTTON =
   "rounded-lg border border-border px-3 py-1.5 font-semibold hover:bg-bg-soft disabled:opacity-60";
 const PRIMARY =
   "rounded-lg bg-accent px-3 py-1.5 font-semibold text-accent-fg hover:opacity-90 disabled:opacity-60";
+/** Presenting, the room-sized type needs less padding around it. */
+const COMPACT = BUTTON.replace("px-3 py-1.5", "px-2 py-0.5 text-sm");
+const COMPACT_PRIMARY = PRIMARY.replace("px-3 py-1.5", "px-2 py-0.5 text-sm");
 
 /**
  * /demo: a scenario's demo script, one step at a time, in the real lab; the URL holds the moment.
@@ -107,12 +110,65 @@ function DemoBody({
   const onTyped = useCallback((line: string) => dispatch({ type: "typed", line }), []);
   const caption = captionFor(state.step, scenario.steps);
 
+  const typedNote = `Then ${state.typed.length} line${state.typed.length === 1 ? "" : "s"} typed by hand.`;
+  const steppers = (
+    <div
+      className={`flex flex-wrap items-center ${present ? "max-w-[70%] shrink-0 gap-2" : "mt-2 gap-3"}`}
+    >
+      <button
+        type="button"
+        onClick={() => dispatch({ type: "prev" })}
+        disabled={state.step === 0 && state.typed.length === 0}
+        className={present ? COMPACT : BUTTON}
+      >
+        <span aria-hidden="true">← </span>Previous step
+      </button>
+      <button
+        type="button"
+        onClick={() => dispatch({ type: "next" })}
+        disabled={state.step >= total}
+        className={present ? COMPACT_PRIMARY : PRIMARY}
+      >
+        Next step<span aria-hidden="true"> →</span>
+      </button>
+      <button
+        type="button"
+        onClick={() => dispatch({ type: "restart" })}
+        className={present ? COMPACT : BUTTON}
+      >
+        Restart
+      </button>
+      <CopyLinkButton query={query} className={present ? COMPACT : BUTTON} />
+      <Link
+        href={present ? "/class?present=1" : "/class"}
+        className="font-medium text-accent underline underline-offset-2"
+      >
+        Class quiz
+      </Link>
+    </div>
+  );
+
   return (
     <div data-demo-frame className="mx-auto max-w-[120rem] px-[16px] py-[10px]">
-      <div className="mb-2 flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
-        <div>
-          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
-            <span className="text-fg-muted">Demo: </span>
+      {/* Presenting, the title, switcher and step buttons share one row and the caption sits
+          under them on one line, so the diagram and the terminal's prompt fit the screen. */}
+      <div
+        className={
+          present
+            ? "mb-1 flex items-center gap-x-3"
+            : "mb-2 flex flex-wrap items-end justify-between gap-x-4 gap-y-2"
+        }
+      >
+        <div className={present ? "min-w-0 flex-1" : undefined}>
+          <h1
+            title={present ? scenario.title : undefined}
+            className={
+              present
+                ? "truncate text-lg font-bold tracking-tight"
+                : "text-2xl font-bold tracking-tight sm:text-3xl"
+            }
+          >
+            <span className="presenter-hide text-fg-muted">Demo: </span>
             {scenario.title}
           </h1>
           <p className="presenter-hide mt-1 text-fg-muted">
@@ -120,12 +176,24 @@ function DemoBody({
             commands, then copy a link that reopens this exact moment.
           </p>
         </div>
-        <label className="flex w-full items-center gap-2 font-medium sm:w-auto">
-          Scenario
+        {present && steppers}
+        <label
+          className={
+            present
+              ? "flex shrink-0 items-center gap-2 text-sm font-medium"
+              : "flex w-full items-center gap-2 font-medium sm:w-auto"
+          }
+        >
+          <span className="presenter-hide">Scenario</span>
           <select
+            aria-label="Scenario"
             value={state.scenario}
             onChange={(e) => dispatch({ type: "load", scenario: e.target.value })}
-            className="w-full rounded-lg border border-border bg-bg px-3 py-1.5"
+            className={
+              present
+                ? "max-w-[12rem] rounded-lg border border-border bg-bg px-2 py-0.5"
+                : "w-full rounded-lg border border-border bg-bg px-3 py-1.5"
+            }
           >
             {scenarios.map((s) => (
               <option key={s.id} value={s.id}>
@@ -142,49 +210,25 @@ function DemoBody({
       )}
       <section
         aria-label="Demo step"
-        className="mb-2 rounded-xl border-2 border-accent bg-bg-soft px-4 py-2"
+        className={`rounded-xl border-2 border-accent bg-bg-soft px-4 ${present ? "mb-1 py-1" : "mb-2 py-2"}`}
       >
         <p
           aria-live="polite"
           data-testid="demo-caption"
-          className="text-xl leading-snug font-semibold sm:text-2xl"
+          className={
+            present
+              ? "text-xl leading-snug font-semibold"
+              : "text-xl leading-snug font-semibold sm:text-2xl"
+          }
         >
           <span className="font-mono">{caption.position}</span>: {caption.text}
+          {present && state.typed.length > 0 && (
+            <span className="font-normal text-fg-muted"> {typedNote}</span>
+          )}
         </p>
-        {state.typed.length > 0 && (
-          <p className="mt-2 text-fg-muted">
-            Then {state.typed.length} line{state.typed.length === 1 ? "" : "s"} typed by hand.
-          </p>
-        )}
-        <div className="mt-2 flex flex-wrap items-center gap-3">
-          <button
-            type="button"
-            onClick={() => dispatch({ type: "prev" })}
-            disabled={state.step === 0 && state.typed.length === 0}
-            className={BUTTON}
-          >
-            <span aria-hidden="true">← </span>Previous step
-          </button>
-          <button
-            type="button"
-            onClick={() => dispatch({ type: "next" })}
-            disabled={state.step >= total}
-            className={PRIMARY}
-          >
-            Next step<span aria-hidden="true"> →</span>
-          </button>
-          <button type="button" onClick={() => dispatch({ type: "restart" })} className={BUTTON}>
-            Restart
-          </button>
-          <CopyLinkButton query={query} className={BUTTON} />
-          <Link
-            href={present ? "/class?present=1" : "/class"}
-            className="font-medium text-accent underline underline-offset-2"
-          >
-            Class quiz
-          </Link>
-        </div>
-        <p role="status" className="mt-2 text-fg-muted empty:hidden">
+        {!present && state.typed.length > 0 && <p className="mt-2 text-fg-muted">{typedNote}</p>}
+        {!present && steppers}
+        <p role="status" className={`text-fg-muted empty:hidden ${present ? "" : "mt-2"}`}>
           {state.note ?? (ready ? "" : "Replaying…")}
         </p>
       </section>

@@ -6,7 +6,7 @@ import { PresenterToggle } from "./presenter/PresenterToggle";
 export function SiteHeader() {
   return (
     <header className="border-b border-border bg-bg">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+      <div className="presenter-tight mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="size-7">
             <rect width="32" height="32" rx="7" className="fill-accent" />

@@ -179,6 +179,11 @@ export function layoutDiagram(
   font = 14,
   /** Small text as a share of `font` (1 in presenter mode, where every label is room-sized). */
   smallRatio = 0.86,
+  /**
+   * The non-neighbouring pairs (pairKey) that get a lane; all of them when absent. Presenter mode
+   * lays out only the pairs that have talked, so lanes nobody uses cost the screen no height.
+   */
+  lanesFor?: ReadonlySet<string>,
 ): DiagramLayout {
   const F = font;
   const s = Math.round(F * smallRatio * 10) / 10;
@@ -252,7 +257,8 @@ export function layoutDiagram(
   const far: Array<{ i: number; j: number; side: "above" | "below"; level: number }> = [];
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i < order.length; i++)
-    for (let j = i + 2; j < order.length; j++) pairs.push([i, j]);
+    for (let j = i + 2; j < order.length; j++)
+      if (!lanesFor || lanesFor.has(pairKey(order[i]!.name, order[j]!.name))) pairs.push([i, j]);
   pairs.sort((p, q) => p[1] - p[0] - (q[1] - q[0]) || p[0] - q[0]);
   for (const [i, j] of pairs) {
     let placed = false;

@@ -163,3 +163,39 @@ describe.each([
     });
   });
 });
+
+describe.each([...SCENARIO_IDS])(
+  "presenter layout with lanes only for pairs that talked: %s",
+  (id) => {
+    const world = createWorld(id);
+    const all = layoutDiagram(world.hosts(), world.networks(), 22, 1);
+    const neighbours = [...all.routes.values()].filter((r) => r.lane === "gap").map((r) => r.key);
+    const far = [...all.routes.values()].filter((r) => r.lane !== "gap").map((r) => r.key);
+
+    it("lays out no lane when only neighbours talked, and is shorter for it", () => {
+      const lay = layoutDiagram(world.hosts(), world.networks(), 22, 1, new Set());
+      expect([...lay.routes.keys()].sort()).toEqual([...neighbours].sort());
+      expect(lay.height).toBeLessThan(all.height);
+    });
+
+    it("gives every pair that talked its route, clear of hosts and other labels", () => {
+      // The two hosts furthest apart, the pair a demo most often joins across the picture.
+      const widest = far.at(-1)!;
+      const lay = layoutDiagram(world.hosts(), world.networks(), 22, 1, new Set([widest]));
+      expect([...lay.routes.keys()].sort()).toEqual([...neighbours, widest].sort());
+      const frame = { x: 0, y: 0, w: lay.width, h: lay.height };
+      const hosts = [...lay.hosts.values()];
+      const boxes = labels(lay);
+      for (const l of boxes) {
+        expect(inside(l.box, frame), `${l.what} is clipped`).toBe(true);
+        for (const h of hosts)
+          expect(overlaps(l.box, h.box), `${l.what} over ${h.name}`).toBe(false);
+      }
+      const route = lay.routes.get(widest)!;
+      for (let k = 0; k + 1 < route.points.length; k++)
+        for (const h of hosts)
+          if (h.name !== route.a && h.name !== route.b)
+            expect(segmentHitsBox(route.points[k]!, route.points[k + 1]!, h.box)).toBe(false);
+    });
+  },
+);
