@@ -103,9 +103,13 @@ export interface LayoutNetwork {
   kind: string;
 }
 
-/** Generous average advance widths, as a fraction of the font size. */
+/**
+ * Generous average advance widths, as a fraction of the font size. The page uses the system font
+ * stack, so the widths must hold for wide fallbacks too (DejaVu Sans Bold averages about 0.66 on
+ * host names, and more on capitals).
+ */
 export function textWidth(text: string, size: number, style: { bold?: boolean; mono?: boolean }) {
-  const per = style.mono ? 0.61 : style.bold ? 0.6 : 0.56;
+  const per = style.mono ? 0.62 : style.bold ? 0.7 : 0.63;
   let w = 0;
   for (const ch of text) w += ch.charCodeAt(0) > 0x2000 ? size * 1.05 : size * per;
   return w;
