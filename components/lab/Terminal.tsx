@@ -155,6 +155,8 @@ export function Terminal({
         return true;
       });
       term.current = t;
+      // For tests and measurement scripts: the whole buffer, not just the rows in view.
+      Object.assign(window, { __relayTerm: t });
       cleanups.push(() => t.dispose());
       try {
         fit.fit();

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DMARC_CASES } from "../../lib/quiz";
+import { terminalText } from "./helpers/terminal";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
@@ -18,7 +19,6 @@ async function typeLines(page: Page, ...lines: string[]) {
   }
 }
 
-const screen = (page: Page) => page.locator(".xterm-rows");
 const happened = (page: Page) => page.getByRole("list", { name: "Events in order" });
 
 const SPOOF = [
@@ -45,7 +45,7 @@ for (const theme of ["light", "dark"] as const) {
       test.setTimeout(300_000); // about fifty lines and two axe runs on a shared machine
       await openLab(page, "spoofing");
       await typeLines(page, "ssh bulk.spammer.example", ...SPOOF);
-      await expect(screen(page)).toContainText("Connection closed by foreign host.");
+      await expect.poll(() => terminalText(page)).toContain("Connection closed by foreign host.");
       const mailbox = page.getByRole("button", { name: /^victim@partner\.example \(1\)$/ });
       await mailbox.click();
       const inbox = page.getByRole("list", { name: "Inbox of victim@partner.example" });
@@ -72,7 +72,9 @@ for (const theme of ["light", "dark"] as const) {
         "send",
         "quit",
       );
-      await expect(screen(page)).toContainText("updated corp.example, _dmarc.corp.example");
+      await expect
+        .poll(() => terminalText(page))
+        .toContain("updated corp.example, _dmarc.corp.example");
       await typeLines(page, "ssh bulk.spammer.example", ...SPOOF);
       await expect(
         page.getByRole("button", { name: /^victim@partner\.example \(2\)$/ }),
@@ -101,9 +103,9 @@ for (const theme of ["light", "dark"] as const) {
         "ssh bulk.spammer.example",
         ...SPOOF,
       );
-      await expect(screen(page)).toContainText(
-        "550 5.7.1 rejected by DMARC policy for corp.example",
-      );
+      await expect
+        .poll(() => terminalText(page))
+        .toContain("550 5.7.1 rejected by DMARC policy for corp.example");
       await expect(page.getByRole("list", { name: "SMTP conversations" })).toContainText(
         "DMARC reject",
       );
@@ -120,14 +122,14 @@ test.describe("email authentication in the lab: the event log", () => {
     test.setTimeout(300_000); // about forty lines, each run by the engine, on a shared machine
     await openLab(page, "spoofing");
     await typeLines(page, "ssh bulk.spammer.example", ...SPOOF);
-    await expect(screen(page)).toContainText("Connection closed by foreign host.");
+    await expect.poll(() => terminalText(page)).toContain("Connection closed by foreign host.");
     await expect(happened(page)).toContainText(
       "DMARC none: corp.example publishes no DMARC policy",
     );
     await expect(happened(page)).toContainText("delivered message");
 
     await typeLines(page, "exit", "nsupdate");
-    await expect(screen(page)).toContainText("> ");
+    await expect.poll(() => terminalText(page)).toContain("> ");
     await typeLines(
       page,
       'update add corp.example 3600 TXT "v=spf1 mx -all"',
@@ -136,10 +138,12 @@ test.describe("email authentication in the lab: the event log", () => {
       "quit",
       "dig +short TXT _dmarc.corp.example",
     );
-    await expect(screen(page)).toContainText('"v=DMARC1; p=reject"');
+    await expect.poll(() => terminalText(page)).toContain('"v=DMARC1; p=reject"');
 
     await typeLines(page, "ssh bulk.spammer.example", ...SPOOF);
-    await expect(screen(page)).toContainText("550 5.7.1 rejected by DMARC policy for corp.example");
+    await expect
+      .poll(() => terminalText(page))
+      .toContain("550 5.7.1 rejected by DMARC policy for corp.example");
     await expect(happened(page)).toContainText(
       "SPF fail: 198.51.100.66 is not permitted by corp.example",
     );
