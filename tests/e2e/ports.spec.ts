@@ -38,7 +38,7 @@ test.describe("/ports reference", () => {
   test("a row links to a drill of that protocol", async ({ page }) => {
     await gotoHydrated(page, "/ports");
     await page.getByRole("link", { name: "RDP: drill this port" }).click();
-    await expect(page).toHaveURL(/\/quiz\?mode=drill&port=rdp/);
+    await expect(page).toHaveURL(/\/quiz\?mode=drill&(port|entries)=rdp/);
     await expect(page.getByText("Drilling RDP only.")).toBeVisible();
     await page.getByRole("button", { name: "Start drilling" }).click();
     await expect(page.getByText(/RDP|3389/).first()).toBeVisible();
