@@ -130,6 +130,7 @@ test.describe("firewall PBQ", () => {
       "Allow outbound SMTP 25/TCP",
       "Allow inbound Submission 587/TCP",
       "Allow outbound DNS 53/UDP",
+      "Allow outbound DNS 53/TCP", // required since the corrections (RFC 7766)
     ]) {
       await page.getByRole("checkbox", { name }).check();
     }
@@ -138,7 +139,7 @@ test.describe("firewall PBQ", () => {
     await page.getByRole("button", { name: "Change my rules" }).click();
     await page.getByRole("checkbox", { name: "Allow inbound RDP 3389/TCP" }).check();
     await page.getByRole("button", { name: "Check my rules" }).click();
-    await expect(page.getByRole("heading", { name: /Score: 75%/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Score: 80%/ })).toBeVisible();
     await expect(page.getByText("Should be closed: inbound RDP 3389/TCP (allowed)")).toBeVisible();
   });
 });
