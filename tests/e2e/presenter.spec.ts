@@ -220,7 +220,10 @@ test.describe("presenter mode type at 1920x1080", () => {
       let body = "main p";
       if (name === "class") {
         await page.getByRole("button", { name: "Start the class quiz" }).click();
+        // → reveals only once the question is on screen; pressing it earlier goes nowhere.
+        await expect(page.getByRole("button", { name: /Reveal answer/ })).toBeVisible();
         await page.keyboard.press("ArrowRight");
+        await expect(page.getByTestId("class-answer")).toBeVisible();
         body = "[data-testid=class-answer] p";
       } else if (name === "demo") await waitReady(page);
       else await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 30_000 });
