@@ -7,8 +7,9 @@
 // changes nothing.
 //   node scripts/csp.mjs [dir]   (default out/)
 import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { htmlFiles } from "./lib/html-files.mjs";
 import { OUT_DIR } from "./lib/paths.mjs";
 
 const META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i;
@@ -36,14 +37,6 @@ export function pinScripts(html) {
   );
   const pinned = `<meta http-equiv="Content-Security-Policy" ${PINNED}="" content="${policy}"/>`;
   return { html: html.replace(META, (m) => pinned + m), hashes: hashes.size };
-}
-
-async function* htmlFiles(dir) {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(p);
-    else if (entry.name.endsWith(".html")) yield p;
-  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

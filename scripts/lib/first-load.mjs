@@ -1,8 +1,10 @@
-// First-load JavaScript of an exported page: the <script src> chunks its HTML references (the
-// nomodule polyfill chunk excluded, since modern browsers skip it), summed raw and gzipped.
+// First-load JavaScript of an exported page: the <script src> chunks its HTML references and the
+// chunks its paint-first loader fetches after the first paint (the nomodule polyfill chunk
+// excluded, since modern browsers skip it), summed raw and gzipped.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { deferredSources } from "./paint-first.mjs";
 
 /** A string only xterm.js itself contains (it creates this textarea), not code that merely uses it. */
 export const XTERM_MARKER = "xterm-helper-textarea";
@@ -13,7 +15,7 @@ export const XTERM_MARKER = "xterm-helper-textarea";
  */
 export const CRYPTO_MARKER = /\b(?:0x6a09e667|1779033703)\b/i;
 
-/** The src of each module/classic script the page runs on load, in order, without duplicates. */
+/** The src of each script the page runs on load, in order, without duplicates. */
 export function scriptSources(html) {
   const sources = [];
   for (const match of html.matchAll(/<script\b([^>]*)>/gi)) {
@@ -22,6 +24,7 @@ export function scriptSources(html) {
     if (!src || /\bnomodule\b/i.test(attrs)) continue;
     if (!sources.includes(src)) sources.push(src);
   }
+  for (const src of deferredSources(html)) if (!sources.includes(src)) sources.push(src);
   return sources;
 }
 
