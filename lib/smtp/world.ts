@@ -890,7 +890,18 @@ export class SimWorld implements World {
     for (let i = 0; i < 32; i++) seed[i] = gen.int(256);
     const pair = keyPairFromSeed(seed);
     this.installKey(h.name, d, sel, pair.secretKey, pair.publicKey);
-    return { ok: true, key: this.keyInfo(h.name, { domain: d, selector: sel, ...pair }) };
+    const key = this.keyInfo(h.name, { domain: d, selector: sel, ...pair });
+    // Logged so that whatever watches the log (task checks, the diagram) sees the key at once.
+    this.emit({
+      t: 0,
+      seq: 0,
+      type: "dkimkey",
+      host: h.name,
+      domain: d,
+      selector: sel,
+      record: key.record,
+    });
+    return { ok: true, key };
   }
 
   private keyInfo(host: string, k: Omit<SigningKey, "secretKey">): DkimKeyInfo {
