@@ -20,7 +20,7 @@ import {
   numberToBytesLE as leBytes,
 } from "@noble/curves/utils.js";
 import { sha512 } from "@noble/hashes/sha2.js";
-import { concatBytes as concat } from "@noble/hashes/utils.js";
+import { bytesToHex as hex, concatBytes as concat } from "@noble/hashes/utils.js";
 
 const Point = ed25519.Point;
 const N = Point.Fn.ORDER;
@@ -35,12 +35,6 @@ type ExtPoint = ReturnType<typeof Point.fromBytes>;
 
 const secrets = new Map<string, ReturnType<typeof ed25519.utils.getExtendedPublicKey>>();
 const publics = new Map<string, ExtPoint | null>();
-
-function hex(b: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < b.length; i++) s += (b[i]! < 16 ? "0" : "") + b[i]!.toString(16);
-  return s;
-}
 
 function remember<V>(map: Map<string, V>, limit: number, key: string, value: V): V {
   if (map.size >= limit) map.delete(map.keys().next().value as string);
