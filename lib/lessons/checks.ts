@@ -208,8 +208,7 @@ export function relevantEventTypes(check: TaskCheck): ReadonlyArray<EngineEvent[
     case "dnsRecord":
       return ["dnsupdate"];
     case "dkimKey":
-      // opendkim-genkey logs no event of its own; any later line's events re-check it.
-      return ["dns", "connect", "dnsupdate"];
+      return ["dkimkey"];
     case "junk":
       return ["delivered"];
   }

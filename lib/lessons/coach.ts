@@ -174,7 +174,10 @@ export function adviseNext(
   const key = placeKey(here);
   const atHere = segment.filter((s) => placeKey(s.place) === key);
   const match = atHere.find(isReload) ?? atHere.pop();
-  if (match) return type(match.line, whyLine(match.line, here));
+  if (match) {
+    const line = withInstalledKey(match.line, shell.world, tasks);
+    return type(line, whyLine(line, here));
+  }
 
   if (here.at === "smtp" && here.session) {
     const s = here.session;
@@ -198,6 +201,30 @@ export function adviseNext(
     return type(`ssh ${entry.place.host}`, `this task is done from ${entry.place.host}`);
   }
   return type(entry.line, "this starts the task from the shell");
+}
+
+/**
+ * The solution's `update add SEL._domainkey.DOMAIN ... TXT "v=DKIM1; ... p=..."` line carries the
+ * key the replay made. A learner who ran opendkim-genkey again holds a different key, so the line
+ * publishes the record of the key installed in their world now (on the host a dkimKey task names,
+ * else the first relay holding one); other lines, and worlds without such a key, are unchanged.
+ */
+export function withInstalledKey(line: string, world: World, tasks: readonly Task[]): string {
+  const m = /^(\s*update\s+add\s+)(\S+?)\.?(\s+(?:\d+\s+)?(?:IN\s+)?TXT\s+)(.*)$/i.exec(line);
+  const at = /^([^.]+)\._domainkey\.(.+)$/i.exec(m?.[2] ?? "");
+  if (!m || !at || !/\bp=/.test(m[4]!)) return line;
+  const selector = at[1]!.toLowerCase();
+  const domain = at[2]!.toLowerCase();
+  const keys = world.dkimKeys().filter((k) => k.domain === domain && k.selector === selector);
+  const named = tasks.find(
+    (t) =>
+      t.check.kind === "dkimKey" &&
+      t.check.domain.toLowerCase() === domain &&
+      t.check.selector.toLowerCase() === selector,
+  );
+  const host = named?.check.kind === "dkimKey" ? named.check.host?.toLowerCase() : undefined;
+  const installed = keys.find((k) => k.host === host) ?? keys[0];
+  return installed ? `${m[1]}${m[2]}${m[3]}"${installed.record}"` : line;
 }
 
 /** One sentence on why a solution line comes now, from what it is and where it is typed. */

@@ -310,6 +310,8 @@ export function describeEvent(e: EngineEvent): string | null {
       return `${e.host}: ${e.explanation}.`;
     case "dkimsign":
       return `${e.host} signed message ${e.queueId} with DKIM (d=${e.domain}, selector ${e.selector}).`;
+    case "dkimkey":
+      return `${e.host} made a new DKIM key for ${e.domain} (selector ${e.selector}) and signs with it from now on.`;
     case "dnsupdate":
       return e.op === "add"
         ? `${e.host} published a TXT record at ${e.name}: ${e.value}`

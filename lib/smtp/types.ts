@@ -177,6 +177,15 @@ export type EngineEvent =
       selector: string;
     })
   | (EventBase & {
+      /** A relay was given a new DKIM signing key (opendkim-genkey); it signs with it from now on. */
+      type: "dkimkey";
+      host: string;
+      domain: string;
+      selector: string;
+      /** The TXT record that publishes the public half at SELECTOR._domainkey.DOMAIN. */
+      record: string;
+    })
+  | (EventBase & {
       /** A dynamic DNS update (nsupdate) was applied. */
       type: "dnsupdate";
       /** Who sent it. */

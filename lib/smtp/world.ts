@@ -777,9 +777,14 @@ export class SimWorld implements World {
   }
 
   private emitAuth(host: HostRt, session: number, v: AuthVerdict): void {
-    const base = { t: 0, seq: 0, host: host.name, session };
+    // Whole object literals, not `{ ...base, ... }`: the spread form took about 30 µs a message
+    // (three events) in the bench's profile, about as much as the SPF check itself.
+    const h = host.name;
     this.emit({
-      ...base,
+      t: 0,
+      seq: 0,
+      host: h,
+      session,
       type: "spf",
       ip: v.spf.ip,
       identity: v.spf.identity,
@@ -793,7 +798,10 @@ export class SimWorld implements World {
     });
     if (v.dkim.length === 0)
       this.emit({
-        ...base,
+        t: 0,
+        seq: 0,
+        host: h,
+        session,
         type: "dkim",
         result: "none",
         domain: "",
@@ -803,7 +811,10 @@ export class SimWorld implements World {
       });
     for (const d of v.dkim)
       this.emit({
-        ...base,
+        t: 0,
+        seq: 0,
+        host: h,
+        session,
         type: "dkim",
         result: d.result,
         domain: d.domain,
@@ -815,7 +826,10 @@ export class SimWorld implements World {
             : `DKIM ${d.result}: signature by ${d.domain || "?"}${d.selector ? ` (selector ${d.selector})` : ""}: ${d.reason}`,
       });
     this.emit({
-      ...base,
+      t: 0,
+      seq: 0,
+      host: h,
+      session,
       type: "dmarc",
       fromDomain: v.dmarc.fromDomain,
       result: v.dmarc.result,
@@ -890,7 +904,18 @@ export class SimWorld implements World {
     for (let i = 0; i < 32; i++) seed[i] = gen.int(256);
     const pair = keyPairFromSeed(seed);
     this.installKey(h.name, d, sel, pair.secretKey, pair.publicKey);
-    return { ok: true, key: this.keyInfo(h.name, { domain: d, selector: sel, ...pair }) };
+    const key = this.keyInfo(h.name, { domain: d, selector: sel, ...pair });
+    // Logged so that whatever watches the log (task checks, the diagram) sees the key at once.
+    this.emit({
+      t: 0,
+      seq: 0,
+      type: "dkimkey",
+      host: h.name,
+      domain: d,
+      selector: sel,
+      record: key.record,
+    });
+    return { ok: true, key };
   }
 
   private keyInfo(host: string, k: Omit<SigningKey, "secretKey">): DkimKeyInfo {
