@@ -16,5 +16,5 @@ export const terminalText = (page: Page) =>
   });
 
 /** Waits until the terminal's whole buffer (see terminalText) contains `text`. */
-export const expectInTerminal = (page: Page, text: string) =>
-  expect.poll(() => terminalText(page)).toContain(text);
+export const expectInTerminal = (page: Page, text: string, options?: { timeout?: number }) =>
+  expect.poll(() => terminalText(page), options).toContain(text);
