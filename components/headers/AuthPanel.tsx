@@ -1,5 +1,6 @@
 import type { AlignmentRow, AuthSummary, AuthVerdict, ExchangeVerdicts } from "@/lib/headers/types";
 import { ResultBadge } from "./Badge";
+import { ScrollTable } from "@/components/ui/ScrollTable";
 
 const ALIGN_WORDS: Record<AlignmentRow["state"], string> = {
   exact: "aligned: the same domain",
@@ -7,6 +8,8 @@ const ALIGN_WORDS: Record<AlignmentRow["state"], string> = {
   none: "not aligned: another organisation",
   unknown: "nothing to compare",
 };
+
+const ALIGN_COLUMNS = ["Compared", "Domain", "Alignment"] as const;
 
 function Verdict({ name, v }: { name: string; v: AuthVerdict }) {
   return (
@@ -89,50 +92,32 @@ export function AuthPanel({
         {auth.arc && <Verdict name="ARC" v={auth.arc} />}
       </ul>
       {exchange && <ExchangePanel x={exchange} />}
-      <div
-        className="overflow-x-auto"
-        data-scroll-x
-        tabIndex={0}
-        role="region"
-        aria-label="Alignment with the From domain"
-      >
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="pb-2 text-left text-fg-muted">
+      <ScrollTable
+        label="Alignment with the From domain"
+        caption={
+          <>
             Alignment with the From domain{" "}
             {fromDomain ? <span className="font-mono">{fromDomain}</span> : "(none)"}
             {fromOrg && fromOrg !== fromDomain ? ` (organisation ${fromOrg})` : ""}: DMARC only
             counts a pass for an aligned domain.
-          </caption>
-          <thead>
-            <tr className="border-b border-border">
-              <th scope="col" className="py-1 pr-3">
-                Compared
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Domain
-              </th>
-              <th scope="col" className="py-1">
-                Alignment
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {alignment.map((r) => (
-              <tr key={r.label} className="border-b border-border align-top">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {r.label}
-                </th>
-                <td className="py-1 pr-3 font-mono [overflow-wrap:anywhere]">{r.domain ?? "—"}</td>
-                <td
-                  className={`py-1 ${r.state === "none" ? "text-bad" : r.state === "unknown" ? "text-fg-muted" : "text-ok"}`}
-                >
-                  {ALIGN_WORDS[r.state]}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+        columns={ALIGN_COLUMNS}
+      >
+        {alignment.map((r) => (
+          <tr key={r.label} className="border-b border-border align-top">
+            <th scope="row" className="py-1 pr-3 font-normal">
+              {r.label}
+            </th>
+            <td className="py-1 pr-3 font-mono [overflow-wrap:anywhere]">{r.domain ?? "—"}</td>
+            <td
+              className={`py-1 ${r.state === "none" ? "text-bad" : r.state === "unknown" ? "text-fg-muted" : "text-ok"}`}
+            >
+              {ALIGN_WORDS[r.state]}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
       {auth.signatures.length > 0 && (
         <details>
           <summary className="cursor-pointer font-semibold">

@@ -5,6 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import type { MailFolder, World } from "@/lib/smtp";
 import { hopTable, type Hop } from "@/lib/shell/received";
 import { AnalyseHeadersLink } from "@/components/headers/AnalyseHeadersLink";
+import { HopRoute, type HopCard, type HopColumn } from "@/components/headers/HopRoute";
 import { dmarcBadge, explainAuthHeaders, type AuthLine, type Tone } from "./authWords";
 
 const TONE: Record<Tone, string> = {
@@ -13,8 +14,6 @@ const TONE: Record<Tone, string> = {
   warn: "border-warn bg-warn text-bg",
   muted: "border-border text-fg-muted",
 };
-
-const HOP_COLUMNS = ["Hop", "From", "By", "With", "Time", "TLS / login"] as const;
 
 /** What the lab shows of a message. Everything here is rendered as text, never as HTML. */
 export interface ParsedMessage {
@@ -185,80 +184,41 @@ function MessageList({
   );
 }
 
+const hopTls = (h: Hop) =>
+  `${h.tls ? `TLS: ${h.tls}` : "no TLS"}${h.authenticatedAs ? `; login: ${h.authenticatedAs}` : ""}`;
+const hopTime = (h: Hop) => h.time.replace(/ \+0000 \(UTC\)$/, " UTC");
+const hopFrom = (h: Hop) => `${h.from}${h.fromIp ? ` [${h.fromIp}]` : ""}`;
+
+const HOP_COLUMNS: ReadonlyArray<HopColumn<Hop>> = [
+  { heading: "From", cell: hopFrom, className: "font-mono" },
+  { heading: "By", cell: (h) => h.by, className: "font-mono" },
+  { heading: "With", cell: (h) => h.with, className: "font-mono" },
+  { heading: "Time", cell: hopTime },
+  { heading: "TLS / login", cell: hopTls },
+];
+
+const hopCard = (h: Hop): HopCard => ({
+  title: `Hop ${h.hop}`,
+  fields: [
+    { term: "From", value: hopFrom(h), mono: true },
+    { term: "By", value: h.by, mono: true },
+    { term: "With", value: h.with, mono: true },
+    { term: "Time", value: hopTime(h) },
+    { term: "TLS", value: hopTls(h) },
+  ],
+});
+
 function HopTable({ hops }: { hops: Hop[] }) {
   if (hops.length === 0) return <p className="text-fg-muted">No Received: headers.</p>;
-  const tlsText = (h: Hop) =>
-    `${h.tls ? `TLS: ${h.tls}` : "no TLS"}${h.authenticatedAs ? `; login: ${h.authenticatedAs}` : ""}`;
-  const time = (h: Hop) => h.time.replace(/ \+0000 \(UTC\)$/, " UTC");
   return (
-    <>
-      {/* Phones: one card per hop. */}
-      <ol className="space-y-2 sm:hidden" aria-label="Hops, first hop first">
-        {hops.map((h) => (
-          <li key={h.hop} className="rounded-md border border-border p-2 text-sm">
-            <p className="font-semibold">Hop {h.hop}</p>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 break-all">
-              <dt className="text-fg-muted">From</dt>
-              <dd className="font-mono">
-                {h.from}
-                {h.fromIp ? ` [${h.fromIp}]` : ""}
-              </dd>
-              <dt className="text-fg-muted">By</dt>
-              <dd className="font-mono">{h.by}</dd>
-              <dt className="text-fg-muted">With</dt>
-              <dd className="font-mono">{h.with}</dd>
-              <dt className="text-fg-muted">Time</dt>
-              <dd>{time(h)}</dd>
-              <dt className="text-fg-muted">TLS</dt>
-              <dd>{tlsText(h)}</dd>
-            </dl>
-          </li>
-        ))}
-      </ol>
-      <div className="hidden sm:block">
-        <div
-          className="overflow-x-auto"
-          data-scroll-x
-          tabIndex={0}
-          role="region"
-          aria-label="Hop table"
-        >
-          <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
-            <caption className="pb-2 text-left text-fg-muted">
-              The route, read from the bottom Received: header up: each server adds its own on top.
-            </caption>
-            <thead>
-              <tr className="border-b border-border">
-                {HOP_COLUMNS.map((name, i) => (
-                  <th
-                    key={name}
-                    scope="col"
-                    className={i < HOP_COLUMNS.length - 1 ? "py-1 pr-3" : "py-1"}
-                  >
-                    {name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {hops.map((h) => (
-                <tr key={h.hop} className="border-b border-border align-top">
-                  <td className="py-1 pr-3 font-semibold">{h.hop}</td>
-                  <td className="py-1 pr-3 font-mono">
-                    {h.from}
-                    {h.fromIp ? ` [${h.fromIp}]` : ""}
-                  </td>
-                  <td className="py-1 pr-3 font-mono">{h.by}</td>
-                  <td className="py-1 pr-3 font-mono">{h.with}</td>
-                  <td className="py-1 pr-3">{time(h)}</td>
-                  <td className="py-1">{tlsText(h)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
-    </>
+    <HopRoute
+      hops={hops}
+      number={(h) => h.hop}
+      columns={HOP_COLUMNS}
+      card={hopCard}
+      caption="The route, read from the bottom Received: header up: each server adds its own on top."
+      tableClassName="min-w-[36rem]"
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useMemo, useState } from "react";
-import type { SessionView } from "@/lib/shell/diagram";
+import { newSession, type SessionView } from "@/lib/shell/diagram";
 import type { EngineEvent, World } from "@/lib/smtp";
 import { checkBadge, type Tone } from "./authWords";
 
@@ -36,16 +36,7 @@ function addEvents(acc: Acc, events: readonly EngineEvent[]): void {
   const get = (e: Extract<EngineEvent, { session: number; client: string }>) => {
     let c = byId.get(e.session);
     if (!c) {
-      c = {
-        id: e.session,
-        client: e.client,
-        server: e.server,
-        port: e.port,
-        tls: false,
-        auth: null,
-        lines: [],
-        checks: [],
-      };
+      c = { ...newSession(e), lines: [], checks: [] };
       byId.set(e.session, c);
     }
     return c;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type DragEvent } from "react";
+import { useState, type DragEvent, type ReactNode } from "react";
 import {
   buildMatch,
   createRng,
@@ -12,11 +12,10 @@ import {
   NETWORK_NODES,
   NETWORK_OPTIONS,
   transcriptQuestion,
-  type DmarcQuestion,
+  type Choice,
   type MatchGrade,
-  type MatchPbq,
   type NetworkGrade,
-  type TranscriptQuestion,
+  type Rng,
 } from "@/lib/quiz";
 import { useQuizProgress } from "@/lib/progress/quiz-store";
 import { FirewallMode } from "./FirewallMode";
@@ -70,16 +69,70 @@ function Verdict({ correct, total }: { correct: number; total: number }) {
   );
 }
 
+/** A question built from a seed; `next()` builds another from the next seed. */
+function useSeeded<T>(build: (rng: Rng) => T) {
+  const [seed, setSeed] = useState(() => Date.now() >>> 0);
+  const [value, setValue] = useState<T>(() => build(createRng(seed)));
+  const next = () => {
+    const s = (seed + 1) >>> 0;
+    setSeed(s);
+    setValue(build(createRng(s)));
+  };
+  return { seed, value, next };
+}
+
+interface Score {
+  correct: number;
+  total: number;
+}
+
+/** A graded PBQ's grade (null until checked); `check` shows a grade and records the score. */
+function useGrade<G extends Score>() {
+  const [grade, setGrade] = useState<G | null>(null);
+  const recordPbq = useQuizProgress((s) => s.recordPbq);
+  const check = (g: G) => {
+    setGrade(g);
+    recordPbq(Date.now(), g.correct / g.total);
+  };
+  return { grade, check, clear: () => setGrade(null) };
+}
+
+/** The score (announced politely) once graded, and the button that grades or starts again. */
+function GradeActions({
+  grade,
+  check,
+  onCheck,
+  again,
+  onAgain,
+}: {
+  grade: Score | null;
+  check: string;
+  onCheck: () => void;
+  again: string;
+  onAgain: () => void;
+}) {
+  return (
+    <>
+      <div aria-live="polite" className="mt-4">
+        {grade && <Verdict correct={grade.correct} total={grade.total} />}
+      </div>
+      <div className="mt-4 flex flex-wrap gap-3">
+        <button type="button" onClick={grade ? onAgain : onCheck} className={BUTTON.small}>
+          {grade ? again : check}
+        </button>
+      </div>
+    </>
+  );
+}
+
 /**
  * Match protocols to ports. Drag a port onto a protocol, or use each protocol's list box: the
  * list boxes are the keyboard and screen-reader way, and they show what a drag placed.
  */
 function MatchPbqView() {
-  const [seed, setSeed] = useState(() => Date.now() >>> 0);
-  const [pbq, setPbq] = useState<MatchPbq>(() => buildMatch(createRng(seed)));
+  const { value: pbq, next } = useSeeded(buildMatch);
   const [placed, setPlaced] = useState<Record<string, number | null>>({});
-  const [grade, setGrade] = useState<MatchGrade | null>(null);
-  const recordPbq = useQuizProgress((s) => s.recordPbq);
+  const { grade, check, clear } = useGrade<MatchGrade>();
 
   const used = new Set(Object.values(placed).filter((v): v is number => v !== null));
   const place = (id: string, port: number | null) => {
@@ -163,38 +216,17 @@ function MatchPbqView() {
           );
         })}
       </ul>
-      <div aria-live="polite" className="mt-4">
-        {grade && <Verdict correct={grade.correct} total={grade.total} />}
-      </div>
-      <div className="mt-4 flex flex-wrap gap-3">
-        {!grade ? (
-          <button
-            type="button"
-            onClick={() => {
-              const g = gradeMatch(pbq, placed);
-              setGrade(g);
-              recordPbq(Date.now(), g.correct / g.total);
-            }}
-            className={BUTTON.small}
-          >
-            Check answers
-          </button>
-        ) : (
-          <button
-            type="button"
-            onClick={() => {
-              const s = (seed + 1) >>> 0;
-              setSeed(s);
-              setPbq(buildMatch(createRng(s)));
-              setPlaced({});
-              setGrade(null);
-            }}
-            className={BUTTON.small}
-          >
-            New set of ports
-          </button>
-        )}
-      </div>
+      <GradeActions
+        grade={grade}
+        check="Check answers"
+        onCheck={() => check(gradeMatch(pbq, placed))}
+        again="New set of ports"
+        onAgain={() => {
+          next();
+          setPlaced({});
+          clear();
+        }}
+      />
     </section>
   );
 }
@@ -204,8 +236,7 @@ const NODE = Object.fromEntries(NETWORK_NODES.map((n) => [n.id, n]));
 /** Replace the insecure protocols on a small office network. */
 function NetworkPbqView() {
   const [choices, setChoices] = useState<Record<string, string | null>>({});
-  const [grade, setGrade] = useState<NetworkGrade | null>(null);
-  const recordPbq = useQuizProgress((s) => s.recordPbq);
+  const { grade, check, clear } = useGrade<NetworkGrade>();
 
   return (
     <section aria-labelledby="net-title" className="rounded-2xl border border-border p-4 sm:p-6">
@@ -301,184 +332,184 @@ function NetworkPbqView() {
           );
         })}
       </ul>
-      <div aria-live="polite" className="mt-4">
-        {grade && <Verdict correct={grade.correct} total={grade.total} />}
-      </div>
-      <div className="mt-4">
-        {!grade ? (
-          <button
-            type="button"
-            onClick={() => {
-              const g = gradeNetwork(choices);
-              setGrade(g);
-              recordPbq(Date.now(), g.correct / g.total);
-            }}
-            className={BUTTON.small}
-          >
-            Check the network
-          </button>
-        ) : (
-          <button
-            type="button"
-            onClick={() => {
-              setChoices({});
-              setGrade(null);
-            }}
-            className={BUTTON.small}
-          >
-            Try again
-          </button>
-        )}
-      </div>
+      <GradeActions
+        grade={grade}
+        check="Check the network"
+        onCheck={() => check(gradeNetwork(choices))}
+        again="Try again"
+        onAgain={() => {
+          setChoices({});
+          clear();
+        }}
+      />
     </section>
   );
 }
 
 /** Read an SMTP session the simulated network really produced, and say what went wrong. */
 function TranscriptPbqView() {
-  const [seed, setSeed] = useState(() => Date.now() >>> 0);
-  const [q, setQ] = useState<TranscriptQuestion>(() => transcriptQuestion(createRng(seed)));
-  const [picked, setPicked] = useState<string | null>(null);
-  const recordPbq = useQuizProgress((s) => s.recordPbq);
-  const right = picked === q.case.id;
-
   return (
-    <section aria-labelledby="tx-title" className="rounded-2xl border border-border p-4 sm:p-6">
-      <h2 id="tx-title" className="text-2xl font-bold">
-        What went wrong?
-      </h2>
-      <p className="mt-2">{q.case.setting}</p>
-      <ol
-        aria-label="SMTP transcript"
-        data-transcript
-        // Scrolls when long: focusable so keyboard users can scroll it too.
-        tabIndex={0}
-        className="mt-4 max-h-96 overflow-auto rounded-xl bg-bg-soft p-3 font-mono text-sm"
-      >
-        {q.lines.map((l, i) => (
-          <li
-            key={i}
-            className={l.who === "C" ? "text-accent" : l.who === "note" ? "text-fg-muted" : ""}
-          >
-            <span className="sr-only">
-              {l.who === "C" ? "Client: " : l.who === "S" ? "Server: " : ""}
-            </span>
-            <span aria-hidden="true">{l.who === "C" ? "C: " : l.who === "S" ? "S: " : ""}</span>
-            <span className="break-all">{l.text}</span>
-          </li>
-        ))}
-      </ol>
-      <div className="mt-5">
-        <ChoiceList
-          key={q.case.id + seed}
-          label="Diagnoses"
-          choices={q.choices}
-          disabled={picked !== null}
-          stateOf={(id) =>
-            picked === null ? "idle" : id === q.case.id ? "right" : id === picked ? "wrong" : "dim"
-          }
-          onConfirm={(id) => {
-            if (picked) return;
-            setPicked(id);
-            recordPbq(Date.now(), id === q.case.id ? 1 : 0);
-          }}
-        />
-      </div>
-      <PickedFeedback
-        picked={picked !== null}
-        right={right}
-        explanation={q.case.explanation}
-        next="Another transcript"
-        onNext={() => {
-          const s = (seed + 1) >>> 0;
-          setSeed(s);
-          setQ(transcriptQuestion(createRng(s)));
-          setPicked(null);
-        }}
-      />
-    </section>
+    <PickOnePbq
+      id="tx"
+      title="What went wrong?"
+      build={transcriptQuestion}
+      isRight={(q, id) => id === q.case.id}
+      label="Diagnoses"
+      next="Another transcript"
+    >
+      {(q) => (
+        <ol
+          aria-label="SMTP transcript"
+          data-transcript
+          // Scrolls when long: focusable so keyboard users can scroll it too.
+          tabIndex={0}
+          className="mt-4 max-h-96 overflow-auto rounded-xl bg-bg-soft p-3 font-mono text-sm"
+        >
+          {q.lines.map((l, i) => (
+            <li
+              key={i}
+              className={l.who === "C" ? "text-accent" : l.who === "note" ? "text-fg-muted" : ""}
+            >
+              <span className="sr-only">
+                {l.who === "C" ? "Client: " : l.who === "S" ? "Server: " : ""}
+              </span>
+              <span aria-hidden="true">{l.who === "C" ? "C: " : l.who === "S" ? "S: " : ""}</span>
+              <span className="break-all">{l.text}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </PickOnePbq>
   );
 }
 
 /** Read the records and the receiver's Authentication-Results: does DMARC pass, and why? */
 function DmarcPbqView() {
-  const [seed, setSeed] = useState(() => Date.now() >>> 0);
-  const [q, setQ] = useState<DmarcQuestion>(() => dmarcQuestion(createRng(seed)));
-  const [picked, setPicked] = useState<string | null>(null);
-  const recordPbq = useQuizProgress((s) => s.recordPbq);
-  const right = picked !== null && gradeDmarc(q, picked);
-
   return (
-    <section aria-labelledby="dmarc-title" className="rounded-2xl border border-border p-4 sm:p-6">
-      <h2 id="dmarc-title" className="text-2xl font-bold">
-        Does DMARC pass?
+    <PickOnePbq
+      id="dmarc"
+      title="Does DMARC pass?"
+      build={dmarcQuestion}
+      isRight={gradeDmarc}
+      label="Verdicts"
+      next="Another header"
+    >
+      {(q) => (
+        <>
+          <h3 className="mt-4 font-semibold">DNS records published</h3>
+          <pre
+            aria-label="DNS records"
+            className="mt-1 overflow-auto rounded-xl bg-bg-soft p-3 font-mono text-sm whitespace-pre-wrap break-all"
+          >
+            {q.records.length ? q.records.join("\n") : "(no TXT records for corp.example)"}
+          </pre>
+          <h3 className="mt-4 font-semibold">Header added by the receiving server</h3>
+          <pre
+            aria-label="Authentication-Results header"
+            data-auth-results
+            className="mt-1 overflow-auto rounded-xl bg-bg-soft p-3 font-mono text-sm whitespace-pre-wrap break-all"
+          >
+            {q.header.join("\n    ")}
+          </pre>
+        </>
+      )}
+    </PickOnePbq>
+  );
+}
+
+/** A question with one right choice: what the learner reads, then the choices. */
+interface PickQuestion {
+  case: { id: string; setting: string; explanation: string };
+  choices: readonly Choice[];
+}
+
+/**
+ * A PBQ that asks one question at a time, built from a seed: its heading and setting, what
+ * `children` shows of the question, then the pick (keyed by the question, so a new one starts
+ * unpicked).
+ */
+function PickOnePbq<Q extends PickQuestion>({
+  id,
+  title,
+  build,
+  isRight,
+  label,
+  next,
+  children,
+}: {
+  id: string;
+  title: string;
+  build: (rng: Rng) => Q;
+  isRight: (q: Q, picked: string) => boolean;
+  label: string;
+  next: string;
+  children: (q: Q) => ReactNode;
+}) {
+  const { seed, value: q, next: onNext } = useSeeded(build);
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      className="rounded-2xl border border-border p-4 sm:p-6"
+    >
+      <h2 id={`${id}-title`} className="text-2xl font-bold">
+        {title}
       </h2>
       <p className="mt-2">{q.case.setting}</p>
-      <h3 className="mt-4 font-semibold">DNS records published</h3>
-      <pre
-        aria-label="DNS records"
-        className="mt-1 overflow-auto rounded-xl bg-bg-soft p-3 font-mono text-sm whitespace-pre-wrap break-all"
-      >
-        {q.records.length ? q.records.join("\n") : "(no TXT records for corp.example)"}
-      </pre>
-      <h3 className="mt-4 font-semibold">Header added by the receiving server</h3>
-      <pre
-        aria-label="Authentication-Results header"
-        data-auth-results
-        className="mt-1 overflow-auto rounded-xl bg-bg-soft p-3 font-mono text-sm whitespace-pre-wrap break-all"
-      >
-        {q.header.join("\n    ")}
-      </pre>
-      <div className="mt-5">
-        <ChoiceList
-          key={q.case.id + seed}
-          label="Verdicts"
-          choices={q.choices}
-          disabled={picked !== null}
-          stateOf={(id) =>
-            picked === null ? "idle" : id === q.case.id ? "right" : id === picked ? "wrong" : "dim"
-          }
-          onConfirm={(id) => {
-            if (picked) return;
-            setPicked(id);
-            recordPbq(Date.now(), gradeDmarc(q, id) ? 1 : 0);
-          }}
-        />
-      </div>
-      <PickedFeedback
-        picked={picked !== null}
-        right={right}
+      {children(q)}
+      <PickOne
+        key={q.case.id + seed}
+        label={label}
+        choices={q.choices}
+        isRight={(picked) => isRight(q, picked)}
         explanation={q.case.explanation}
-        next="Another header"
-        onNext={() => {
-          const s = (seed + 1) >>> 0;
-          setSeed(s);
-          setQ(dmarcQuestion(createRng(s)));
-          setPicked(null);
-        }}
+        next={next}
+        onNext={onNext}
       />
     </section>
   );
 }
 
-/** After a pick: right or not, why (announced politely), and a button for another question. */
-function PickedFeedback({
-  picked,
-  right,
+/**
+ * One question, one pick: the choices, then right or not and why (announced politely), and a
+ * button for another question. Key it by the question so a new one starts unpicked.
+ */
+function PickOne({
+  label,
+  choices,
+  isRight,
   explanation,
   next,
   onNext,
 }: {
-  picked: boolean;
-  right: boolean;
+  label: string;
+  choices: readonly Choice[];
+  isRight: (id: string) => boolean;
   explanation: string;
   next: string;
   onNext: () => void;
 }) {
+  const [picked, setPicked] = useState<string | null>(null);
+  const recordPbq = useQuizProgress((s) => s.recordPbq);
+  const right = picked !== null && isRight(picked);
   return (
     <>
+      <div className="mt-5">
+        <ChoiceList
+          label={label}
+          choices={choices}
+          disabled={picked !== null}
+          stateOf={(id) =>
+            picked === null ? "idle" : isRight(id) ? "right" : id === picked ? "wrong" : "dim"
+          }
+          onConfirm={(id) => {
+            if (picked) return;
+            setPicked(id);
+            recordPbq(Date.now(), isRight(id) ? 1 : 0);
+          }}
+        />
+      </div>
       <div aria-live="polite" className="mt-4">
-        {picked && (
+        {picked !== null && (
           <div
             className={`rounded-xl border-l-4 bg-bg-soft p-4 ${right ? "border-ok" : "border-bad"}`}
           >
@@ -489,7 +520,7 @@ function PickedFeedback({
           </div>
         )}
       </div>
-      {picked && (
+      {picked !== null && (
         <button type="button" onClick={onNext} className={`mt-4 ${BUTTON.small}`}>
           {next}
         </button>

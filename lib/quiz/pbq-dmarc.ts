@@ -1,5 +1,6 @@
 import { createWorld, type World } from "@/lib/smtp";
-import { shuffle, type Rng } from "./rng";
+import { caseWithChoices } from "./pbq-cases";
+import type { Rng } from "./rng";
 
 /**
  * PBQ "does DMARC pass?": corp.example's records are set with dynamic updates in the spoofing
@@ -145,17 +146,8 @@ export function runDmarcCase(c: DmarcCase): { records: string[]; header: string[
 
 /** One case with its diagnosis and three others' as the choices, shuffled. */
 export function dmarcQuestion(rng: Rng, id?: string): DmarcQuestion {
-  const order = shuffle(rng, DMARC_CASES);
-  const chosen = DMARC_CASES.find((c) => c.id === id) ?? (order[0] as DmarcCase);
-  const others = order.filter((c) => c.id !== chosen.id).slice(0, 3);
-  return {
-    case: chosen,
-    ...runDmarcCase(chosen),
-    choices: shuffle(
-      rng,
-      [chosen, ...others].map((c) => ({ id: c.id, label: c.diagnosis })),
-    ),
-  };
+  const { chosen, choices } = caseWithChoices(rng, DMARC_CASES, id);
+  return { case: chosen, ...runDmarcCase(chosen), choices };
 }
 
 /** Grades a pick: right only for the case's own diagnosis; unknown ids are simply wrong. */

@@ -1,5 +1,6 @@
 import { createWorld, encodeBase64, type ScenarioId } from "@/lib/smtp";
-import { shuffle, type Rng } from "./rng";
+import { caseWithChoices } from "./pbq-cases";
+import type { Rng } from "./rng";
 
 /**
  * PBQ "read the transcript": a scripted SMTP session run against the simulated mail network,
@@ -139,15 +140,6 @@ export interface TranscriptQuestion {
 
 /** One case with its diagnosis and three others' as the choices, shuffled. */
 export function transcriptQuestion(rng: Rng, id?: string): TranscriptQuestion {
-  const order = shuffle(rng, TRANSCRIPT_CASES);
-  const chosen = TRANSCRIPT_CASES.find((c) => c.id === id) ?? (order[0] as TranscriptCase);
-  const others = order.filter((c) => c.id !== chosen.id).slice(0, 3);
-  return {
-    case: chosen,
-    lines: runTranscript(chosen),
-    choices: shuffle(
-      rng,
-      [chosen, ...others].map((c) => ({ id: c.id, label: c.diagnosis })),
-    ),
-  };
+  const { chosen, choices } = caseWithChoices(rng, TRANSCRIPT_CASES, id);
+  return { case: chosen, lines: runTranscript(chosen), choices };
 }

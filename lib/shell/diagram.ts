@@ -85,6 +85,18 @@ const keepSessions = (list: readonly SessionView[]) => {
   return [...closed.slice(-2), ...open].slice(-12);
 };
 
+/** A session as it starts: who talks to whom on which port, with no TLS and no login yet. */
+export const newSession = (
+  e: Extract<EngineEvent, { session: number; client: string }>,
+): Omit<SessionView, "open"> => ({
+  id: e.session,
+  client: e.client,
+  server: e.server,
+  port: e.port,
+  tls: false,
+  auth: null,
+});
+
 const firstLine = (text: string) => text.split("\r\n").pop() ?? text;
 
 /** A reply that means the link works: a recipient accepted, a message queued. */
@@ -112,18 +124,7 @@ export function reduceDiagram(state: DiagramState, e: EngineEvent): DiagramState
     case "connect":
       return {
         ...state,
-        sessions: keepSessions([
-          ...state.sessions,
-          {
-            id: e.session,
-            client: e.client,
-            server: e.server,
-            port: e.port,
-            tls: e.tls,
-            auth: null,
-            open: true,
-          },
-        ]),
+        sessions: keepSessions([...state.sessions, { ...newSession(e), tls: e.tls, open: true }]),
       };
     case "tls":
     case "auth":
@@ -145,18 +146,7 @@ export function reduceDiagram(state: DiagramState, e: EngineEvent): DiagramState
     case "refused":
       return {
         ...state,
-        sessions: keepSessions([
-          ...state.sessions,
-          {
-            id: e.session,
-            client: e.client,
-            server: e.server,
-            port: e.port,
-            tls: false,
-            auth: null,
-            open: false,
-          },
-        ]),
+        sessions: keepSessions([...state.sessions, { ...newSession(e), open: false }]),
         badges: addBadge(state.badges, {
           session: e.session,
           from: e.client,

@@ -136,6 +136,18 @@ interface QItem {
   folder: MailFolder;
 }
 
+/** The fields a deferred and a bounced event share: which queue item, which recipients, why. */
+const outcome = (
+  host: HostRt,
+  item: QItem,
+  recipients: ReadonlyArray<{ address: string; reason: string }>,
+) => ({
+  host: host.name,
+  queueId: item.id,
+  recipients: recipients.map((r) => r.address),
+  reason: recipients[0]!.reason,
+});
+
 export class SimWorld implements World {
   readonly ok = true as const;
   private clock: number;
@@ -1266,10 +1278,7 @@ export class SimWorld implements World {
       t: 0,
       seq: 0,
       type: "deferred",
-      host: host.name,
-      queueId: item.id,
-      recipients: deferred.map((d) => d.address),
-      reason: deferred[0]!.reason,
+      ...outcome(host, item, deferred),
       retryAt: item.nextAttempt,
     });
     this.schedule(item.nextAttempt, () => this.attempt(host, item));
@@ -1299,16 +1308,7 @@ export class SimWorld implements World {
       });
       dsn = { lines, size: lines.reduce((n, l) => n + l.length + 2, 0) };
     }
-    this.emit({
-      t: 0,
-      seq: 0,
-      type: "bounced",
-      host: host.name,
-      queueId: item.id,
-      recipients: failed.map((f) => f.address),
-      reason: failed[0]!.reason,
-      dsnQueueId: dsnId,
-    });
+    this.emit({ t: 0, seq: 0, type: "bounced", ...outcome(host, item, failed), dsnQueueId: dsnId });
     if (dsn && dsnId) this.enqueue(host, dsnId, "", [item.sender], dsn.lines, dsn.size, null);
   }
 

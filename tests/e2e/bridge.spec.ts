@@ -5,6 +5,8 @@ import nodemailer from "nodemailer";
 import { makeCertificate } from "@/bridge/cert";
 import { BRIDGE_REPLIES, startBridge, type Bridge } from "@/bridge/server";
 import { expectNoAxeViolations } from "./helpers/axe";
+import { typeInTerminal } from "./helpers/lab";
+import { expectInTerminal } from "./helpers/terminal";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
 // Real mail clients (nodemailer, Python's smtplib, swaks) -> `npm run bridge`'s server on free
@@ -200,17 +202,14 @@ test.describe("the bridge: real mail clients against the lab", () => {
     expect(err?.response).toBe("554 5.7.1 <carol@partner.example>: Relay access denied");
 
     // The same dialogue typed in the lab's terminal, from the learner's PC next door.
-    await page.locator(".xterm").click();
-    for (const line of [
+    await typeInTerminal(
+      page,
       "telnet mx.corp.example 25",
       "EHLO pc.home.example",
       "MAIL FROM:<you@isp.example>",
       "RCPT TO:<carol@partner.example>",
-    ]) {
-      await page.keyboard.type(line);
-      await page.keyboard.press("Enter");
-    }
-    await expect(page.locator(".xterm-rows")).toContainText(err!.response!, { timeout: 30_000 });
+    );
+    await expectInTerminal(page, err!.response!, { timeout: 30_000 });
   });
 
   test("closing the lab tab mid-session closes the client's connection with a 421", async ({

@@ -5,26 +5,16 @@
  */
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers/axe";
-import { terminalText } from "./helpers/terminal";
+import { ispRelayUpToData, typeInTerminal } from "./helpers/lab";
+import { expectInTerminal, terminalText } from "./helpers/terminal";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
 /** The nav links to routes other branches add; their prefetch may 404. */
 test.use({ allowedConsoleErrors: [/status of 404/] });
 
 const task = (page: Page, id: string) => page.locator(`[data-task="${id}"]`);
-const terminal = (page: Page) => ({
-  toContain: (text: string) => expect.poll(() => terminalText(page)).toContain(text),
-});
 const coachNote = (page: Page) => page.locator("#coach-note");
 const showMe = (page: Page) => page.getByRole("button", { name: /^Show me/ });
-
-async function typeInTerminal(page: Page, lines: readonly string[]) {
-  await page.locator(".xterm").click();
-  for (const line of lines) {
-    await page.keyboard.type(line);
-    await page.keyboard.press("Enter");
-  }
-}
 
 /** Presses "show me" once and waits until the coach has answered that press. */
 async function pressShowMe(page: Page) {
@@ -53,7 +43,7 @@ for (const theme of ["light", "dark"] as const) {
       await expect(coachNote(page)).toContainText("dig MX corp.example");
       await expect(task(page, "find-mx")).toHaveAttribute("data-done", "true");
       await pressShowMe(page);
-      await terminal(page).toContain("220 mail.isp.example");
+      await expectInTerminal(page, "220 mail.isp.example");
       await pressShowMe(page);
       await expect(coachNote(page)).toContainText("EHLO pc.home.example");
       await followCoach(page);
@@ -81,23 +71,24 @@ for (const theme of ["light", "dark"] as const) {
       test.setTimeout(180_000); // Typed key by key, then axe.
       await gotoHydrated(page, "/lessons/what-is-a-relay");
       // Mistake: an SMTP command at the shell prompt.
-      await typeInTerminal(page, ["EHLO pc.home.example"]);
-      await terminal(page).toContain("you're at the shell");
-      await terminal(page).toContain("telnet mail.isp.example 25");
-      await typeInTerminal(page, [
+      await typeInTerminal(page, "EHLO pc.home.example");
+      await expectInTerminal(page, "you're at the shell");
+      await expectInTerminal(page, "telnet mail.isp.example 25");
+      await typeInTerminal(
+        page,
         "dig MX corp.example",
         "telnet mail.isp.example 25",
         "HELO pc.home.example",
-      ]);
+      );
       await expect(task(page, "open-session")).toHaveAttribute("data-done", "true");
 
       await pressShowMe(page);
       await expect(coachNote(page).locator("[data-coach=by-hand]")).toContainText("yourself");
       await expect(coachNote(page)).toContainText("MAIL FROM:<you@isp.example>");
       await pressShowMe(page);
-      await terminal(page).toContain("250 2.1.0 Ok");
+      await expectInTerminal(page, "250 2.1.0 Ok");
       await pressShowMe(page);
-      await terminal(page).toContain("250 2.1.5 Ok");
+      await expectInTerminal(page, "250 2.1.5 Ok");
       await expectNoAxeViolations(page);
     });
 
@@ -109,27 +100,29 @@ for (const theme of ["light", "dark"] as const) {
       await expect(task(page, "close-it").locator("[data-state-task]")).toContainText(
         "Checked live",
       );
-      await typeInTerminal(page, [
+      await typeInTerminal(
+        page,
         "ssh mx.corp.example",
         "postconf -e 'mynetworks = 127.0.0.0/8, 10.0.0.0/24'",
-      ]);
+      );
       await expect(task(page, "close-it")).toHaveAttribute("data-done", "true");
-      await typeInTerminal(page, ["postfix reload"]);
-      await terminal(page).toContain("refreshing the Postfix mail system");
-      await terminal(page).toContain("mynetworks now governs every new connection");
+      await typeInTerminal(page, "postfix reload");
+      await expectInTerminal(page, "refreshing the Postfix mail system");
+      await expectInTerminal(page, "mynetworks now governs every new connection");
 
-      await typeInTerminal(page, ["postconf -e 'mynetworks = 0.0.0.0/0'"]);
+      await typeInTerminal(page, "postconf -e 'mynetworks = 0.0.0.0/0'");
       await expect(task(page, "close-it")).toHaveAttribute("data-done", "false");
       await expect(task(page, "close-it")).toContainText("no longer holds");
-      await typeInTerminal(page, [
+      await typeInTerminal(
+        page,
         "exit",
         "ssh bulk.spammer.example",
         "telnet mx.corp.example 25",
         "EHLO bulk.spammer.example",
         "MAIL FROM:<winner@spammer.example>",
         "RCPT TO:<victim@partner.example>",
-      ]);
-      await terminal(page).toContain("250 2.1.5 Ok");
+      );
+      await expectInTerminal(page, "250 2.1.5 Ok");
       await expect(task(page, "close-it")).toHaveAttribute("data-done", "false");
       await expectNoAxeViolations(page);
     });
@@ -160,12 +153,12 @@ test("lesson 9: the key task ticks as opendkim-genkey ends; after a second genke
 
 test("postfix is in help and Tab completes its subcommands", async ({ page }) => {
   await gotoHydrated(page, "/lessons/open-relays");
-  await typeInTerminal(page, ["help postfix", "ssh mx.corp.example"]);
-  await terminal(page).toContain("postfix reload | postfix status");
+  await typeInTerminal(page, "help postfix", "ssh mx.corp.example");
+  await expectInTerminal(page, "postfix reload | postfix status");
   await page.keyboard.type("postfix sta");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
-  await terminal(page).toContain("the Postfix mail system is running");
+  await expectInTerminal(page, "the Postfix mail system is running");
 });
 
 test("finishing by typing in the terminal shows the card but keeps the keys in the terminal", async ({
@@ -174,25 +167,22 @@ test("finishing by typing in the terminal shows the card but keeps the keys in t
   test.slow();
   await page.emulateMedia({ reducedMotion: "reduce" });
   await gotoHydrated(page, "/lessons/what-is-a-relay");
-  await typeInTerminal(page, [
+  await typeInTerminal(
+    page,
     "dig MX corp.example",
-    "telnet mail.isp.example 25",
-    "EHLO pc.home.example",
-    "MAIL FROM:<you@isp.example>",
-    "RCPT TO:<bob@corp.example>",
-    "DATA",
+    ...ispRelayUpToData(),
     "Subject: by hand",
     "",
     "hello",
     ".",
-  ]);
+  );
   const card = page.locator("[data-lesson-complete]");
   await expect(card).toBeInViewport();
   // Reduced motion: the card appears without sliding in.
   const seconds = await card.evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration));
   expect(seconds).toBeLessThan(0.001);
-  await typeInTerminal(page, ["QUIT"]);
-  await terminal(page).toContain("221 2.0.0 Bye");
+  await typeInTerminal(page, "QUIT");
+  await expectInTerminal(page, "221 2.0.0 Bye");
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Keep exploring the lab" }).click();
   await expect(page.locator("[data-lesson-complete]")).toHaveCount(0);
@@ -200,26 +190,23 @@ test("finishing by typing in the terminal shows the card but keeps the keys in t
 
 test("telnet to 465 points to openssl s_client", async ({ page }) => {
   await gotoHydrated(page, "/lessons/ports-and-firewalls");
-  await typeInTerminal(page, ["telnet mx.corp.example 465"]);
-  await terminal(page).toContain("implicit TLS");
-  await terminal(page).toContain("openssl s_client -connect mx.corp.example:465");
+  await typeInTerminal(page, "telnet mx.corp.example 465");
+  await expectInTerminal(page, "implicit TLS");
+  await expectInTerminal(page, "openssl s_client -connect mx.corp.example:465");
 });
 
 test("a misspelt domain that bounces gets a did-you-mean", async ({ page }) => {
   test.slow();
   await gotoHydrated(page, "/lab?scenario=isp-relay");
-  await typeInTerminal(page, [
-    "telnet mail.isp.example 25",
-    "EHLO pc.home.example",
-    "MAIL FROM:<you@isp.example>",
-    "RCPT TO:<bob@corp.exmaple>",
-    "DATA",
+  await typeInTerminal(
+    page,
+    ...ispRelayUpToData("bob@corp.exmaple"),
     "Subject: typo",
     "",
     "hi",
     ".",
-  ]);
-  await terminal(page).toContain("Did you mean bob@corp.example?");
+  );
+  await expectInTerminal(page, "Did you mean bob@corp.example?");
 });
 
 test("inside DATA, after a pause without the lone dot, the terminal says how to end the message", async ({
@@ -228,28 +215,21 @@ test("inside DATA, after a pause without the lone dot, the terminal says how to 
   test.slow();
   await page.clock.install();
   await gotoHydrated(page, "/lessons/what-is-a-relay");
-  await typeInTerminal(page, [
-    "telnet mail.isp.example 25",
-    "EHLO pc.home.example",
-    "MAIL FROM:<you@isp.example>",
-    "RCPT TO:<bob@corp.example>",
-    "DATA",
-    "Subject: where does it end?",
-  ]);
-  await terminal(page).toContain("354 End data");
+  await typeInTerminal(page, ...ispRelayUpToData(), "Subject: where does it end?");
+  await expectInTerminal(page, "354 End data");
   // Typing keeps the hint away; a pause brings it.
   await page.clock.fastForward(5_000);
   await page.keyboard.type("still typ");
   await page.clock.fastForward(8_000);
   expect(await terminalText(page)).not.toContain("still inside DATA");
   await page.clock.fastForward(13_000);
-  await terminal(page).toContain("still inside DATA");
+  await expectInTerminal(page, "still inside DATA");
   await expect(page.getByRole("status").filter({ hasText: "still inside DATA" })).toHaveCount(1);
   // What was typed before the hint is still on the line, and the dot sends the message.
   await page.keyboard.type("ing");
   await page.keyboard.press("Enter");
-  await typeInTerminal(page, ["."]);
-  await terminal(page).toContain("queued as");
+  await typeInTerminal(page, ".");
+  await expectInTerminal(page, "queued as");
 });
 
 for (const theme of ["light", "dark"] as const) {

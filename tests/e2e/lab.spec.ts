@@ -1,28 +1,9 @@
 import type { Page } from "@playwright/test";
-import { terminalText } from "./helpers/terminal";
+import { ispRelayUpToData, openLab, typeLines } from "./helpers/lab";
+import { expectInTerminal, terminalText } from "./helpers/terminal";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
-/** Opens a scenario and waits for the terminal's first prompt. */
-async function openLab(page: Page, scenario: string) {
-  await gotoHydrated(page, `/lab?scenario=${scenario}`);
-  await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 30_000 });
-  await page.locator(".xterm").click();
-}
-
-/**
- * Enters lines into the real terminal, each followed by Enter. The text goes in as one input
- * event (as a paste or a fast typist's burst does), so a loaded machine does not turn a dialogue
- * into thousands of key events; the Tab-completion test below types key by key.
- */
-async function typeLines(page: Page, ...lines: string[]) {
-  for (const line of lines) {
-    if (line) await page.keyboard.insertText(line);
-    await page.keyboard.press("Enter");
-  }
-}
-
-const screen = (page: Page) => page.locator(".xterm-rows");
 const happened = (page: Page) => page.getByRole("list", { name: "Events in order" });
 
 test.describe("the lab", () => {
@@ -34,11 +15,7 @@ test.describe("the lab", () => {
     await openLab(page, "isp-relay");
     await typeLines(
       page,
-      "telnet mail.isp.example 25",
-      "EHLO pc.home.example",
-      "MAIL FROM:<you@isp.example>",
-      "RCPT TO:<bob@corp.example>",
-      "DATA",
+      ...ispRelayUpToData(),
       "From: <you@isp.example>",
       "To: <bob@corp.example>",
       "Subject: Typed by hand",
@@ -47,7 +24,7 @@ test.describe("the lab", () => {
       ".",
       "QUIT",
     );
-    await expect(screen(page)).toContainText("Connection closed by foreign host.");
+    await expectInTerminal(page, "Connection closed by foreign host.");
     await expect(happened(page)).toContainText("mail.isp.example relayed message");
     await expect(happened(page)).toContainText("to mx.corp.example");
     await expect(happened(page)).toContainText("delivered message");
@@ -81,9 +58,7 @@ test.describe("the lab", () => {
       "MAIL FROM:<someone@outside.example>",
       "RCPT TO:<victim@partner.example>",
     );
-    await expect(screen(page)).toContainText(
-      "554 5.7.1 <victim@partner.example>: Relay access denied",
-    );
+    await expectInTerminal(page, "554 5.7.1 <victim@partner.example>: Relay access denied");
     await expect(happened(page)).toContainText("mx.corp.example refused: 554 5.7.1");
     await expect(page.getByRole("img", { name: /Network diagram/ })).toContainText("554");
   });
@@ -110,9 +85,7 @@ test.describe("the lab", () => {
     );
     await expect(happened(page)).toContainText('mynetworks was set to "127.0.0.0/8, 10.0.0.0/24"');
     await typeLines(page, "exit", "ssh bulk.spammer.example", ...dialogue);
-    await expect(screen(page)).toContainText(
-      "554 5.7.1 <victim@partner.example>: Relay access denied",
-    );
+    await expectInTerminal(page, "554 5.7.1 <victim@partner.example>: Relay access denied");
   });
 
   test("HTML and script in a message are shown as text and never run", async ({ page }) => {
@@ -120,11 +93,7 @@ test.describe("the lab", () => {
     await page.evaluate(() => Object.assign(window, { __pwned: false }));
     await typeLines(
       page,
-      "telnet mail.isp.example 25",
-      "EHLO pc.home.example",
-      "MAIL FROM:<you@isp.example>",
-      "RCPT TO:<bob@corp.example>",
-      "DATA",
+      ...ispRelayUpToData(),
       "Subject: <img src=x onerror=window.__pwned=true><script>window.__pwned=true</script>",
       "Content-Type: text/html",
       "",
@@ -152,11 +121,11 @@ test.describe("the lab", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.type("25");
     await page.keyboard.press("Enter");
-    await expect(screen(page)).toContainText("220 mail.isp.example ESMTP Postfix");
+    await expectInTerminal(page, "220 mail.isp.example ESMTP Postfix");
     await page.keyboard.press("Control+C");
     await typeLines(page, "hostnme");
-    await expect(screen(page)).toContainText("hostnme: command not found");
-    await expect(screen(page)).toContainText("Type help");
+    await expectInTerminal(page, "hostnme: command not found");
+    await expectInTerminal(page, "Type help to see the commands");
     await page.keyboard.press("ArrowUp");
     await page.keyboard.press("ArrowUp");
     await page.keyboard.press("Enter");
@@ -188,7 +157,7 @@ test.describe("the lab", () => {
   test("axe finds nothing on /lab with a session on screen", async ({ page }) => {
     await openLab(page, "isp-relay");
     await typeLines(page, "telnet mail.isp.example 25", "EHLO pc.home.example");
-    await expect(screen(page)).toContainText("250 SMTPUTF8");
+    await expectInTerminal(page, "250 SMTPUTF8");
     await expectNoAxeViolations(page);
   });
 });

@@ -1,23 +1,9 @@
 import type { Page } from "@playwright/test";
 import { DMARC_CASES } from "../../lib/quiz";
-import { terminalText } from "./helpers/terminal";
+import { openLab, typeLines } from "./helpers/lab";
+import { expectInTerminal } from "./helpers/terminal";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { expect, gotoHydrated, test } from "./helpers/test";
-
-/** Opens a scenario and waits for the terminal's first prompt. */
-async function openLab(page: Page, scenario: string) {
-  await gotoHydrated(page, `/lab?scenario=${scenario}`);
-  await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 15_000 });
-  await page.locator(".xterm").click();
-}
-
-/** Enters lines as pastes (one input event each, as a real paste), each followed by Enter. */
-async function typeLines(page: Page, ...lines: string[]) {
-  for (const line of lines) {
-    if (line) await page.keyboard.insertText(line);
-    await page.keyboard.press("Enter");
-  }
-}
 
 const happened = (page: Page) => page.getByRole("list", { name: "Events in order" });
 
@@ -45,7 +31,7 @@ for (const theme of ["light", "dark"] as const) {
       test.setTimeout(300_000); // about fifty lines and two axe runs on a shared machine
       await openLab(page, "spoofing");
       await typeLines(page, "ssh bulk.spammer.example", ...SPOOF);
-      await expect.poll(() => terminalText(page)).toContain("Connection closed by foreign host.");
+      await expectInTerminal(page, "Connection closed by foreign host.");
       const mailbox = page.getByRole("button", { name: /^victim@partner\.example \(1\)$/ });
       await mailbox.click();
       const inbox = page.getByRole("list", { name: "Inbox of victim@partner.example" });
@@ -72,9 +58,7 @@ for (const theme of ["light", "dark"] as const) {
         "send",
         "quit",
       );
-      await expect
-        .poll(() => terminalText(page))
-        .toContain("updated corp.example, _dmarc.corp.example");
+      await expectInTerminal(page, "updated corp.example, _dmarc.corp.example");
       await typeLines(page, "ssh bulk.spammer.example", ...SPOOF);
       await expect(
         page.getByRole("button", { name: /^victim@partner\.example \(2\)$/ }),
@@ -103,9 +87,7 @@ for (const theme of ["light", "dark"] as const) {
         "ssh bulk.spammer.example",
         ...SPOOF,
       );
-      await expect
-        .poll(() => terminalText(page))
-        .toContain("550 5.7.1 rejected by DMARC policy for corp.example");
+      await expectInTerminal(page, "550 5.7.1 rejected by DMARC policy for corp.example");
       await expect(page.getByRole("list", { name: "SMTP conversations" })).toContainText(
         "DMARC reject",
       );
@@ -122,14 +104,14 @@ test.describe("email authentication in the lab: the event log", () => {
     test.setTimeout(300_000); // about forty lines, each run by the engine, on a shared machine
     await openLab(page, "spoofing");
     await typeLines(page, "ssh bulk.spammer.example", ...SPOOF);
-    await expect.poll(() => terminalText(page)).toContain("Connection closed by foreign host.");
+    await expectInTerminal(page, "Connection closed by foreign host.");
     await expect(happened(page)).toContainText(
       "DMARC none: corp.example publishes no DMARC policy",
     );
     await expect(happened(page)).toContainText("delivered message");
 
     await typeLines(page, "exit", "nsupdate");
-    await expect.poll(() => terminalText(page)).toContain("> ");
+    await expectInTerminal(page, "> ");
     await typeLines(
       page,
       'update add corp.example 3600 TXT "v=spf1 mx -all"',
@@ -138,12 +120,10 @@ test.describe("email authentication in the lab: the event log", () => {
       "quit",
       "dig +short TXT _dmarc.corp.example",
     );
-    await expect.poll(() => terminalText(page)).toContain('"v=DMARC1; p=reject"');
+    await expectInTerminal(page, '"v=DMARC1; p=reject"');
 
     await typeLines(page, "ssh bulk.spammer.example", ...SPOOF);
-    await expect
-      .poll(() => terminalText(page))
-      .toContain("550 5.7.1 rejected by DMARC policy for corp.example");
+    await expectInTerminal(page, "550 5.7.1 rejected by DMARC policy for corp.example");
     await expect(happened(page)).toContainText(
       "SPF fail: 198.51.100.66 is not permitted by corp.example",
     );

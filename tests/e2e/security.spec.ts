@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { allRoutes } from "./helpers/routes";
-import { terminalText } from "./helpers/terminal";
+import { openLab, typeKeys } from "./helpers/lab";
+import { expectInTerminal, terminalText } from "./helpers/terminal";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
 /** Collects CSP violations the page reports (the fixture also fails on the console errors). */
@@ -47,12 +48,9 @@ test.describe("Content-Security-Policy", () => {
 
   test("the lab loads its terminal under the CSP, and the quiz opens a mode", async ({ page }) => {
     await watchViolations(page);
-    await gotoHydrated(page, "/lab?scenario=isp-relay");
-    await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 30_000 });
-    await page.locator(".xterm").click();
-    await page.keyboard.type("telnet mail.isp.example 25");
-    await page.keyboard.press("Enter");
-    await expect(page.locator(".xterm-rows")).toContainText("220 mail.isp.example ESMTP");
+    await openLab(page, "isp-relay");
+    await typeKeys(page, "telnet mail.isp.example 25");
+    await expectInTerminal(page, "220 mail.isp.example ESMTP");
     await gotoHydrated(page, "/quiz");
     await expect(page.getByRole("tabpanel").first()).not.toContainText("Loading…", {
       timeout: 30_000,

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 /**
  * Everything the lab's terminal printed, scrollback included, with the shell's word wrapping
@@ -14,3 +14,7 @@ export const terminalText = (page: Page) =>
     for (let i = 0; i < b.length; i++) lines.push(b.getLine(i)?.translateToString(true) ?? "");
     return lines.join(" ").replace(/\s+/g, " ");
   });
+
+/** Waits until the terminal's whole buffer (see terminalText) contains `text`. */
+export const expectInTerminal = (page: Page, text: string, options?: { timeout?: number }) =>
+  expect.poll(() => terminalText(page), options).toContain(text);

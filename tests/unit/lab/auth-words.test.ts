@@ -4,25 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkBadge, dmarcBadge, explainAuthHeaders } from "@/components/lab/authWords";
-import { createWorld, type World } from "@/lib/smtp";
-
-function spoof(world: World) {
-  const s = world.connect({ from: "bulk.spammer.example", to: "mx.partner.example", port: 25 });
-  for (const line of [
-    "EHLO bulk.spammer.example",
-    "MAIL FROM:<ceo@corp.example>",
-    "RCPT TO:<victim@partner.example>",
-    "DATA",
-    "From: ceo@corp.example",
-    "Subject: pay now",
-    "",
-    "invoice",
-    ".",
-    "QUIT",
-  ])
-    s.send(line);
-  world.runUntilIdle();
-}
+import { createWorld } from "@/lib/smtp";
+import { spoofCeo } from "../smtp/helpers";
 
 /** Header lines of a raw message, unfolded, as postal-mime gives them to the view. */
 function headersOf(raw: string) {
@@ -36,7 +19,7 @@ function headersOf(raw: string) {
 describe("Authentication-Results in plain words", () => {
   it("explains none before the records exist and a fail with the spammer's address after", () => {
     const world = createWorld("spoofing", { seed: 1 });
-    spoof(world);
+    spoofCeo(world);
     const first = explainAuthHeaders(headersOf(world.mailbox("victim@partner.example")[0]!));
     expect(first.map((l) => l.method)).toEqual(["spf", "dkim", "dmarc"]);
     expect(first[0]!.text).toBe("SPF none: corp.example publishes no SPF record");
@@ -47,7 +30,7 @@ describe("Authentication-Results in plain words", () => {
       ["_dmarc.corp.example", "v=DMARC1; p=quarantine"],
     ] as const)
       world.updateDns({ op: "add", name, type: "TXT", value, ttl: 60 }, "ws.corp.example");
-    spoof(world);
+    spoofCeo(world);
     const junk = world.folder("victim@partner.example", "Junk");
     expect(junk).toHaveLength(1);
     const second = explainAuthHeaders(headersOf(junk[0]!));

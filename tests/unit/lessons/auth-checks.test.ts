@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { isSatisfied } from "@/lib/lessons/checks";
 import { taskCheckSchema, type TaskCheck } from "@/lib/lessons/schema";
 import { taskKind } from "@/lib/lessons/taskKind";
-import { createWorld, type World } from "@/lib/smtp";
+import { createWorld } from "@/lib/smtp";
+import { spoofCeo } from "../smtp/helpers";
 
 const parse = (v: unknown) => taskCheckSchema.safeParse(v);
 const issues = (v: unknown) => {
@@ -71,24 +72,6 @@ describe("auth task kinds in the schema", () => {
   });
 });
 
-function spoof(world: World) {
-  const s = world.connect({ from: "bulk.spammer.example", to: "mx.partner.example", port: 25 });
-  for (const line of [
-    "EHLO bulk.spammer.example",
-    "MAIL FROM:<ceo@corp.example>",
-    "RCPT TO:<victim@partner.example>",
-    "DATA",
-    "From: ceo@corp.example",
-    "Subject: pay now",
-    "",
-    "invoice",
-    ".",
-    "QUIT",
-  ])
-    s.send(line);
-  world.runUntilIdle();
-}
-
 const check = (c: unknown) => c as TaskCheck;
 
 describe("auth task checks against the engine", () => {
@@ -114,7 +97,7 @@ describe("auth task checks against the engine", () => {
       contains: "p=reject",
     });
     expect(isSatisfied(dmarcNone, world)).toBe(false);
-    spoof(world);
+    spoofCeo(world);
     expect(isSatisfied(dmarcNone, world)).toBe(true);
     expect(isSatisfied(rejected, world)).toBe(false);
     expect(isSatisfied(published, world)).toBe(false);
@@ -129,7 +112,7 @@ describe("auth task checks against the engine", () => {
     expect(isSatisfied(published, world)).toBe(true);
     // Reading the zone for a check is not a DNS query: it logs nothing.
     expect(world.events().length).toBe(before + 2);
-    spoof(world);
+    spoofCeo(world);
     expect(isSatisfied(rejected, world)).toBe(true);
     expect(
       isSatisfied(
@@ -170,7 +153,7 @@ describe("auth task checks against the engine", () => {
       },
       "ws.corp.example",
     );
-    spoof(world);
+    spoofCeo(world);
     expect(isSatisfied(junk, world)).toBe(true);
     expect(world.mailbox("victim@partner.example")).toEqual([]);
   });

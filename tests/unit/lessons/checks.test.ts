@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SCENARIOS } from "@/content/scenarios";
 import { createWorld, type World } from "@/lib/smtp";
+import { dialogue, homeSession, sendMessage } from "../smtp/helpers";
 import {
   evaluateTasks,
   isSatisfied,
@@ -15,19 +16,11 @@ function ispWorld(): World {
 
 /** Hand-typed SMTP from the learner's PC, as telnet would send it. */
 function relayOneMessage(world: World, to = "bob@corp.example") {
-  const s = world.connect({ from: "pc.home.example", to: "mail.isp.example", port: 25 });
-  for (const line of [
-    "EHLO pc.home.example",
-    "MAIL FROM:<you@isp.example>",
-    `RCPT TO:<${to}>`,
-    "DATA",
-    "Subject: hi",
-    "",
-    "hello",
-    ".",
-    "QUIT",
-  ])
-    s.send(line);
+  sendMessage(world, {
+    sender: "you@isp.example",
+    rcpts: [to],
+    body: ["Subject: hi", "", "hello"],
+  });
   world.runUntilIdle();
 }
 
@@ -56,16 +49,13 @@ describe("delivered", () => {
 
   it("does not count a message that was only queued", () => {
     const world = ispWorld();
-    const s = world.connect({ from: "pc.home.example", to: "mail.isp.example", port: 25 });
-    for (const l of [
-      "EHLO pc.home.example",
+    dialogue(homeSession(world), [
       "MAIL FROM:<you@isp.example>",
       "RCPT TO:<bob@corp.example>",
       "DATA",
       "x",
       ".",
-    ])
-      s.send(l);
+    ]);
     expect(isSatisfied({ kind: "delivered", to: "bob@corp.example" }, world)).toBe(false);
   });
 });

@@ -13,23 +13,13 @@ import {
   undoFor,
   type AnswerEvent,
 } from "@/lib/quiz";
+import { answerEvent, T0 } from "./helpers";
 
-const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const DAY = 86_400_000;
 const utcDay = (ms: number) => dayKey(ms, 0);
 
-function event(over: Partial<AnswerEvent> = {}): AnswerEvent {
-  return {
-    cardId: "port:smtp:25",
-    correct: true,
-    elapsedMs: 5_000,
-    format: "choice",
-    mode: "drill",
-    now: T0,
-    day: utcDay(T0),
-    ...over,
-  };
-}
+const event = (over: Partial<AnswerEvent> = {}) =>
+  answerEvent({ mode: "drill", day: utcDay(T0), ...over });
 
 describe("self-rating", () => {
   it("the learner's rating, not the suggestion, schedules the card", () => {

@@ -4,17 +4,10 @@ import { rehydrateAll, resetHydrationForTests } from "@/lib/progress/hydration";
 import { exportProgress, importProgress } from "@/lib/progress/transfer";
 import { badKey } from "@/lib/progress/persisted";
 import { QUIZ_KEY, useQuizProgress } from "@/lib/progress/quiz-store";
+import { answerEvent, T0 } from "./helpers";
 
-const T0 = Date.UTC(2026, 0, 5, 9);
-const answer = (cardId: string, correct: boolean, mode: "drill" | "quiz" = "quiz") => ({
-  cardId,
-  correct,
-  elapsedMs: 5000,
-  format: "choice" as const,
-  mode,
-  now: T0,
-  day: "2026-01-05",
-});
+const answer = (cardId: string, correct: boolean, mode: "drill" | "quiz" = "quiz") =>
+  answerEvent({ cardId, correct, mode });
 
 beforeEach(async () => {
   localStorage.clear();

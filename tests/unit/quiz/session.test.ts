@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { answerEvent } from "./helpers";
 import {
   applyAnswer,
   buildQuestions,
@@ -81,16 +82,8 @@ describe("firewall PBQ grading", () => {
 });
 
 describe("progress and stats", () => {
-  const T0 = Date.UTC(2026, 0, 5, 9);
-  const ev = (cardId: string, correct: boolean, day: string, mode: "drill" | "quiz" = "quiz") => ({
-    cardId,
-    correct,
-    elapsedMs: 5000,
-    format: "choice" as const,
-    mode,
-    now: T0,
-    day,
-  });
+  const ev = (cardId: string, correct: boolean, day: string, mode: "drill" | "quiz" = "quiz") =>
+    answerEvent({ cardId, correct, day, mode });
 
   it("records answers, mastery and the daily counts", () => {
     let p = emptyProgress();

@@ -64,6 +64,21 @@ export function sendMessage(
   return replies;
 }
 
+/**
+ * The spoofing scenario's forgery: bulk.spammer.example sends "pay now" as ceo@corp.example to
+ * victim@partner.example, and the world runs until partner.example's MX has filed it.
+ */
+export function spoofCeo(world: World): void {
+  sendMessage(world, {
+    client: "bulk.spammer.example",
+    server: "mx.partner.example",
+    sender: "ceo@corp.example",
+    rcpts: ["victim@partner.example"],
+    body: ["From: ceo@corp.example", "Subject: pay now", "", "invoice"],
+  });
+  world.runUntilIdle();
+}
+
 /** What Postfix answers to EHLO on port 25 before STARTTLS, with the defaults the scenarios use. */
 export function ehloReply(hostname: string): string {
   return [

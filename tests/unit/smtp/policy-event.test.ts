@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createWorld, type EngineEvent } from "@/lib/smtp";
+import { sendMessage } from "./helpers";
 
 type PolicyEvent = Extract<EngineEvent, { type: "policy" }>;
 
@@ -106,19 +107,11 @@ describe("policy events", () => {
 
   it("the relays' own outbound sessions log their decisions too", () => {
     const world = createWorld("isp-relay");
-    const s = world.connect({ from: "pc.home.example", to: "mail.isp.example", port: 25 });
-    for (const line of [
-      "EHLO pc",
-      "MAIL FROM:<you@isp.example>",
-      "RCPT TO:<bob@corp.example>",
-      "DATA",
-      "Subject: hi",
-      "",
-      "hi",
-      ".",
-      "QUIT",
-    ])
-      s.send(line);
+    sendMessage(world, {
+      sender: "you@isp.example",
+      rcpts: ["bob@corp.example"],
+      body: ["Subject: hi", "", "hi"],
+    });
     world.runUntilIdle();
     const atMx = world
       .events()

@@ -1,0 +1,51 @@
+import type { Page } from "@playwright/test";
+import { terminalText } from "./terminal";
+import { expect, gotoHydrated } from "./test";
+
+/** The terminal, for clicking into it. */
+export const terminalBox = (page: Page) => page.locator(".xterm");
+
+/** Opens /lab on a scenario, waits for the terminal's first prompt and puts the focus in it. */
+export async function openLab(page: Page, scenario: string) {
+  await gotoHydrated(page, `/lab?scenario=${scenario}`);
+  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain("$");
+  await terminalBox(page).click();
+}
+
+/**
+ * Enters lines into the focused terminal, each followed by Enter. Each line goes in as one input
+ * event (as a paste or a fast typist's burst does), so a loaded machine does not turn a dialogue
+ * into thousands of key events. An empty line is just Enter.
+ */
+export async function typeLines(page: Page, ...lines: string[]) {
+  for (const line of lines) {
+    if (line) await page.keyboard.insertText(line);
+    await page.keyboard.press("Enter");
+  }
+}
+
+/** Like typeLines, but key by key, as a learner types (slower: keep the dialogue short). */
+export async function typeKeys(page: Page, ...lines: string[]) {
+  for (const line of lines) {
+    await page.keyboard.type(line);
+    await page.keyboard.press("Enter");
+  }
+}
+
+/** Clicks into a terminal (a lesson's, say) and types the lines key by key. */
+export async function typeInTerminal(page: Page, ...lines: string[]) {
+  await terminalBox(page).click();
+  await typeKeys(page, ...lines);
+}
+
+/**
+ * The learner's hand-typed session through the ISP relay, up to and including DATA: telnet to
+ * mail.isp.example, EHLO, MAIL FROM you@isp.example, RCPT TO `to`.
+ */
+export const ispRelayUpToData = (to = "bob@corp.example") => [
+  "telnet mail.isp.example 25",
+  "EHLO pc.home.example",
+  "MAIL FROM:<you@isp.example>",
+  `RCPT TO:<${to}>`,
+  "DATA",
+];
