@@ -1,6 +1,13 @@
 "use client";
 
-import { useDeferredValue, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import {
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import type { EngineEvent, World } from "@/lib/smtp";
 import { DataPauseHint } from "./DataPauseHint";
 import { LabContext } from "./LabContext";
@@ -69,7 +76,8 @@ const MIN_BENCH_IN_FRAME = 300;
 function useBenchSize() {
   const ref = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ w: number; h: number }>({ w: 0, h: 0 });
-  useEffect(() => {
+  // Measured before the first paint, so the diagram is drawn once at the height it keeps.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const found = el.parentElement?.closest<HTMLElement>("[data-lab-frame]") ?? null;

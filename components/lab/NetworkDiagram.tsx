@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { RuleSpec, World } from "@/lib/smtp";
 import {
   badgeLabel,
@@ -13,7 +13,6 @@ import {
   fitText,
   layoutDiagram,
   pairKey,
-  textWidth,
   wrapNote,
   type DiagramLayout,
   type Pt,
@@ -22,6 +21,7 @@ import {
 } from "@/lib/shell/diagramLayout";
 import { usePresenter } from "@/components/ui/presenter/presenter-store";
 import { DiagramInspector, type InspectTarget } from "./DiagramInspector";
+import { useTextMeasure } from "./textMeasure";
 import { SPEEDS, usePlayerView, type Player } from "./usePlayback";
 
 /** Base font of the diagram (viewBox units): room-sized in presenter mode. */
@@ -175,13 +175,13 @@ function Link({ link, lay }: { link: LinkView; lay: DiagramLayout }) {
   const lockW = s.tls ? size * 1.1 : 0;
   const pillW = Math.min(
     route.slotWidth,
-    textWidth(text, size, { mono: true, bold: true }) + lockW + size * 1.2,
+    lay.measure(text, size, { mono: true, bold: true }) + lockW + size * 1.2,
   );
   const badgeText = badge
-    ? fitText(badgeLabel(badge), route.slotWidth - size * 0.7, size, { bold: true })
+    ? fitText(badgeLabel(badge), route.slotWidth - size * 0.7, size, { bold: true }, lay.measure)
     : "";
   const badgeW = badge
-    ? Math.min(route.slotWidth, textWidth(badgeText, size, { bold: true }) + size * 1.2)
+    ? Math.min(route.slotWidth, lay.measure(badgeText, size, { bold: true }) + size * 1.2)
     : 0;
   const wallAt = route.a === s.server ? route.wallNearA : route.wallNearB;
   const markerId = `arrow-${route.key.replace(/[^a-z0-9]/gi, "-")}`;
@@ -294,8 +294,9 @@ function Flash({ d, lay }: { d: DiagramState; lay: DiagramLayout }) {
     lay.width - size * 1.5,
     size,
     { bold: true },
+    lay.measure,
   );
-  const w = textWidth(text, size, { bold: true }) + size * 1.2;
+  const w = lay.measure(text, size, { bold: true }) + size * 1.2;
   const cx = Math.min(Math.max(b.x + b.w / 2, w / 2), lay.width - w / 2);
   const tone =
     last.kind === "check"
@@ -346,6 +347,7 @@ function WallNotes({ links, lay }: { links: LinkView[]; lay: DiagramLayout }) {
     lay.width,
     size,
     Math.max(1, Math.round(lay.notes.h / (size * 1.3))),
+    lay.measure,
   );
   return (
     <g data-wall-note="">
@@ -356,7 +358,7 @@ function WallNotes({ links, lay }: { links: LinkView[]; lay: DiagramLayout }) {
           y={lay.notes.y + size * 0.8 + i * size * 1.32}
           fontSize={size}
           data-label=""
-          className="fill-bad font-medium"
+          className="fill-bad"
         >
           {l}
         </text>
@@ -393,7 +395,10 @@ export const NetworkDiagram = memo(function NetworkDiagram({
   const [inspect, setInspect] = useState<InspectTarget | null>(null);
   const titleId = useId();
   const descId = useId();
-  useEffect(() => {
+  // Width and text measure are read before the first paint, so the picture is drawn once at its
+  // real size and with the real font's widths (the first render only estimates them).
+  const measure = useTextMeasure(wrap);
+  useLayoutEffect(() => {
     const el = wrap.current;
     if (!el) return;
     const ro = new ResizeObserver(() => setWidth(el.clientWidth));
@@ -408,17 +413,20 @@ export const NetworkDiagram = memo(function NetworkDiagram({
     : "";
   const lay = useMemo(
     () =>
-      present
-        ? layoutDiagram(
-            world.hosts(),
-            world.networks(),
-            PRESENT_FONT,
-            1,
-            new Set(talked ? talked.split("\n") : []),
-          )
-        : layoutDiagram(world.hosts(), world.networks(), FONT),
+      layoutDiagram(
+        world.hosts(),
+        world.networks(),
+        present
+          ? {
+              font: PRESENT_FONT,
+              smallRatio: 1,
+              lanesFor: new Set(talked ? talked.split("\n") : []),
+              measure,
+            }
+          : { font: FONT, measure },
+      ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- hostCount: the world grew
-    [world, present, hostCount, talked],
+    [world, present, hostCount, talked, measure],
   );
   // Presenter mode: room-sized type at 1:1, times the presenter's zoom (+ and −). Otherwise:
   // as big as fits the width and the height it is given.
@@ -619,7 +627,7 @@ function Tag({
         textAnchor="middle"
         fontSize={size}
         data-label=""
-        className={`${textClass} font-bold`}
+        className={`${textClass} font-semibold`}
       >
         {text}
       </text>
