@@ -454,6 +454,9 @@ export const NetworkDiagram = memo(function NetworkDiagram({
             width={W}
             height={H}
             className="block overflow-visible"
+            // Text scales with the picture instead of snapping to whole pixels at each size, so
+            // its widths are the measured ones at any scale.
+            textRendering="geometricPrecision"
             data-testid="network-diagram"
             data-scale={scale}
           >
@@ -694,13 +697,22 @@ export function CompactStrip({
 }
 
 const BUTTON =
-  "rounded-md border border-border px-2.5 py-1 font-medium hover:bg-bg-soft disabled:opacity-60";
+  "rounded-md border border-border px-2 py-0.5 font-medium hover:bg-bg-soft disabled:opacity-60";
 
+/**
+ * Back, play/pause, step, skip and speed, with the playback status after them. Built to share one
+ * row with the diagram's heading: the status gives way (cut short, whole for screen readers)
+ * before the buttons wrap, so the header costs the terminal as little height as it can.
+ */
 export function PlaybackControls({ player }: { player: Player }) {
   const view = usePlayerView(player);
+  const status =
+    (view.backlog > 0
+      ? `${view.backlog} event${view.backlog === 1 ? "" : "s"} to play`
+      : "Up to date") + (view.reducedMotion ? " · reduced motion: no animation" : "");
   return (
     <div
-      className="mt-2 flex flex-wrap items-center gap-2 text-sm"
+      className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-1 text-sm"
       role="group"
       aria-label="Playback"
     >
@@ -736,12 +748,12 @@ export function PlaybackControls({ player }: { player: Player }) {
       >
         Skip to end
       </button>
-      <label className="flex items-center gap-2">
+      <label className="flex items-center gap-1.5">
         Speed
         <select
           value={view.speed}
           onChange={(e) => player.setSpeed(Number(e.target.value))}
-          className="rounded-md border border-border bg-bg px-2 py-1"
+          className="rounded-md border border-border bg-bg px-1.5 py-0.5"
         >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
@@ -750,11 +762,8 @@ export function PlaybackControls({ player }: { player: Player }) {
           ))}
         </select>
       </label>
-      <span className="text-fg-muted" aria-live="off">
-        {view.backlog > 0
-          ? `${view.backlog} event${view.backlog === 1 ? "" : "s"} to play`
-          : "Up to date"}
-        {view.reducedMotion ? " · reduced motion: no animation" : ""}
+      <span className="min-w-[5.5rem] flex-1 truncate text-fg-muted" title={status} aria-live="off">
+        {status}
       </span>
     </div>
   );

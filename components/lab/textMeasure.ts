@@ -6,6 +6,12 @@ import type { Measure } from "@/lib/shell/diagramLayout";
 /** The weights the diagram draws text with; the measure must use the same ones. */
 export const WEIGHT = { bold: 600, regular: 400 } as const;
 
+/**
+ * SVG text and the canvas do not always apply the same kerning pairs: rendered widths came out
+ * up to 0.09 em wider than measured ("YOU": 1 unit at 12). The measure allows that much.
+ */
+export const KERNING_SLACK = 0.1;
+
 /** What a canvas 2D context offers for measuring (a fake one in unit tests). */
 export interface TextMetricsSource {
   font: string;
@@ -29,7 +35,7 @@ export function canvasMeasure(ctx: TextMetricsSource, sans: string, mono: string
         ctx.font = font;
         current = font;
       }
-      width = ctx.measureText(text).width;
+      width = ctx.measureText(text).width + size * KERNING_SLACK;
       cache.set(key, width);
     }
     return width;

@@ -3,7 +3,7 @@
  * and families, each string and style once.
  */
 import { describe, expect, it } from "vitest";
-import { canvasMeasure, WEIGHT } from "@/components/lab/textMeasure";
+import { canvasMeasure, KERNING_SLACK, WEIGHT } from "@/components/lab/textMeasure";
 
 /** A canvas context stand-in: 1 unit per character per px, recording what it was asked. */
 function fakeContext() {
@@ -30,8 +30,8 @@ describe("canvasMeasure", () => {
   it("measures with the diagram's weight and family at the asked size", () => {
     const { ctx, asked } = fakeContext();
     const m = canvasMeasure(ctx, "system-ui, sans-serif", "ui-monospace, monospace");
-    expect(m("abc", 14, { bold: true })).toBe(42);
-    expect(m("abc", 12, { mono: true })).toBe(36);
+    expect(m("abc", 14, { bold: true })).toBeCloseTo(42 + 14 * KERNING_SLACK);
+    expect(m("abc", 12, { mono: true })).toBeCloseTo(36 + 12 * KERNING_SLACK);
     expect(asked).toEqual([
       `${WEIGHT.bold} 14px system-ui, sans-serif|abc`,
       `${WEIGHT.regular} 12px ui-monospace, monospace|abc`,
