@@ -406,25 +406,20 @@ export const NetworkDiagram = memo(function NetworkDiagram({
     setWidth(el.clientWidth);
     return () => ro.disconnect();
   }, []);
-  // Presenter mode gives lanes only to the pairs that have talked (a stable, sorted key, so the
-  // layout is recomputed only when a new pair first connects).
-  const talked = present
-    ? [...new Set(view.diagram.sessions.map((x) => pairKey(x.client, x.server)))].sort().join("\n")
-    : "";
+  // Lanes only for the pairs that have talked (a stable, sorted key, so the layout is recomputed
+  // only when a new pair first connects): lanes nobody uses would cost the picture its height,
+  // and a five-host scenario reserving all six of them drew its hosts at a third of their size.
+  const talked = [...new Set(view.diagram.sessions.map((x) => pairKey(x.client, x.server)))]
+    .sort()
+    .join("\n");
   const lay = useMemo(
     () =>
-      layoutDiagram(
-        world.hosts(),
-        world.networks(),
-        present
-          ? {
-              font: PRESENT_FONT,
-              smallRatio: 1,
-              lanesFor: new Set(talked ? talked.split("\n") : []),
-              measure,
-            }
-          : { font: FONT, measure },
-      ),
+      layoutDiagram(world.hosts(), world.networks(), {
+        font: present ? PRESENT_FONT : FONT,
+        smallRatio: present ? 1 : undefined,
+        lanesFor: new Set(talked ? talked.split("\n") : []),
+        measure,
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- hostCount: the world grew
     [world, present, hostCount, talked, measure],
   );

@@ -1,7 +1,8 @@
 /**
- * Where everything in the network diagram goes, computed from the topology alone (so the picture
- * never jumps while events play): hosts in one row, grouped in their networks; a route for every
- * pair of hosts; and a reserved slot on each route for its port label and status badge.
+ * Where everything in the network diagram goes, computed from the topology and the pairs of hosts
+ * given lanes (so the picture moves only when a new far pair first talks): hosts in one row,
+ * grouped in their networks; a route for every neighbouring pair and every pair given a lane; and
+ * a reserved slot on each route for its port label and status badge.
  *
  * Neighbours in the row are joined by a straight line through the gap between them. Hosts further
  * apart are joined through a lane above (or below) the row, so a link never passes behind a host
@@ -133,7 +134,7 @@ export interface LayoutOptions {
   /** Small text as a share of `font` (1 in presenter mode, where every label is room-sized). */
   smallRatio?: number;
   /**
-   * The non-neighbouring pairs (pairKey) that get a lane; all of them when absent. Presenter mode
+   * The non-neighbouring pairs (pairKey) that get a lane; all of them when absent. The diagram
    * lays out only the pairs that have talked, so lanes nobody uses cost the screen no height.
    */
   lanesFor?: ReadonlySet<string>;

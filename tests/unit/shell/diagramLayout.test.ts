@@ -183,18 +183,23 @@ describe.each(
   });
 });
 
-describe.each([...SCENARIO_IDS])(
-  "presenter layout with lanes only for pairs that talked: %s",
-  (id) => {
+describe.each(
+  [
+    [14, 0.86],
+    [22, 1],
+  ].flatMap(([font, smallRatio]) => SCENARIO_IDS.map((id) => [font!, smallRatio!, id] as const)),
+)(
+  "layout at font %i (small %f) with lanes only for pairs that talked: %s",
+  (font, smallRatio, id) => {
     const world = createWorld(id);
-    const present = { font: 22, smallRatio: 1 };
-    const all = layoutDiagram(world.hosts(), world.networks(), present);
+    const opts = { font, smallRatio };
+    const all = layoutDiagram(world.hosts(), world.networks(), opts);
     const neighbours = [...all.routes.values()].filter((r) => r.lane === "gap").map((r) => r.key);
     const far = [...all.routes.values()].filter((r) => r.lane !== "gap").map((r) => r.key);
 
     it("lays out no lane when only neighbours talked, and is shorter for it", () => {
       const lay = layoutDiagram(world.hosts(), world.networks(), {
-        ...present,
+        ...opts,
         lanesFor: new Set(),
       });
       expect([...lay.routes.keys()].sort()).toEqual([...neighbours].sort());
@@ -205,7 +210,7 @@ describe.each([...SCENARIO_IDS])(
       // The two hosts furthest apart, the pair a demo most often joins across the picture.
       const widest = far.at(-1)!;
       const lay = layoutDiagram(world.hosts(), world.networks(), {
-        ...present,
+        ...opts,
         lanesFor: new Set([widest]),
       });
       expect([...lay.routes.keys()].sort()).toEqual([...neighbours, widest].sort());
