@@ -1,6 +1,13 @@
 "use client";
 
-import { useDeferredValue, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import {
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import type { EngineEvent, World } from "@/lib/smtp";
 import { DataPauseHint } from "./DataPauseHint";
 import { LabContext } from "./LabContext";
@@ -69,7 +76,8 @@ const MIN_BENCH_IN_FRAME = 300;
 function useBenchSize() {
   const ref = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ w: number; h: number }>({ w: 0, h: 0 });
-  useEffect(() => {
+  // Measured before the first paint, so the diagram is drawn once at the height it keeps.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const found = el.parentElement?.closest<HTMLElement>("[data-lab-frame]") ?? null;
@@ -167,7 +175,7 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
           aria-labelledby={`${ids}-network`}
           className="shrink-0 rounded-xl border border-border bg-bg px-[12px] py-[6px]"
         >
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <H id={`${ids}-network`} className="text-base font-semibold tracking-tight">
               Network
             </H>
@@ -181,7 +189,7 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
               aria-expanded={showDiagram}
               aria-controls={`${ids}-diagram`}
               onClick={() => setDiagramChoice(!showDiagram)}
-              className="ml-auto rounded-md border border-border px-2.5 py-1 text-sm font-medium hover:bg-bg-soft"
+              className="ml-auto rounded-md border border-border px-2 py-0.5 text-sm font-medium hover:bg-bg-soft"
             >
               {showDiagram ? "Hide diagram" : "Show diagram"}
             </button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { RuleSpec, World } from "@/lib/smtp";
 import {
   badgeLabel,
@@ -13,7 +13,6 @@ import {
   fitText,
   layoutDiagram,
   pairKey,
-  textWidth,
   wrapNote,
   type DiagramLayout,
   type Pt,
@@ -22,6 +21,7 @@ import {
 } from "@/lib/shell/diagramLayout";
 import { usePresenter } from "@/components/ui/presenter/presenter-store";
 import { DiagramInspector, type InspectTarget } from "./DiagramInspector";
+import { useTextMeasure } from "./textMeasure";
 import { SPEEDS, usePlayerView, type Player } from "./usePlayback";
 
 /** Base font of the diagram (viewBox units): room-sized in presenter mode. */
@@ -175,13 +175,13 @@ function Link({ link, lay }: { link: LinkView; lay: DiagramLayout }) {
   const lockW = s.tls ? size * 1.1 : 0;
   const pillW = Math.min(
     route.slotWidth,
-    textWidth(text, size, { mono: true, bold: true }) + lockW + size * 1.2,
+    lay.measure(text, size, { mono: true, bold: true }) + lockW + size * 1.2,
   );
   const badgeText = badge
-    ? fitText(badgeLabel(badge), route.slotWidth - size * 0.7, size, { bold: true })
+    ? fitText(badgeLabel(badge), route.slotWidth - size * 0.7, size, { bold: true }, lay.measure)
     : "";
   const badgeW = badge
-    ? Math.min(route.slotWidth, textWidth(badgeText, size, { bold: true }) + size * 1.2)
+    ? Math.min(route.slotWidth, lay.measure(badgeText, size, { bold: true }) + size * 1.2)
     : 0;
   const wallAt = route.a === s.server ? route.wallNearA : route.wallNearB;
   const markerId = `arrow-${route.key.replace(/[^a-z0-9]/gi, "-")}`;
@@ -294,8 +294,9 @@ function Flash({ d, lay }: { d: DiagramState; lay: DiagramLayout }) {
     lay.width - size * 1.5,
     size,
     { bold: true },
+    lay.measure,
   );
-  const w = textWidth(text, size, { bold: true }) + size * 1.2;
+  const w = lay.measure(text, size, { bold: true }) + size * 1.2;
   const cx = Math.min(Math.max(b.x + b.w / 2, w / 2), lay.width - w / 2);
   const tone =
     last.kind === "check"
@@ -346,6 +347,7 @@ function WallNotes({ links, lay }: { links: LinkView[]; lay: DiagramLayout }) {
     lay.width,
     size,
     Math.max(1, Math.round(lay.notes.h / (size * 1.3))),
+    lay.measure,
   );
   return (
     <g data-wall-note="">
@@ -356,7 +358,7 @@ function WallNotes({ links, lay }: { links: LinkView[]; lay: DiagramLayout }) {
           y={lay.notes.y + size * 0.8 + i * size * 1.32}
           fontSize={size}
           data-label=""
-          className="fill-bad font-medium"
+          className="fill-bad"
         >
           {l}
         </text>
@@ -393,7 +395,10 @@ export const NetworkDiagram = memo(function NetworkDiagram({
   const [inspect, setInspect] = useState<InspectTarget | null>(null);
   const titleId = useId();
   const descId = useId();
-  useEffect(() => {
+  // Width and text measure are read before the first paint, so the picture is drawn once at its
+  // real size and with the real font's widths (the first render only estimates them).
+  const measure = useTextMeasure(wrap);
+  useLayoutEffect(() => {
     const el = wrap.current;
     if (!el) return;
     const ro = new ResizeObserver(() => setWidth(el.clientWidth));
@@ -401,24 +406,22 @@ export const NetworkDiagram = memo(function NetworkDiagram({
     setWidth(el.clientWidth);
     return () => ro.disconnect();
   }, []);
-  // Presenter mode gives lanes only to the pairs that have talked (a stable, sorted key, so the
-  // layout is recomputed only when a new pair first connects).
-  const talked = present
-    ? [...new Set(view.diagram.sessions.map((x) => pairKey(x.client, x.server)))].sort().join("\n")
-    : "";
+  // Lanes only for the pairs that have talked (a stable, sorted key, so the layout is recomputed
+  // only when a new pair first connects): lanes nobody uses would cost the picture its height,
+  // and a five-host scenario reserving all six of them drew its hosts at a third of their size.
+  const talked = [...new Set(view.diagram.sessions.map((x) => pairKey(x.client, x.server)))]
+    .sort()
+    .join("\n");
   const lay = useMemo(
     () =>
-      present
-        ? layoutDiagram(
-            world.hosts(),
-            world.networks(),
-            PRESENT_FONT,
-            1,
-            new Set(talked ? talked.split("\n") : []),
-          )
-        : layoutDiagram(world.hosts(), world.networks(), FONT),
+      layoutDiagram(world.hosts(), world.networks(), {
+        font: present ? PRESENT_FONT : FONT,
+        smallRatio: present ? 1 : undefined,
+        lanesFor: new Set(talked ? talked.split("\n") : []),
+        measure,
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- hostCount: the world grew
-    [world, present, hostCount, talked],
+    [world, present, hostCount, talked, measure],
   );
   // Presenter mode: room-sized type at 1:1, times the presenter's zoom (+ and −). Otherwise:
   // as big as fits the width and the height it is given.
@@ -446,6 +449,9 @@ export const NetworkDiagram = memo(function NetworkDiagram({
             width={W}
             height={H}
             className="block overflow-visible"
+            // Text scales with the picture instead of snapping to whole pixels at each size, so
+            // its widths are the measured ones at any scale.
+            textRendering="geometricPrecision"
             data-testid="network-diagram"
             data-scale={scale}
           >
@@ -619,7 +625,7 @@ function Tag({
         textAnchor="middle"
         fontSize={size}
         data-label=""
-        className={`${textClass} font-bold`}
+        className={`${textClass} font-semibold`}
       >
         {text}
       </text>
@@ -686,13 +692,22 @@ export function CompactStrip({
 }
 
 const BUTTON =
-  "rounded-md border border-border px-2.5 py-1 font-medium hover:bg-bg-soft disabled:opacity-60";
+  "rounded-md border border-border px-2 py-0.5 font-medium hover:bg-bg-soft disabled:opacity-60";
 
+/**
+ * Back, play/pause, step, skip and speed, with the playback status after them. Built to share one
+ * row with the diagram's heading: the status gives way (cut short, whole for screen readers)
+ * before the buttons wrap, so the header costs the terminal as little height as it can.
+ */
 export function PlaybackControls({ player }: { player: Player }) {
   const view = usePlayerView(player);
+  const status =
+    (view.backlog > 0
+      ? `${view.backlog} event${view.backlog === 1 ? "" : "s"} to play`
+      : "Up to date") + (view.reducedMotion ? " · reduced motion: no animation" : "");
   return (
     <div
-      className="mt-2 flex flex-wrap items-center gap-2 text-sm"
+      className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-1 text-sm"
       role="group"
       aria-label="Playback"
     >
@@ -728,12 +743,12 @@ export function PlaybackControls({ player }: { player: Player }) {
       >
         Skip to end
       </button>
-      <label className="flex items-center gap-2">
+      <label className="flex items-center gap-1.5">
         Speed
         <select
           value={view.speed}
           onChange={(e) => player.setSpeed(Number(e.target.value))}
-          className="rounded-md border border-border bg-bg px-2 py-1"
+          className="rounded-md border border-border bg-bg px-1.5 py-0.5"
         >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
@@ -742,11 +757,8 @@ export function PlaybackControls({ player }: { player: Player }) {
           ))}
         </select>
       </label>
-      <span className="text-fg-muted" aria-live="off">
-        {view.backlog > 0
-          ? `${view.backlog} event${view.backlog === 1 ? "" : "s"} to play`
-          : "Up to date"}
-        {view.reducedMotion ? " · reduced motion: no animation" : ""}
+      <span className="min-w-[5.5rem] flex-1 truncate text-fg-muted" title={status} aria-live="off">
+        {status}
       </span>
     </div>
   );

@@ -18,7 +18,8 @@ export function CoachNote({ id, message }: { id: string; message: CoachMessage |
       role="status"
       aria-live="polite"
       data-presses={message?.n ?? 0}
-      className="mt-2 min-h-5 text-sm text-fg-muted"
+      // Empty, it takes no height (the lab below needs it); it stays in place as a live region.
+      className={message ? "mt-2 text-sm text-fg-muted" : "text-sm text-fg-muted"}
     >
       {message?.kind === "loading" && <p>Starting the lab first…</p>}
       {message?.kind === "typed" && (

@@ -1,12 +1,14 @@
 /**
- * Where everything in the network diagram goes, computed from the topology alone (so the picture
- * never jumps while events play): hosts in one row, grouped in their networks; a route for every
- * pair of hosts; and a reserved slot on each route for its port label and status badge.
+ * Where everything in the network diagram goes, computed from the topology and the pairs of hosts
+ * given lanes (so the picture moves only when a new far pair first talks): hosts in one row,
+ * grouped in their networks; a route for every neighbouring pair and every pair given a lane; and
+ * a reserved slot on each route for its port label and status badge.
  *
  * Neighbours in the row are joined by a straight line through the gap between them. Hosts further
  * apart are joined through a lane above (or below) the row, so a link never passes behind a host
- * it does not go through. Text widths are estimated on the generous side from the font size; the
- * e2e tests measure the rendered boxes.
+ * it does not go through. Text widths come from a `measure` function: the browser passes one that
+ * measures with the page's real font; without it (unit tests, server render) a generous estimate
+ * from the font size stands in. The e2e tests check the rendered boxes.
  */
 
 export interface Pt {
@@ -71,6 +73,8 @@ export interface Route {
 
 export interface DiagramLayout {
   font: number;
+  /** The text measure the layout was made with (draw-time widths must use the same one). */
+  measure: Measure;
   /** Small text: IPs, ports, labels, badges. */
   small: number;
   width: number;
@@ -103,16 +107,39 @@ export interface LayoutNetwork {
   kind: string;
 }
 
+export interface TextStyle {
+  /** Semibold (600) when true, else regular (400). */
+  bold?: boolean;
+  mono?: boolean;
+}
+
+/** The advance width of `text` at font size `size` (viewBox units) in `style`. */
+export type Measure = (text: string, size: number, style: TextStyle) => number;
+
 /**
- * Generous average advance widths, as a fraction of the font size. The page uses the system font
- * stack, so the widths must hold for wide fallbacks too (DejaVu Sans Bold averages about 0.66 on
- * host names, and more on capitals).
+ * The estimate used where no real font can be measured: generous average advance widths, as a
+ * fraction of the font size, that hold for wide fallbacks too (DejaVu Sans Bold averages about
+ * 0.66 on host names, and more on capitals).
  */
-export function textWidth(text: string, size: number, style: { bold?: boolean; mono?: boolean }) {
+export const textWidth: Measure = (text, size, style) => {
   const per = style.mono ? 0.62 : style.bold ? 0.7 : 0.63;
   let w = 0;
   for (const ch of text) w += ch.charCodeAt(0) > 0x2000 ? size * 1.05 : size * per;
   return w;
+};
+
+export interface LayoutOptions {
+  /** Base font size (viewBox units). */
+  font?: number;
+  /** Small text as a share of `font` (1 in presenter mode, where every label is room-sized). */
+  smallRatio?: number;
+  /**
+   * The non-neighbouring pairs (pairKey) that get a lane; all of them when absent. The diagram
+   * lays out only the pairs that have talked, so lanes nobody uses cost the screen no height.
+   */
+  lanesFor?: ReadonlySet<string>;
+  /** Text widths: the browser's real measure; the estimate `textWidth` by default. */
+  measure?: Measure;
 }
 
 /** The longest port label ("🔒 587 AUTH") and badge ("✖ unknown host") the slots must hold. */
@@ -133,12 +160,18 @@ export const ROLE_NAMES: Record<string, string> = {
 export const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
 /** Word-wraps `text` to lines no wider than `width` (a word wider than that gets its own line). */
-function wrapWords(text: string, width: number, size: number, bold: boolean): string[] {
+function wrapWords(
+  text: string,
+  width: number,
+  size: number,
+  bold: boolean,
+  measure: Measure,
+): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, size, { bold }) > width) {
+    if (line && measure(next, size, { bold }) > width) {
       lines.push(line);
       line = word;
     } else line = next;
@@ -148,13 +181,14 @@ function wrapWords(text: string, width: number, size: number, bold: boolean): st
 }
 
 function textAt(
+  measure: Measure,
   text: string,
   x: number,
   baseline: number,
   size: number,
-  style: { bold?: boolean; mono?: boolean; anchor?: "start" | "middle" },
+  style: TextStyle & { anchor?: "start" | "middle" },
 ): TextItem {
-  const w = textWidth(text, size, style);
+  const w = measure(text, size, style);
   const anchor = style.anchor ?? "start";
   return {
     text,
@@ -174,20 +208,13 @@ export function hostLines(h: LayoutHost): [string, string, string] {
 }
 
 /**
- * Lays the diagram out at base font size `font` (viewBox units). Pure: the same topology and
- * font always give the same picture.
+ * Lays the diagram out at base font size `font` (viewBox units). Pure: the same topology, font
+ * and measure always give the same picture.
  */
 export function layoutDiagram(
   hosts: readonly LayoutHost[],
   networks: readonly LayoutNetwork[],
-  font = 14,
-  /** Small text as a share of `font` (1 in presenter mode, where every label is room-sized). */
-  smallRatio = 0.86,
-  /**
-   * The non-neighbouring pairs (pairKey) that get a lane; all of them when absent. Presenter mode
-   * lays out only the pairs that have talked, so lanes nobody uses cost the screen no height.
-   */
-  lanesFor?: ReadonlySet<string>,
+  { font = 14, smallRatio = 0.86, lanesFor, measure = textWidth }: LayoutOptions = {},
 ): DiagramLayout {
   const F = font;
   const s = Math.round(F * smallRatio * 10) / 10;
@@ -205,8 +232,8 @@ export function layoutDiagram(
   const smallStep = s * (1 + lineGap);
   const slotWidth =
     Math.max(
-      textWidth(LONGEST_LABEL, s, { mono: true, bold: true }) + s * 1.4,
-      textWidth(LONGEST_BADGE, s, { bold: true }),
+      measure(LONGEST_LABEL, s, { mono: true, bold: true }) + s * 1.4,
+      measure(LONGEST_BADGE, s, { bold: true }),
     ) +
     s * 0.8;
   // The gap between neighbouring hosts: the slot, a wall either side, and air.
@@ -219,14 +246,14 @@ export function layoutDiagram(
 
   // Host boxes: as wide as their widest line.
   const hostSize = new Map<string, { w: number; h: number }>();
-  const tagW = textWidth(TAG_TEXT, s, { bold: true }) + s * 0.6;
+  const tagW = measure(TAG_TEXT, s, { bold: true }) + s * 0.6;
   for (const h of hosts) {
     const [name, ip, role] = hostLines(h);
     const w =
       Math.max(
-        textWidth(name, F, { bold: true }),
-        textWidth(ip, s, { mono: true }) + tagW + s * 0.5,
-        textWidth(role, s, {}) + tagW + s * 0.5,
+        measure(name, F, { bold: true }),
+        measure(ip, s, { mono: true }) + tagW + s * 0.5,
+        measure(role, s, {}) + tagW + s * 0.5,
         F * 7,
       ) +
       2 * P;
@@ -240,10 +267,10 @@ export function layoutDiagram(
     const hostsW =
       members.reduce((sum, m) => sum + hostSize.get(m.name)!.w, 0) +
       Math.max(0, members.length - 1) * gap;
-    const cidrW = textWidth(net.cidr, s, { mono: true });
-    const wrapAt = Math.max(hostsW, textWidth("x".repeat(12), s, { bold: true }), cidrW);
-    const nameLines = wrapWords(net.name, wrapAt, s, true);
-    const textW = Math.max(cidrW, ...nameLines.map((l) => textWidth(l, s, { bold: true })));
+    const cidrW = measure(net.cidr, s, { mono: true });
+    const wrapAt = Math.max(hostsW, measure("x".repeat(12), s, { bold: true }), cidrW);
+    const nameLines = wrapWords(net.name, wrapAt, s, true, measure);
+    const textW = Math.max(cidrW, ...nameLines.map((l) => measure(l, s, { bold: true })));
     const headerH = NP + nameLines.length * s * (1 + lineGap) + s + NP * 0.8;
     return { net, members, hostsW, nameLines, contentW: Math.max(hostsW, textW), headerH };
   });
@@ -311,10 +338,10 @@ export function layoutDiagram(
     const texts: TextItem[] = [];
     let baseline = top + NP + s * 0.8;
     for (const line of n.nameLines) {
-      texts.push(textAt(line, x + NP, baseline, s, { bold: true }));
+      texts.push(textAt(measure, line, x + NP, baseline, s, { bold: true }));
       baseline += s * (1 + lineGap);
     }
-    texts.push(textAt(n.net.cidr, x + NP, baseline, s, { mono: true }));
+    texts.push(textAt(measure, n.net.cidr, x + NP, baseline, s, { mono: true }));
     placedNets.push({ id: n.net.id, kind: n.net.kind, box, texts });
     let hx = x + inset;
     for (const m of n.members) {
@@ -322,11 +349,11 @@ export function layoutDiagram(
       const hb = { x: hx, y: hostY, w: size.w, h: hostH };
       const [name, ip, role] = hostLines(m);
       let by = hb.y + P + F * 0.8;
-      const ht: TextItem[] = [textAt(name, hb.x + P, by, F, { bold: true })];
+      const ht: TextItem[] = [textAt(measure, name, hb.x + P, by, F, { bold: true })];
       by += nameStep;
-      ht.push(textAt(ip, hb.x + P, by, s, { mono: true }));
+      ht.push(textAt(measure, ip, hb.x + P, by, s, { mono: true }));
       by += smallStep;
-      ht.push(textAt(role, hb.x + P, by, s, {}));
+      ht.push(textAt(measure, role, hb.x + P, by, s, {}));
       const tag = (t: TextItem) => ({
         x: hb.x + hb.w - P * 0.6 - tagW,
         y: t.box.y - s * 0.12,
@@ -438,6 +465,7 @@ export function layoutDiagram(
   };
   return {
     font: F,
+    measure,
     small: s,
     width,
     height: notes.y + notes.h + margin,
@@ -458,19 +486,26 @@ export function fitText(
   text: string,
   width: number,
   size: number,
-  style: { bold?: boolean; mono?: boolean } = {},
+  style: TextStyle = {},
+  measure: Measure = textWidth,
 ): string {
-  if (textWidth(text, size, style) <= width) return text;
+  if (measure(text, size, style) <= width) return text;
   let out = text;
-  while (out.length > 1 && textWidth(out + "…", size, style) > width) out = out.slice(0, -1);
+  while (out.length > 1 && measure(out + "…", size, style) > width) out = out.slice(0, -1);
   return out.trimEnd() + "…";
 }
 
 /** Wraps a note to at most `lines` lines of `width`, the last one cut with "…" if need be. */
-export function wrapNote(text: string, width: number, size: number, lines = 2): string[] {
-  const all = wrapWords(text, width, size, false);
+export function wrapNote(
+  text: string,
+  width: number,
+  size: number,
+  lines = 2,
+  measure: Measure = textWidth,
+): string[] {
+  const all = wrapWords(text, width, size, false, measure);
   if (all.length <= lines) return all;
   const kept = all.slice(0, lines);
-  kept[lines - 1] = fitText(all.slice(lines - 1).join(" "), width, size);
+  kept[lines - 1] = fitText(all.slice(lines - 1).join(" "), width, size, {}, measure);
   return kept;
 }

@@ -6,13 +6,30 @@
 import { describe, expect, it } from "vitest";
 import { createWorld, SCENARIO_IDS } from "@/lib/smtp";
 import {
+  fitText,
   layoutDiagram,
   LONGEST_BADGE,
   LONGEST_LABEL,
   textWidth,
+  wrapNote,
   type DiagramLayout,
+  type Measure,
   type Rect,
 } from "@/lib/shell/diagramLayout";
+
+/**
+ * Measures unlike the estimate: the layout must hold with whatever widths the browser's font
+ * gives, narrower (a condensed system font) or wider (a wide fallback) than the estimate.
+ */
+const perChar =
+  (regular: number, bold: number, mono: number): Measure =>
+  (text, size, style) =>
+    [...text].length * size * (style.mono ? mono : style.bold ? bold : regular);
+const MEASURES: Array<[string, Measure]> = [
+  ["the estimate", textWidth],
+  ["a narrow font", perChar(0.45, 0.5, 0.55)],
+  ["a wide font", perChar(0.75, 0.85, 0.7)],
+];
 
 const overlaps = (p: Rect, q: Rect) =>
   p.x < q.x + q.w - 0.01 &&
@@ -31,8 +48,8 @@ function labels(lay: DiagramLayout): Array<{ what: string; box: Rect; owner?: st
   for (const n of lay.networks)
     for (const t of n.texts) out.push({ what: `net ${n.id} "${t.text}"`, box: t.box });
   for (const r of lay.routes.values()) {
-    const pillW = Math.max(textWidth(LONGEST_LABEL, lay.small, { mono: true, bold: true }), 0);
-    const badgeW = textWidth(LONGEST_BADGE, lay.small, { bold: true });
+    const pillW = lay.measure(LONGEST_LABEL, lay.small, { mono: true, bold: true });
+    const badgeW = lay.measure(LONGEST_BADGE, lay.small, { bold: true });
     expect(pillW, `label slot of ${r.key}`).toBeLessThanOrEqual(r.slotWidth);
     expect(badgeW, `badge slot of ${r.key}`).toBeLessThanOrEqual(r.slotWidth);
     out.push({
@@ -82,13 +99,15 @@ function segmentHitsBox(a: { x: number; y: number }, b: { x: number; y: number }
   );
 }
 
-describe.each([
-  [14, 0.86],
-  [22, 1],
-])("layout at font %i (small text %f of it)", (font, ratio) => {
+describe.each(
+  [
+    [14, 0.86],
+    [22, 1],
+  ].flatMap(([font, ratio]) => MEASURES.map(([name, m]) => [font!, ratio!, name, m] as const)),
+)("layout at font %i (small text %f of it), %s", (font, smallRatio, _name, measure) => {
   describe.each([...SCENARIO_IDS])("%s", (id) => {
     const world = createWorld(id);
-    const lay = layoutDiagram(world.hosts(), world.networks(), font, ratio);
+    const lay = layoutDiagram(world.hosts(), world.networks(), { font, smallRatio, measure });
     const frame = { x: 0, y: 0, w: lay.width, h: lay.height };
     const hosts = [...lay.hosts.values()];
 
@@ -164,16 +183,25 @@ describe.each([
   });
 });
 
-describe.each([...SCENARIO_IDS])(
-  "presenter layout with lanes only for pairs that talked: %s",
-  (id) => {
+describe.each(
+  [
+    [14, 0.86],
+    [22, 1],
+  ].flatMap(([font, smallRatio]) => SCENARIO_IDS.map((id) => [font!, smallRatio!, id] as const)),
+)(
+  "layout at font %i (small %f) with lanes only for pairs that talked: %s",
+  (font, smallRatio, id) => {
     const world = createWorld(id);
-    const all = layoutDiagram(world.hosts(), world.networks(), 22, 1);
+    const opts = { font, smallRatio };
+    const all = layoutDiagram(world.hosts(), world.networks(), opts);
     const neighbours = [...all.routes.values()].filter((r) => r.lane === "gap").map((r) => r.key);
     const far = [...all.routes.values()].filter((r) => r.lane !== "gap").map((r) => r.key);
 
     it("lays out no lane when only neighbours talked, and is shorter for it", () => {
-      const lay = layoutDiagram(world.hosts(), world.networks(), 22, 1, new Set());
+      const lay = layoutDiagram(world.hosts(), world.networks(), {
+        ...opts,
+        lanesFor: new Set(),
+      });
       expect([...lay.routes.keys()].sort()).toEqual([...neighbours].sort());
       expect(lay.height).toBeLessThan(all.height);
     });
@@ -181,7 +209,10 @@ describe.each([...SCENARIO_IDS])(
     it("gives every pair that talked its route, clear of hosts and other labels", () => {
       // The two hosts furthest apart, the pair a demo most often joins across the picture.
       const widest = far.at(-1)!;
-      const lay = layoutDiagram(world.hosts(), world.networks(), 22, 1, new Set([widest]));
+      const lay = layoutDiagram(world.hosts(), world.networks(), {
+        ...opts,
+        lanesFor: new Set([widest]),
+      });
       expect([...lay.routes.keys()].sort()).toEqual([...neighbours, widest].sort());
       const frame = { x: 0, y: 0, w: lay.width, h: lay.height };
       const hosts = [...lay.hosts.values()];
@@ -199,3 +230,35 @@ describe.each([...SCENARIO_IDS])(
     });
   },
 );
+
+describe("the layout follows its measure", () => {
+  const world = createWorld("port-25-blocked");
+  const hosts = world.hosts();
+  const nets = world.networks();
+
+  it("sizes host boxes from the measured widths, and keeps the measure for drawing", () => {
+    const narrow = MEASURES[1]![1];
+    const wide = MEASURES[2]![1];
+    const a = layoutDiagram(hosts, nets, { measure: narrow });
+    const b = layoutDiagram(hosts, nets, { measure: wide });
+    expect(a.measure).toBe(narrow);
+    expect(b.width).toBeGreaterThan(a.width);
+    // The longest host name decides its box when the font is wide.
+    const longest = hosts.reduce((p, q) => (q.name.length > p.name.length ? q : p));
+    const box = b.hosts.get(longest.name)!.box;
+    expect(box.w).toBeGreaterThanOrEqual(wide(longest.name, b.font, { bold: true }));
+  });
+
+  it("cuts and wraps text with the measure it is given", () => {
+    const wide = MEASURES[2]![1];
+    const text = "port 25 is dropped by the ISP";
+    const width = 100;
+    const cut = fitText(text, width, 10, {}, wide);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(wide(cut, 10, {})).toBeLessThanOrEqual(width);
+    expect(fitText(text, width, 10, {}, () => 1)).toBe(text);
+    const lines = wrapNote(text, width, 10, 2, wide);
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(wide(l, 10, {})).toBeLessThanOrEqual(width);
+  });
+});
