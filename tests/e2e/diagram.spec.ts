@@ -8,6 +8,8 @@
  */
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers/axe";
+import { openLab, typeKeys } from "./helpers/lab";
+import { expectInTerminal } from "./helpers/terminal";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
 const SCENARIOS = [
@@ -18,19 +20,6 @@ const SCENARIOS = [
   "port-25-blocked",
   "mail-firewall",
 ];
-
-async function openLab(page: Page, scenario: string) {
-  await gotoHydrated(page, `/lab?scenario=${scenario}`);
-  await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 30_000 });
-  await page.locator(".xterm").click();
-}
-
-async function typeLines(page: Page, ...lines: string[]) {
-  for (const line of lines) {
-    await page.keyboard.type(line);
-    await page.keyboard.press("Enter");
-  }
-}
 
 async function presenterOn(page: Page) {
   await page.context().addInitScript(() => sessionStorage.setItem("relay-lab:present", "1"));
@@ -164,7 +153,7 @@ for (const theme of ["light", "dark"] as const) {
     }) => {
       test.setTimeout(90_000);
       await openLab(page, "closed-relay");
-      await typeLines(
+      await typeKeys(
         page,
         "ssh bulk.spammer.example",
         "telnet mx.corp.example 25",
@@ -175,11 +164,11 @@ for (const theme of ["light", "dark"] as const) {
       const badge = page.locator("[data-badge]");
       await expect(badge).toHaveAttribute("data-badge", "current");
       await expect(badge).toContainText("✖ 554");
-      await typeLines(page, "QUIT", "telnet mx.corp.example 25", "EHLO spam.example");
+      await typeKeys(page, "QUIT", "telnet mx.corp.example 25", "EHLO spam.example");
       // A new session on the link: the old badge is history, shown faded, until the link works.
       await expect(badge).toHaveAttribute("data-badge", "faded");
-      await typeLines(page, "MAIL FROM:<a@spam.example>", "RCPT TO:<bob@corp.example>");
-      await expect(page.locator(".xterm-rows")).toContainText("250 2.1.5");
+      await typeKeys(page, "MAIL FROM:<a@spam.example>", "RCPT TO:<bob@corp.example>");
+      await expectInTerminal(page, "250 2.1.5");
       // It worked: the badge is gone.
       await expect(badge).toHaveCount(0);
     });
@@ -188,10 +177,8 @@ for (const theme of ["light", "dark"] as const) {
       page,
     }) => {
       await openLab(page, "port-25-blocked");
-      await typeLines(page, "telnet mx.corp.example 25");
-      await expect(page.locator(".xterm-rows")).toContainText("Connection timed out", {
-        timeout: 15_000,
-      });
+      await typeKeys(page, "telnet mx.corp.example 25");
+      await expectInTerminal(page, "Connection timed out", { timeout: 15_000 });
       await expect(page.locator("[data-wall]")).toHaveAttribute("data-wall", "drop 25");
       await expect(page.locator("[data-wall-note]")).toContainText("port 25");
       await expect(page.locator("[data-wall-note]")).toContainText(
@@ -206,7 +193,7 @@ for (const theme of ["light", "dark"] as const) {
     }) => {
       test.setTimeout(120_000);
       await openLab(page, "isp-relay");
-      await typeLines(
+      await typeKeys(
         page,
         "telnet mail.isp.example 25",
         "EHLO pc.home.example",
@@ -254,7 +241,7 @@ for (const theme of ["light", "dark"] as const) {
 
     test("the lab's playback steps back and forward again", async ({ page }) => {
       await openLab(page, "isp-relay");
-      await typeLines(page, "dig MX corp.example", "telnet mail.isp.example 25");
+      await typeKeys(page, "dig MX corp.example", "telnet mail.isp.example 25");
       const log = page.getByRole("list", { name: "Events in order" });
       await expect(log).toContainText("connected to mail.isp.example");
       const count = () => log.locator("li").count();
