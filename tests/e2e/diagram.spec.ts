@@ -19,6 +19,9 @@ const SCENARIOS = [
   "closed-relay",
   "port-25-blocked",
   "mail-firewall",
+  "spoofing",
+  "telecommuter-auth",
+  "forwarding",
 ];
 
 async function presenterOn(page: Page) {
