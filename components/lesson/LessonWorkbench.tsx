@@ -1,19 +1,20 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useCallback, useState } from "react";
+import { useCallback, useState, type ComponentProps } from "react";
+import { clientOnly } from "@/components/ui/clientOnly";
 import type { LessonSummary, Task } from "@/lib/lessons/schema";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
 import { resetLesson } from "./courseProgress";
 import { LabSlot, type LabControls } from "./LabSlot";
+import type { LessonComplete as LessonCompleteCard } from "./LessonComplete";
 import { TasksPanel } from "./TasksPanel";
 import { useCoach } from "./useCoach";
 import { useTaskProgress } from "./useTaskProgress";
 
 /** The lesson-complete card matters only once the lab runs, so it loads with the lab, not the page. */
-const LessonComplete = dynamic(() => import("./LessonComplete").then((m) => m.LessonComplete), {
-  ssr: false,
-});
+const LessonComplete = clientOnly<ComponentProps<typeof LessonCompleteCard>>(() =>
+  import("./LessonComplete").then((m) => m.LessonComplete),
+);
 
 /** The lesson's working side: the tasks (ticked live from the lab's world) above the lab itself. */
 export function LessonWorkbench({

@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { clientOnly } from "@/components/ui/clientOnly";
 import type { DrillRequest } from "./DrillMode";
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
@@ -16,26 +16,11 @@ function ModeLoading() {
     </section>
   );
 }
-const DrillMode = dynamic(() => import("./DrillMode").then((m) => m.DrillMode), {
-  ssr: false,
-  loading: ModeLoading,
-});
-const QuizMode = dynamic(() => import("./QuizMode").then((m) => m.QuizMode), {
-  ssr: false,
-  loading: ModeLoading,
-});
-const ExamMode = dynamic(() => import("./ExamMode").then((m) => m.ExamMode), {
-  ssr: false,
-  loading: ModeLoading,
-});
-const PbqMode = dynamic(() => import("./PbqMode").then((m) => m.PbqMode), {
-  ssr: false,
-  loading: ModeLoading,
-});
-const StatsPanel = dynamic(() => import("./StatsPanel").then((m) => m.StatsPanel), {
-  ssr: false,
-  loading: ModeLoading,
-});
+const DrillMode = clientOnly(() => import("./DrillMode").then((m) => m.DrillMode), ModeLoading);
+const QuizMode = clientOnly(() => import("./QuizMode").then((m) => m.QuizMode), ModeLoading);
+const ExamMode = clientOnly(() => import("./ExamMode").then((m) => m.ExamMode), ModeLoading);
+const PbqMode = clientOnly(() => import("./PbqMode").then((m) => m.PbqMode), ModeLoading);
+const StatsPanel = clientOnly(() => import("./StatsPanel").then((m) => m.StatsPanel), ModeLoading);
 
 /**
  * True once the page's own resources have loaded. The modes are fetched only then, so their
