@@ -2,7 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef, useState, type ComponentType } from "react";
 import type { Question } from "@/lib/lessons/schema";
-import { choiceName } from "./CheckpointView";
+import { choiceName } from "./checkpointName";
 import { onNearOrUsed } from "./onNearOrUsed";
 
 type Interactive = ComponentType<{

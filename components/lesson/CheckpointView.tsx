@@ -1,10 +1,9 @@
 import type { Question } from "@/lib/lessons/schema";
+import { choiceName } from "./checkpointName";
 
 /** Choice indices in authored order (the server's order, before any shuffle). */
 export const authored = (q: Question) => q.choices.map((_, i) => i);
 
-/** The radio group's name for one question: stable, so server and client markup agree. */
-export const choiceName = (lesson: string, q: Question) => `checkpoint-${lesson}-${q.id}`;
 
 export interface CheckpointViewProps {
   lesson: string;
