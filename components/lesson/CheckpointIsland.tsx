@@ -1,6 +1,13 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState, type ComponentType } from "react";
+import {
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ComponentType,
+} from "react";
 import type { Question } from "@/lib/lessons/schema";
 import { choiceName } from "./checkpointName";
 import { onNearOrUsed } from "./onNearOrUsed";
@@ -58,7 +65,8 @@ export function CheckpointIsland({
           active instanceof HTMLInputElement && el.contains(active)
             ? { name: active.name, value: active.value }
             : null;
-        setLoaded({ Checkpoint, picked: pickedIn(el, lesson, questions), focus });
+        const picked = pickedIn(el, lesson, questions);
+        startTransition(() => setLoaded({ Checkpoint, picked, focus }));
       });
     });
     return () => {

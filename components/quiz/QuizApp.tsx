@@ -5,12 +5,14 @@ import type { DrillRequest } from "./DrillMode";
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
 // Each mode (and the port data, question bank and FSRS behind it) loads after the page has
-// painted, so the first load stays small; the placeholder holds the panel's space meanwhile.
+// painted, so the first load stays small; the placeholder holds the panel's space meanwhile: as
+// tall as the drill (the mode a visit opens on) at phone and desktop widths, so the text below the
+// panel does not move when it arrives (it was the page's only layout shift).
 function ModeLoading() {
   return (
     <section
       aria-busy="true"
-      className="min-h-72 rounded-2xl border border-border bg-bg-soft p-4 sm:p-6"
+      className="min-h-[47rem] rounded-2xl border border-border bg-bg-soft p-4 sm:p-6"
     >
       <p className="text-fg-muted">Loading…</p>
     </section>
