@@ -4,7 +4,6 @@ import { choiceName } from "./checkpointName";
 /** Choice indices in authored order (the server's order, before any shuffle). */
 export const authored = (q: Question) => q.choices.map((_, i) => i);
 
-
 export interface CheckpointViewProps {
   lesson: string;
   questions: readonly Question[];

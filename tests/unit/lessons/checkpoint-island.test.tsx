@@ -77,9 +77,7 @@ describe("CheckpointIsland", () => {
     fireEvent.click(screen.getByLabelText("TCP 25"));
     fireEvent.click(screen.getByLabelText("465"));
     await waitFor(() =>
-      expect(useCourseProgress.getState().lessons.checkpoint?.tasksDone).toEqual([
-        CHECKPOINT_TASK,
-      ]),
+      expect(useCourseProgress.getState().lessons.checkpoint?.tasksDone).toEqual([CHECKPOINT_TASK]),
     );
   });
 });
