@@ -28,8 +28,8 @@ describe("clientOnly", () => {
 
   it("keeps the fallback when the chunk fails, and tries again on the next mount", async () => {
     let fail = true;
-    let attempt: Promise<unknown> | null = null;
-    const Lazy = clientOnly(
+    let attempt: Promise<typeof Hello> | null = null;
+    const Lazy = clientOnly<{ name: string }>(
       () => (attempt = fail ? Promise.reject(new Error("offline")) : Promise.resolve(Hello)),
       () => <p>Loading…</p>,
     );
