@@ -1,13 +1,6 @@
 "use client";
 
-import {
-  startTransition,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type ComponentType,
-} from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentType } from "react";
 import type { Question } from "@/lib/lessons/schema";
 import { choiceName } from "./checkpointName";
 import { onNearOrUsed } from "./onNearOrUsed";
@@ -65,8 +58,7 @@ export function CheckpointIsland({
           active instanceof HTMLInputElement && el.contains(active)
             ? { name: active.name, value: active.value }
             : null;
-        const picked = pickedIn(el, lesson, questions);
-        startTransition(() => setLoaded({ Checkpoint, picked, focus }));
+        setLoaded({ Checkpoint, picked: pickedIn(el, lesson, questions), focus });
       });
     });
     return () => {

@@ -1,15 +1,13 @@
 "use client";
 
-import { startTransition, useEffect, useState, type ComponentType } from "react";
+import { useEffect, useState, type ComponentType } from "react";
 
 /**
  * A component whose code is fetched in the browser once it first mounts, as `next/dynamic` with
  * `ssr: false` does, but without that helper's runtime (about 2 kB gzip of first-load JS on every
  * page that used it). The server, and the browser until the code has arrived, render `Fallback`,
  * which should hold the component's space. If the chunk fails to load, the fallback stays and
- * the next mount tries again. The first render of the loaded component is a transition, which
- * React renders in slices between which the browser can paint and take input, so mounting a big
- * component (the lab) does not block the page in one long task.
+ * the next mount tries again.
  */
 export function clientOnly<P extends object>(
   load: () => Promise<ComponentType<P>>,
@@ -26,7 +24,7 @@ export function clientOnly<P extends object>(
       loading ??= load().then((c) => (loaded = c));
       loading.then(
         (c) => {
-          if (live) startTransition(() => setLoaded(() => c));
+          if (live) setLoaded(() => c);
         },
         () => {
           loading = null;
