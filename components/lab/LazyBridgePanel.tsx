@@ -1,8 +1,10 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { clientOnly } from "@/components/ui/clientOnly";
+import type { ComponentProps } from "react";
+import type { BridgePanel } from "./BridgePanel";
 
 /** The bridge panel loads with the lab, not in the page's first-load JS. */
-export const LazyBridgePanel = dynamic(() => import("./BridgePanel").then((m) => m.BridgePanel), {
-  ssr: false,
-});
+export const LazyBridgePanel = clientOnly<ComponentProps<typeof BridgePanel>>(() =>
+  import("./BridgePanel").then((m) => m.BridgePanel),
+);

@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { clientOnly } from "@/components/ui/clientOnly";
 import type { LabProps } from "./Lab";
 
 /** The box the lab will fill, so nothing below it jumps while its code loads. */
@@ -19,7 +19,7 @@ export function LabPlaceholder() {
  * The lab, with its engine, shell and diagram split out of the page's first-load JS: the page's
  * own text paints and becomes interactive first, then the simulation loads.
  */
-export const LazyLab = dynamic<LabProps>(() => import("./Lab").then((m) => m.Lab), {
-  ssr: false,
-  loading: LabPlaceholder,
-});
+export const LazyLab = clientOnly<LabProps>(
+  () => import("./Lab").then((m) => m.Lab),
+  LabPlaceholder,
+);

@@ -5,6 +5,7 @@ import type { Terminal as XTerm } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
 import { sanitizeTerminalOutput, type TerminalPort } from "@/lib/shell/terminal";
 import { createInputQueue } from "./inputQueue";
+import { yieldToMain } from "./yieldToMain";
 
 /** Terminal colours per site theme; ANSI colours chosen to pass contrast on the panel background. */
 const THEMES = {
@@ -123,6 +124,9 @@ export function Terminal({
         import("@xterm/xterm"),
         import("@xterm/addon-fit"),
       ]);
+      // Start-up is split into tasks (evaluating xterm, opening it, fitting and starting the
+      // shell), none long enough to hold up the page; the prompt appears at the end, in one go.
+      await yieldToMain();
       if (disposed || !box.current) return;
       let sr = false;
       try {
@@ -158,6 +162,8 @@ export function Terminal({
       // For tests and measurement scripts: the whole buffer, not just the rows in view.
       Object.assign(window, { __relayTerm: t });
       cleanups.push(() => t.dispose());
+      await yieldToMain();
+      if (disposed || !box.current) return;
       try {
         fit.fit();
       } catch {

@@ -1,8 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import type { Task } from "@/lib/lessons/schema";
+import { clientOnly } from "@/components/ui/clientOnly";
 import type { LabSession } from "@/lib/shell/lab";
 
 /** What the lesson needs from the lab: type a line as if the learner had, and start over. */
@@ -23,10 +23,10 @@ export interface LabSlotProps {
 
 const BOX = "h-[calc(100dvh-6rem)] min-h-[26rem] lg:h-full lg:min-h-0";
 
-const LessonLab = dynamic<LabSlotProps>(() => import("./LessonLab"), {
-  ssr: false,
-  loading: () => <Placeholder />,
-});
+const LessonLab = clientOnly<LabSlotProps>(
+  () => import("./LessonLab").then((m) => m.default),
+  () => <Placeholder />,
+);
 
 function Placeholder({ onLoad }: { onLoad?: () => void }) {
   return (

@@ -1,6 +1,7 @@
 import type { GlossaryEntry } from "@/lib/lessons/glossary";
 import type { Lesson, LessonSummary } from "@/lib/lessons/schema";
-import { Checkpoint } from "./Checkpoint";
+import { CheckpointIsland } from "./CheckpointIsland";
+import { CheckpointView } from "./CheckpointView";
 import { LessonBody } from "./LessonBody";
 import { LessonPager } from "./LessonPager";
 import { LessonColumns } from "./LessonColumns";
@@ -54,7 +55,9 @@ export function LessonLayout({
       </header>
       <LessonBody lesson={lesson} glossary={glossary} />
       {lesson.questions.length > 0 && (
-        <Checkpoint lesson={lesson.slug} questions={lesson.questions} />
+        <CheckpointIsland lesson={lesson.slug} questions={lesson.questions}>
+          <CheckpointView lesson={lesson.slug} questions={lesson.questions} />
+        </CheckpointIsland>
       )}
       {lesson.moreLabs.length > 0 && (
         <p className="mt-8">

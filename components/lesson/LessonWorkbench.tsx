@@ -1,14 +1,20 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useState, type ComponentProps } from "react";
+import { clientOnly } from "@/components/ui/clientOnly";
 import type { LessonSummary, Task } from "@/lib/lessons/schema";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
 import { resetLesson } from "./courseProgress";
 import { LabSlot, type LabControls } from "./LabSlot";
-import { LessonComplete } from "./LessonComplete";
+import type { LessonComplete as LessonCompleteCard } from "./LessonComplete";
 import { TasksPanel } from "./TasksPanel";
 import { useCoach } from "./useCoach";
 import { useTaskProgress } from "./useTaskProgress";
+
+/** The lesson-complete card matters only once the lab runs, so it loads with the lab, not the page. */
+const LessonComplete = clientOnly<ComponentProps<typeof LessonCompleteCard>>(() =>
+  import("./LessonComplete").then((m) => m.LessonComplete),
+);
 
 /** The lesson's working side: the tasks (ticked live from the lab's world) above the lab itself. */
 export function LessonWorkbench({
@@ -57,11 +63,13 @@ export function LessonWorkbench({
           coach.reset();
         }}
       />
-      <LessonComplete
-        complete={tasks.length > 0 && tasks.every((t) => done[t.id])}
-        live={Object.keys(live).length > 0}
-        next={next}
-      />
+      {controls && (
+        <LessonComplete
+          complete={tasks.length > 0 && tasks.every((t) => done[t.id])}
+          live={Object.keys(live).length > 0}
+          next={next}
+        />
+      )}
       <LabSlot
         scenario={scenario}
         tasks={tasks}

@@ -2,25 +2,43 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { CourseProgress } from "@/lib/progress/course-store";
-import { useHydrated } from "@/lib/progress/hydration";
 
 /**
  * The course progress store, loaded on demand: pages that show progress (home, /lessons, a lesson)
- * do not carry the stores and their zod schemas in first-load JS. Until it has loaded, and until
- * saved progress has been read, components see no progress (as on the server).
+ * do not carry the stores, their zod schemas or the persistence code in first-load JS. Until they
+ * have loaded, and until saved progress has been read, components see no progress (as on the
+ * server).
  */
 type Store = (typeof import("@/lib/progress/course-store"))["useCourseProgress"];
+type Hydration = typeof import("@/lib/progress/hydration");
 
 let store: Store | null = null;
 let loading: Promise<Store> | null = null;
+let hydration: Hydration | null = null;
+let loadingHydration: Promise<Hydration> | null = null;
 
 export function loadCourseStore(): Promise<Store> {
   loading ??= import("@/lib/progress/course-store").then((m) => (store = m.useCourseProgress));
   return loading;
 }
 
+function loadHydration(): Promise<Hydration> {
+  loadingHydration ??= import("@/lib/progress/hydration").then((m) => (hydration = m));
+  return loadingHydration;
+}
+
 const NONE: CourseProgress["lessons"] = {};
 const noop = () => () => undefined;
+const no = () => false;
+
+/** False on the server and until saved progress has loaded (see lib/progress/hydration). */
+export function useHydrated(): boolean {
+  const [h, setH] = useState<Hydration | null>(() => hydration);
+  useEffect(() => {
+    if (!h) void loadHydration().then(setH);
+  }, [h]);
+  return useSyncExternalStore(h ? h.subscribeHydrated : noop, h ? h.isHydrated : no, no);
+}
 
 /** Saved lesson progress once loaded; `{}` before that (server render, first client render). */
 export function useSavedLessons(): CourseProgress["lessons"] {
@@ -51,5 +69,3 @@ export async function completeTask(
 export async function resetLesson(lesson: string): Promise<void> {
   (await loadCourseStore()).getState().resetLesson(lesson);
 }
-
-export { useHydrated };

@@ -1,8 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { clientOnly } from "@/components/ui/clientOnly";
 import { LabPlaceholder, LazyLab as Lab } from "@/components/lab/LazyLab";
 import { usePresenter } from "@/components/ui/presenter/presenter-store";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
@@ -14,11 +14,8 @@ import { captionFor, demoReducer, initialDemoState, type DemoAction } from "./de
 import type { DemoDriverProps } from "./DemoDriver";
 
 // The driver types steps through the lab's shell; it loads with the lab, not with the page.
-const DemoDriver = dynamic<DemoDriverProps>(
-  () => import("./DemoDriver").then((m) => m.DemoDriver),
-  {
-    ssr: false,
-  },
+const DemoDriver = clientOnly<DemoDriverProps>(() =>
+  import("./DemoDriver").then((m) => m.DemoDriver),
 );
 
 export interface DemoScenario {

@@ -1,41 +1,28 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { clientOnly } from "@/components/ui/clientOnly";
 import type { DrillRequest } from "./DrillMode";
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
 // Each mode (and the port data, question bank and FSRS behind it) loads after the page has
-// painted, so the first load stays small; the placeholder holds the panel's space meanwhile.
+// painted, so the first load stays small; the placeholder holds the panel's space meanwhile: as
+// tall as the drill (the mode a visit opens on) at phone and desktop widths, so the text below the
+// panel does not move when it arrives (it was the page's only layout shift).
 function ModeLoading() {
   return (
     <section
       aria-busy="true"
-      className="min-h-72 rounded-2xl border border-border bg-bg-soft p-4 sm:p-6"
+      className="min-h-[47rem] rounded-2xl border border-border bg-bg-soft p-4 sm:p-6"
     >
       <p className="text-fg-muted">Loading…</p>
     </section>
   );
 }
-const DrillMode = dynamic(() => import("./DrillMode").then((m) => m.DrillMode), {
-  ssr: false,
-  loading: ModeLoading,
-});
-const QuizMode = dynamic(() => import("./QuizMode").then((m) => m.QuizMode), {
-  ssr: false,
-  loading: ModeLoading,
-});
-const ExamMode = dynamic(() => import("./ExamMode").then((m) => m.ExamMode), {
-  ssr: false,
-  loading: ModeLoading,
-});
-const PbqMode = dynamic(() => import("./PbqMode").then((m) => m.PbqMode), {
-  ssr: false,
-  loading: ModeLoading,
-});
-const StatsPanel = dynamic(() => import("./StatsPanel").then((m) => m.StatsPanel), {
-  ssr: false,
-  loading: ModeLoading,
-});
+const DrillMode = clientOnly(() => import("./DrillMode").then((m) => m.DrillMode), ModeLoading);
+const QuizMode = clientOnly(() => import("./QuizMode").then((m) => m.QuizMode), ModeLoading);
+const ExamMode = clientOnly(() => import("./ExamMode").then((m) => m.ExamMode), ModeLoading);
+const PbqMode = clientOnly(() => import("./PbqMode").then((m) => m.PbqMode), ModeLoading);
+const StatsPanel = clientOnly(() => import("./StatsPanel").then((m) => m.StatsPanel), ModeLoading);
 
 /**
  * True once the page's own resources have loaded. The modes are fetched only then, so their

@@ -52,16 +52,20 @@ export function resetHydrationForTests(): void {
   detachSync = null;
 }
 
+/** Calls `l` once saved progress has loaded; returns a function that stops. */
+export function subscribeHydrated(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+/** Whether saved progress has loaded (false on the server). */
+export function isHydrated(): boolean {
+  return hydrated;
+}
+
 /** False during server rendering and the first client render; true once saved progress is loaded. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => hydrated,
-    () => false,
-  );
+  return useSyncExternalStore(subscribeHydrated, isHydrated, () => false);
 }
 
 interface PersistApi {

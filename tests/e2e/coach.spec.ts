@@ -240,7 +240,9 @@ for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await gotoHydrated(page, "/lessons/checkpoint");
     const question = page.locator('[data-question="smtp-port"]');
-    // Shuffled after hydration: all 8 questions in authored order is about a one-in-a-billion draw.
+    // The questions' code loads as they near the screen, and shuffles them then: all 8 questions
+    // in authored order is about a one-in-a-billion draw.
+    await question.scrollIntoViewIfNeeded();
     const allAuthored = () =>
       page.locator("[data-question]").evaluateAll((cards) =>
         cards.every((card) => {

@@ -206,11 +206,15 @@ test.describe("stats persistence", () => {
 
 test("the quiz and ports pages never download the terminal (xterm)", async ({ page }) => {
   const scripts: string[] = [];
-  page.on("response", async (r) => {
-    if (r.url().endsWith(".js")) scripts.push(await r.text());
+  const reads: Promise<void>[] = [];
+  page.on("response", (r) => {
+    if (r.url().endsWith(".js")) reads.push(r.text().then((body) => void scripts.push(body)));
   });
   for (const path of ["/quiz", "/ports"]) {
     await gotoHydrated(page, path);
+    // The modes' chunks arrive after hydration: read every body before navigating away.
+    await page.waitForLoadState("networkidle");
+    await Promise.all(reads);
   }
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.filter((s) => s.includes("xterm-helper-textarea"))).toEqual([]);
