@@ -18,6 +18,8 @@
 //                                      in one run, each beside the same bare runs
 //   npm run lighthouse -- --reuse-bare keep the bare page's export if it is up to date (for
 //                                      several runs side by side); by default it is rebuilt
+// /lab and /demo, which open a terminal as they load, are also measured beside the bare page plus
+// a bare xterm (scripts/bare-app/app/terminal), printed under their row.
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -64,6 +66,13 @@ if (unknown.length > 0) {
 const routes = only.length > 0 ? only : known;
 
 const CATEGORIES = ["performance", "accessibility", "best-practices"];
+
+/**
+ * Routes that open the lab's terminal while they load at Lighthouse's phone size (a lesson opens
+ * its lab only when scrolled to). Each is also compared with the bare page plus a bare xterm
+ * (scripts/bare-app/app/terminal), to tell what xterm itself costs from what the site adds.
+ */
+const TERMINAL_ROUTES = new Set(["/lab", "/demo"]);
 
 const items = (lhr, id) => lhr.audits[id]?.details?.items ?? [];
 
@@ -228,15 +237,18 @@ for (const site of sites) console.log(`  ${site.name}/ built ${site.age} min ago
 /** site -> route -> summaries; bare -> route -> summaries (the bare runs made beside it) */
 const raw = sites.map(() => Object.fromEntries(routes.map((r) => [r, []])));
 const bareRaw = Object.fromEntries(routes.map((r) => [r, []]));
+const bareTermRaw = Object.fromEntries(routes.map((r) => [r, []]));
 let failed = false;
 try {
   for (let round = 0; round < runs; round++) {
     for (const route of routes) {
       // Bare first in even rounds, last in odd ones, so no page always runs on a warmer machine.
-      const order = [-1, ...sites.map((_, i) => i)];
+      const order = [-1, ...(TERMINAL_ROUTES.has(route) ? [-2] : []), ...sites.map((_, i) => i)];
       if (round % 2 === 1) order.reverse();
       for (const which of order) {
-        if (which < 0) bareRaw[route].push(await measure(`${bareSite.origin}/`));
+        if (which === -1) bareRaw[route].push(await measure(`${bareSite.origin}/`));
+        else if (which === -2)
+          bareTermRaw[route].push(await measure(`${bareSite.origin}/terminal`));
         else raw[which][route].push(await measure(`${sites[which].origin}${route}`));
       }
       process.stdout.write(`\r  round ${round + 1}/${runs}: ${route}`.padEnd(60));
@@ -286,8 +298,27 @@ sites.forEach((site, i) => {
       ...new Set([...s.medianRun.failingAccessibility, ...s.medianRun.failingBestPractices]),
     ];
     if (costs.length > 0) console.log(`${"".padEnd(width)} failing audits: ${costs.join(", ")}`);
+    let bareTerminal;
+    if (bareTermRaw[route].length > 0) {
+      bareTerminal = medians(bareTermRaw[route]);
+      const t = compare(s, bareTerminal);
+      const own = compare(bareTerminal, bare);
+      console.log(
+        `${"".padEnd(width)} bare page + xterm: perf ${fmt(bareTerminal.performance)}, LCP ${ms(bareTerminal.lcpMs)},` +
+          ` TBT ${ms(bareTerminal.tbtMs)} (${signed(own.ratio.tbtOverMs)} over the bare page);` +
+          ` this route: TBT ${signed(t.ratio.tbtOverMs)}, LCP ${t.ratio.lcp.toFixed(2)}× against it`,
+      );
+    }
     if (details) printProfile(s.medianRun);
-    routesReport[route] = { ...s, bare, ...cmp, runs: raw[i][route], bareRuns: bareRaw[route] };
+    routesReport[route] = {
+      ...s,
+      bare,
+      bareTerminal,
+      ...cmp,
+      runs: raw[i][route],
+      bareRuns: bareRaw[route],
+      bareTerminalRuns: bareTermRaw[route],
+    };
   }
 });
 if (details) {
