@@ -2,6 +2,7 @@
 
 import { clientOnly } from "@/components/ui/clientOnly";
 import type { LabProps } from "./Lab";
+import { loadLab } from "./loadLab";
 
 /** The box the lab will fill, so nothing below it jumps while its code loads. */
 export function LabPlaceholder() {
@@ -20,6 +21,6 @@ export function LabPlaceholder() {
  * own text paints and becomes interactive first, then the simulation loads.
  */
 export const LazyLab = clientOnly<LabProps>(
-  () => import("./Lab").then((m) => m.Lab),
+  () => loadLab(() => import("./Lab")).then((m) => m.Lab),
   LabPlaceholder,
 );

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { Task } from "@/lib/lessons/schema";
 import { clientOnly } from "@/components/ui/clientOnly";
+import { loadLab } from "@/components/lab/loadLab";
 import type { LabSession } from "@/lib/shell/lab";
 
 /** What the lesson needs from the lab: type a line as if the learner had, and start over. */
@@ -24,7 +25,7 @@ export interface LabSlotProps {
 const BOX = "h-[calc(100dvh-6rem)] min-h-[26rem] lg:h-full lg:min-h-0";
 
 const LessonLab = clientOnly<LabSlotProps>(
-  () => import("./LessonLab").then((m) => m.default),
+  () => loadLab(() => import("./LessonLab")).then((m) => m.default),
   () => <Placeholder />,
 );
 

@@ -350,11 +350,15 @@ function DeckPicker({
   );
 }
 
+// The page is in English, as "Today" and "Tomorrow" are: plain names, because asking Intl for
+// them first loads the locale's calendar data, which was most of the drill's first render.
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
 function weekday(dayKey: string, i: number): string {
   if (i === 0) return "Today";
   if (i === 1) return "Tomorrow";
   const [y, m, d] = dayKey.split("-").map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, { weekday: "short" });
+  return WEEKDAYS[new Date(y, m - 1, d).getDay()]!;
 }
 
 /** Cards due on each of the next seven days: a bar per day, the number written beside it. */

@@ -4,19 +4,18 @@ import { useState, type DragEvent, type ReactNode } from "react";
 import {
   buildMatch,
   createRng,
-  dmarcQuestion,
-  gradeDmarc,
   gradeMatch,
   gradeNetwork,
   NETWORK_LINKS,
   NETWORK_NODES,
   NETWORK_OPTIONS,
-  transcriptQuestion,
   type Choice,
   type MatchGrade,
   type NetworkGrade,
   type Rng,
 } from "@/lib/quiz";
+import { dmarcQuestion, gradeDmarc } from "@/lib/quiz/pbq-dmarc";
+import { transcriptQuestion } from "@/lib/quiz/pbq-transcript";
 import { useQuizProgress } from "@/lib/progress/quiz-store";
 import { FirewallMode } from "./FirewallMode";
 import { ChoiceList } from "./ChoiceList";

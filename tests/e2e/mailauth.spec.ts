@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DMARC_CASES } from "../../lib/quiz";
+import { DMARC_CASES } from "../../lib/quiz/pbq-dmarc";
 import { openLab, typeLines } from "./helpers/lab";
 import { expectInTerminal } from "./helpers/terminal";
 import { expectNoAxeViolations } from "./helpers/axe";

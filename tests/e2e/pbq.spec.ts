@@ -1,5 +1,6 @@
 import { PORTS } from "../../content/ports";
-import { NETWORK_LINKS, NETWORK_NODES, TRANSCRIPT_CASES } from "../../lib/quiz";
+import { NETWORK_LINKS, NETWORK_NODES } from "../../lib/quiz";
+import { TRANSCRIPT_CASES } from "../../lib/quiz/pbq-transcript";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { MATRIX } from "./helpers/matrix";
 import { expect, gotoHydrated, test } from "./helpers/test";

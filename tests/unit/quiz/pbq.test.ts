@@ -7,10 +7,8 @@ import {
   gradeNetwork,
   NETWORK_LINKS,
   NETWORK_OPTIONS,
-  runTranscript,
-  TRANSCRIPT_CASES,
-  transcriptQuestion,
 } from "@/lib/quiz";
+import { runTranscript, TRANSCRIPT_CASES, transcriptQuestion } from "@/lib/quiz/pbq-transcript";
 
 describe("match protocols to ports", () => {
   it("offers distinct ports, each the protocol's own, and grades each row", () => {
