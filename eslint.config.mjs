@@ -40,6 +40,25 @@ export default defineConfig([
     },
   },
   {
+    // One link for the whole site: it prefetches on intent, not on sight (components/ui/Link.tsx).
+    files: ["app/**/*.tsx", "components/**/*.tsx", "components/**/*.ts"],
+    ignores: ["components/ui/Link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              message:
+                "Import Link from @/components/ui/Link: it prefetches a page when the learner reaches for the link, not as soon as it is on screen.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/**/*.ts", "lib/**/*.tsx"],
     rules: { "no-restricted-imports": ["error", { patterns: [UPWARD_IMPORTS] }] },
   },

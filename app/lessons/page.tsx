@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { Metadata } from "next";
 import { CoursePath, CourseProgressBar } from "@/components/lesson/CoursePath";
 import { getLessonSummaries } from "@/lib/lessons/content";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { LessonSummary } from "@/lib/lessons/schema";
 import { CourseProgressBar as ProgressBar, LessonStatus, type LessonTasks } from "./CourseStatus";
 

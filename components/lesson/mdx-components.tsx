@@ -3,7 +3,7 @@
  * Markdown elements get the site's type scale; <Term> and <Callout> are the custom tags lessons use.
  */
 import type { ComponentProps } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { GlossaryEntry } from "@/lib/lessons/glossary";
 import { Callout } from "./Callout";
 import { Term } from "./Term";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { clientOnly } from "@/components/ui/clientOnly";
 import { LabPlaceholder, LazyLab as Lab } from "@/components/lab/LazyLab";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { checkAnswer, KIND_LABELS, type Question, type Verdict } from "@/lib/quiz";
 import { ChoiceList, type ChoiceState } from "./ChoiceList";

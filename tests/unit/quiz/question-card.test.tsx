@@ -4,6 +4,9 @@ import { describe, expect, it, vi } from "vitest";
 import { QuestionCard } from "@/components/quiz/QuestionCard";
 import { createRng, questionFor } from "@/lib/quiz";
 
+// The card's links are the site's Link, which asks the router to prefetch on intent.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: () => {} }) }));
+
 const choice = questionFor("port:ldaps:636", createRng(4), "port-to-protocol");
 const typed = questionFor("port:ldaps:636", createRng(4), "protocol-to-port");
 
