@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  startTransition,
   useDeferredValue,
   useEffect,
   useLayoutEffect,
@@ -71,7 +72,8 @@ function useSecondTask(): boolean {
   useEffect(() => {
     let live = true;
     void yieldToMain().then(() => {
-      if (live) setReady(true);
+      // A transition: React renders the panels in slices, yielding to the browser between them.
+      if (live) startTransition(() => setReady(true));
     });
     return () => {
       live = false;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type ComponentType } from "react";
+import { startTransition, useEffect, useState, type ComponentType } from "react";
 
 /**
  * A component whose code is fetched in the browser once it first mounts, as `next/dynamic` with
@@ -24,7 +24,9 @@ export function clientOnly<P extends object>(
       loading ??= load().then((c) => (loaded = c));
       loading.then(
         (c) => {
-          if (live) setLoaded(() => c);
+          // As a transition, React renders the loaded component in slices, yielding to the
+          // browser between them, instead of in one long task.
+          if (live) startTransition(() => setLoaded(() => c));
         },
         () => {
           loading = null;
