@@ -255,6 +255,35 @@ export const mailq: LabCommand = {
   },
 };
 
+/**
+ * The NAME=VALUE arguments of `postconf -e`, one per argument as Postfix reads them (blanks
+ * around '=' are allowed inside one quoted argument). Like Postfix, one bad argument refuses
+ * the whole batch: `postconf -e mynetworks = 10.0.0.0/8` is three arguments, not one setting.
+ */
+function parseEdits(
+  args: readonly string[],
+): { name: string; value: string }[] | { error: string } {
+  if (args.length === 0)
+    return {
+      error: "postconf: fatal: -e requires NAME=VALUE, e.g. postconf -e 'mynetworks = 127.0.0.0/8'",
+    };
+  const edits: { name: string; value: string }[] = [];
+  for (const arg of args) {
+    const m = /^\s*([^\s=]+)\s*=\s*(.*?)\s*$/s.exec(arg);
+    if (!m) {
+      const why =
+        arg.trim() === "" || arg.trim().startsWith("=")
+          ? "missing attribute name"
+          : "missing '=' after attribute name";
+      return {
+        error: `postconf: fatal: ${why}: "${arg}"\n${style.dim("  ↳ each setting is one argument: quote it, as in postconf -e 'mynetworks = 127.0.0.0/8'")}`,
+      };
+    }
+    edits.push({ name: m[1]!, value: m[2]! });
+  }
+  return edits;
+}
+
 export const postconf: LabCommand = {
   name: "postconf",
   usage: "postconf [-n] [NAME...] | postconf -e NAME=VALUE | postconf -M",
@@ -270,19 +299,17 @@ export const postconf: LabCommand = {
     if (err) return fail(err);
     const conf = ctx.world.postconf(ctx.host) ?? {};
     if (args[0] === "-e") {
-      const text = args.slice(1).join(" ");
-      const eq = text.indexOf("=");
-      if (eq <= 0)
-        return fail(
-          "postconf: fatal: -e requires NAME=VALUE, e.g. postconf -e 'mynetworks = 127.0.0.0/8'",
-        );
-      const name = text.slice(0, eq).trim();
-      const value = text.slice(eq + 1).trim();
-      const r = ctx.world.setPostconf(ctx.host, name, value);
-      if (!r.ok) return fail(r.error);
+      const edits = parseEdits(args.slice(1));
+      if ("error" in edits) return fail(edits.error);
+      const done: string[] = [];
+      for (const { name, value } of edits) {
+        const r = ctx.world.setPostconf(ctx.host, name, value);
+        if (!r.ok) return fail(r.error);
+        done.push(`${name} = ${value}`);
+      }
       return ok(
         style.dim(
-          `  ↳ ${name} = ${value}; new connections to ${ctx.host} use it (a real server also needs 'postfix reload')`,
+          `  ↳ ${done.join("; ")}; new connections to ${ctx.host} use ${done.length > 1 ? "them" : "it"} (a real server also needs 'postfix reload')`,
         ),
       );
     }

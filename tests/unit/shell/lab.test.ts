@@ -197,6 +197,30 @@ describe("ssh, mailq and postconf", () => {
     );
     expect(type("mailq")).toContain("Mail queue is empty");
   });
+
+  it("postconf -e takes each NAME=VALUE as one argument and refuses the batch otherwise, as Postfix does", () => {
+    const { type, world } = lab("open-relay");
+    type("ssh mx.corp.example");
+    const mynetworks = () => world().postconf("mx.corp.example")?.mynetworks;
+    const before = mynetworks();
+    // Unquoted, the shell makes three arguments of it; Postfix reads "mynetworks" first and stops.
+    const out = type("postconf -e mynetworks = 10.0.0.0/24");
+    expect(out).toContain(`postconf: fatal: missing '=' after attribute name: "mynetworks"`);
+    expect(out).toContain("quote it");
+    expect(mynetworks()).toBe(before);
+    // One bad argument refuses the batch: the good one before it is not applied either.
+    expect(type("postconf -e mynetworks=10.0.0.0/24, 127.0.0.0/8")).toContain(
+      `missing '=' after attribute name: "127.0.0.0/8"`,
+    );
+    expect(mynetworks()).toBe(before);
+    expect(type("postconf -e '=10.0.0.0/24'")).toContain(
+      `postconf: fatal: missing attribute name: "=10.0.0.0/24"`,
+    );
+    // Quoted, blanks around '=' are fine; several settings in one command all apply.
+    type("postconf -e 'mynetworks = 127.0.0.0/8' smtpd_banner=$myhostname");
+    expect(mynetworks()).toBe("127.0.0.0/8");
+    expect(type("postconf smtpd_banner")).toContain("smtpd_banner = $myhostname");
+  });
 });
 
 describe("scenario", () => {
