@@ -13,6 +13,7 @@ import {
   fitText,
   layoutDiagram,
   pairKey,
+  shortHostNames,
   wrapNote,
   type DiagramLayout,
   type Pt,
@@ -667,6 +668,7 @@ export function CompactStrip({
 }) {
   const view = usePlayerView(player);
   const hosts = world.hosts();
+  const short = shortHostNames(hosts.map((h) => h.name));
   const d = view.diagram;
   const open = d.sessions.findLast((s) => s.open);
   const active = d.travel
@@ -696,7 +698,8 @@ export function CompactStrip({
                     : "border border-border"
               }`}
             >
-              {h.name.split(".")[0]}
+              <span aria-hidden="true">{short.get(h.name)}</span>
+              <span className="sr-only">{h.name}</span>
             </span>
             {next && (
               <span aria-hidden="true" className={lit ? "font-bold text-accent" : "text-fg-muted"}>

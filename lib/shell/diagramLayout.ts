@@ -202,6 +202,27 @@ function textAt(
   };
 }
 
+/**
+ * Each host's shortest name that no other host shares, from its first label on: "pc" for
+ * pc.home.example, but "mx.corp" and "mx.partner" when two hosts are both "mx". For the phone's
+ * one-line strip, where whole names do not fit.
+ */
+export function shortHostNames(names: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const labels = name.split(".");
+    let k = 1;
+    const prefix = (n: string, len: number) => n.split(".").slice(0, len).join(".");
+    while (
+      k < labels.length &&
+      names.some((other) => other !== name && prefix(other, k) === prefix(name, k))
+    )
+      k++;
+    out.set(name, prefix(name, k));
+  }
+  return out;
+}
+
 export function hostLines(h: LayoutHost): [string, string, string] {
   const role = ROLE_NAMES[h.role] ?? h.role;
   return [h.name, h.ip, `${role} · ${h.ports.length ? `:${h.ports.join(" :")}` : "no SMTP"}`];

@@ -210,7 +210,7 @@ test.describe("on a phone with the keyboard open", () => {
       const strip = page.getByTestId("diagram-strip");
       await expect(strip).toBeInViewport();
       await expect(strip.locator("[data-active=true]")).toHaveCount(2);
-      await expect(strip.locator("[data-active=true]").first()).toHaveText("pc");
+      await expect(strip.locator("[data-active=true] [aria-hidden]").first()).toHaveText("pc");
       await page.getByRole("button", { name: "Show diagram" }).click();
       await expect(page.getByTestId("network-diagram")).toBeVisible();
     });

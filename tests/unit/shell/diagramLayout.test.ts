@@ -15,6 +15,7 @@ import {
   type DiagramLayout,
   type Measure,
   type Rect,
+  shortHostNames,
 } from "@/lib/shell/diagramLayout";
 
 /**
@@ -260,5 +261,23 @@ describe("the layout follows its measure", () => {
     const lines = wrapNote(text, width, 10, 2, wide);
     expect(lines).toHaveLength(2);
     for (const l of lines) expect(wide(l, 10, {})).toBeLessThanOrEqual(width);
+  });
+});
+
+describe("shortHostNames", () => {
+  it("keeps the first label where it is unique, and adds labels until it is", () => {
+    const short = shortHostNames([
+      "ws.corp.example",
+      "mx.corp.example",
+      "mx.partner.example",
+      "bulk.spammer.example",
+    ]);
+    expect([...short.values()]).toEqual(["ws", "mx.corp", "mx.partner", "bulk"]);
+  });
+
+  it("gives a whole name when one name is a prefix of another's labels", () => {
+    const short = shortHostNames(["mx.example", "mx.example.net"]);
+    expect(short.get("mx.example")).toBe("mx.example");
+    expect(short.get("mx.example.net")).toBe("mx.example.net");
   });
 });
