@@ -15,7 +15,7 @@ export { parseCommand, parsePath, encodeBase64, decodeBase64 } from "./parse";
 export { rfc5322Date, mailqDate } from "./clock";
 export { formatMailq } from "./format";
 export { receivedChain } from "./message";
-export { POSTCONF_DEFAULTS } from "./policy";
+export { POSTCONF_DEFAULTS, validateParam } from "./policy";
 
 /**
  * Build a world from a scenario id (content/scenarios) or a scenario object.

@@ -1,5 +1,12 @@
 /** The mail client (`mail`) and the Postfix admin tools (`mailq`, `postconf`). */
-import { POSTCONF_DEFAULTS, mailqDate, rfc5322Date, stuffDataLine, type World } from "@/lib/smtp";
+import {
+  POSTCONF_DEFAULTS,
+  mailqDate,
+  validateParam,
+  rfc5322Date,
+  stuffDataLine,
+  type World,
+} from "@/lib/smtp";
 import { parseOptions } from "../args";
 import { encodeBase64 } from "../base64";
 import { explainReply } from "../explain";
@@ -301,6 +308,9 @@ export const postconf: LabCommand = {
     if (args[0] === "-e") {
       const edits = parseEdits(args.slice(1));
       if ("error" in edits) return fail(edits.error);
+      // Every setting is checked before any is written, so a refused one leaves main.cf as it was.
+      const refused = edits.map((e) => validateParam(e.name, e.value)).find((p) => p !== null);
+      if (refused) return fail(refused);
       const done: string[] = [];
       for (const { name, value } of edits) {
         const r = ctx.world.setPostconf(ctx.host, name, value);

@@ -216,6 +216,11 @@ describe("ssh, mailq and postconf", () => {
     expect(type("postconf -e '=10.0.0.0/24'")).toContain(
       `postconf: fatal: missing attribute name: "=10.0.0.0/24"`,
     );
+    // An unknown name refuses the batch too, before anything is written.
+    expect(type("postconf -e mynetworks=10.0.0.0/24 bogus_name=1")).toContain(
+      "postconf: warning: bogus_name: unknown parameter",
+    );
+    expect(mynetworks()).toBe(before);
     // Quoted, blanks around '=' are fine; several settings in one command all apply.
     type("postconf -e 'mynetworks = 127.0.0.0/8' smtpd_banner=$myhostname");
     expect(mynetworks()).toBe("127.0.0.0/8");
