@@ -30,6 +30,8 @@ export function useCoach({
 }): { message: CoachMessage | null; showNext: () => void; reset: () => void } {
   const [message, setMessage] = useState<CoachMessage | null>(null);
   const busy = useRef(false);
+  /** Presses not answered yet: each is answered in turn, planned from the world as it is then. */
+  const queued = useRef(0);
   /** Presses answered so far, stamped on each message (the note shows it as data-presses). */
   const presses = useRef(0);
   const [pending, setPending] = useState(false);
@@ -82,17 +84,25 @@ export function useCoach({
       say({ kind: "typed", line: advice.line, task: advice.task.title, why: advice.why });
     };
 
-    // One press at a time: a double click must not type two lines planned from the same state.
+    // One press at a time, each planned after the line before it has run, so two quick presses
+    // type two steps (never one line twice), however slow the machine or the lab's loading is.
     if (busy.current) return;
     busy.current = true;
     try {
-      await advise();
+      while (queued.current > 0) {
+        queued.current--;
+        await advise();
+      }
+    } catch (e) {
+      queued.current = 0; // the coach's code failed to load: later presses start afresh
+      throw e;
     } finally {
       busy.current = false;
     }
   }, []);
 
   const showNext = useCallback(() => {
+    queued.current++;
     if (!latest.current.controls?.session()) {
       wantLab();
       setPending(true);
@@ -119,6 +129,7 @@ export function useCoach({
   }, [pending, controls, run]);
 
   const reset = useCallback(() => {
+    queued.current = 0;
     acknowledged.current = new Set();
     setMessage(null);
   }, []);
