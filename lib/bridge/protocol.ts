@@ -3,7 +3,7 @@
  * tab (which holds the simulated world). Only SMTP lines and connection events travel: both
  * ends parse every message with these schemas and drop anything else.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -17,14 +17,17 @@ export const MAX_BATCH_LINES = 200;
 export const WORLD_PORTS = [25, 587, 465] as const;
 export type WorldPort = (typeof WORLD_PORTS)[number];
 
-const conn = z.number().int().positive().describe("The bridge's id for one TCP connection.");
+/** The bridge's id for one TCP connection. */
+const conn = z.int().check(z.positive());
 // Characters, not octets: a UTF-8 line of 998 octets never has more than 998 characters.
-const line = z.string().max(MAX_LINE_OCTETS);
+const line = z.string().check(z.maxLength(MAX_LINE_OCTETS));
 
 export const listenerSchema = z.object({
-  port: z.number().int().min(1).max(65535).describe("The real TCP port on the bridge."),
+  /** The real TCP port on the bridge. */
+  port: z.int().check(z.gte(1), z.lte(65535)),
   worldPort: z.union([z.literal(25), z.literal(587), z.literal(465)]),
-  tls: z.enum(["starttls", "implicit"]).describe("STARTTLS when offered, or TLS from the start."),
+  /** STARTTLS when offered, or TLS from the start. */
+  tls: z.enum(["starttls", "implicit"]),
 });
 export type Listener = z.infer<typeof listenerSchema>;
 
@@ -33,19 +36,28 @@ export const toTabSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("hello"),
     version: z.literal(PROTOCOL_VERSION),
-    host: z.string().max(255).describe("The address the SMTP listeners are bound to."),
-    listeners: z.array(listenerSchema).max(3),
+    /** The address the SMTP listeners are bound to. */
+    host: z.string().check(z.maxLength(255)),
+    listeners: z.array(listenerSchema).check(z.maxLength(3)),
   }),
   z.object({
     type: z.literal("open"),
     conn,
     worldPort: listenerSchema.shape.worldPort,
-    tls: z.boolean().describe("True when the real TLS handshake already happened (port 465)."),
+    /** True when the real TLS handshake already happened (port 465). */
+    tls: z.boolean(),
   }),
-  z.object({ type: z.literal("lines"), conn, lines: z.array(line).min(1).max(MAX_BATCH_LINES) }),
-  z.object({ type: z.literal("tls"), conn }).describe("The STARTTLS handshake completed."),
-  z.object({ type: z.literal("hangup"), conn }).describe("The real client closed the connection."),
-  z.object({ type: z.literal("replaced") }).describe("Another lab tab took over the bridge."),
+  z.object({
+    type: z.literal("lines"),
+    conn,
+    lines: z.array(line).check(z.minLength(1), z.maxLength(MAX_BATCH_LINES)),
+  }),
+  /** The STARTTLS handshake completed. */
+  z.object({ type: z.literal("tls"), conn }),
+  /** The real client closed the connection. */
+  z.object({ type: z.literal("hangup"), conn }),
+  /** Another lab tab took over the bridge. */
+  z.object({ type: z.literal("replaced") }),
 ]);
 export type ToTab = z.infer<typeof toTabSchema>;
 
@@ -54,15 +66,15 @@ export const toBridgeSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("attach"),
     version: z.literal(PROTOCOL_VERSION),
-    scenario: z.string().max(100),
+    scenario: z.string().check(z.maxLength(100)),
   }),
   z.object({
     type: z.literal("reply"),
     conn,
     /** What the server said, exactly as on the wire (CRLF-joined, each reply CRLF-ended); may be "". */
-    text: z.string().max(200_000),
+    text: z.string().check(z.maxLength(200_000)),
     /** How many of the lines sent were used; the rest are dropped (after STARTTLS or a hang-up). */
-    consumed: z.number().int().min(0).max(MAX_BATCH_LINES),
+    consumed: z.int().check(z.gte(0), z.lte(MAX_BATCH_LINES)),
     /** The session waits for the TLS handshake ("220 2.0.0 Ready to start TLS" was sent). */
     starttls: z.boolean(),
     /** The session ended: close the connection after writing `text`. */
@@ -72,7 +84,7 @@ export const toBridgeSchema = z.discriminatedUnion("type", [
 export type ToBridge = z.infer<typeof toBridgeSchema>;
 
 /** Parse one WebSocket text frame; null for anything that is not valid JSON of the schema. */
-function parseWith<T>(schema: z.ZodType<T>, data: unknown): T | null {
+function parseWith<T>(schema: z.ZodMiniType<T>, data: unknown): T | null {
   if (typeof data !== "string") return null;
   let json: unknown;
   try {

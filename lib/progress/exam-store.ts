@@ -2,29 +2,30 @@
  * The exam in progress, saved on every answer so a reload or a closed tab resumes it. The
  * clock keeps running while away (see `examClock`).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ExamAnswer, ExamState } from "@/lib/quiz";
 import { createPersistedStore } from "./persisted";
 
-const count = z.number().int().min(0);
+const count = z.int().check(z.gte(0));
 const answerSchema = z.union([
-  z.object({ choice: z.string().max(100) }),
-  z.object({ typed: z.string().max(200) }),
+  z.object({ choice: z.string().check(z.maxLength(100)) }),
+  z.object({ typed: z.string().check(z.maxLength(200)) }),
 ]);
 
-const examSchema: z.ZodType<ExamState> = z.object({
-  seed: z.number().int(),
-  size: z.number().int().min(1).max(200),
-  startedAt: z.number().finite(),
-  durationMs: z.number().finite().min(0),
-  answers: z.record(z.string().regex(/^\d+$/), answerSchema),
+// z.number() refuses Infinity and NaN.
+const examSchema: z.ZodMiniType<ExamState> = z.object({
+  seed: z.int(),
+  size: z.int().check(z.gte(1), z.lte(200)),
+  startedAt: z.number(),
+  durationMs: z.number().check(z.gte(0)),
+  answers: z.record(z.string().check(z.regex(/^\d+$/)), answerSchema),
   flags: z.array(count),
   index: count,
-  finishedAt: z.number().finite().nullable(),
+  finishedAt: z.nullable(z.number()),
   timedOut: z.boolean(),
 });
 
-export const examStoreSchema = z.object({ current: examSchema.nullable() });
+export const examStoreSchema = z.object({ current: z.nullable(examSchema) });
 type ExamStoreData = z.infer<typeof examStoreSchema>;
 
 export const EXAM_KEY = "relay-lab:exam";

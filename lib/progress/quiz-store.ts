@@ -1,5 +1,5 @@
 /** Quiz progress: per-card stats and FSRS memory, daily counts, exam and PBQ results. */
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   addRecord,
   applyAnswer,
@@ -12,22 +12,24 @@ import {
 } from "@/lib/quiz";
 import { createPersistedStore } from "./persisted";
 
-const count = z.number().int().min(0);
-const time = z.number().finite();
+// zod/mini, not classic zod: this loads with every quiz mode (see issue 13's note).
+// z.number() already refuses Infinity and NaN.
+const count = z.int().check(z.gte(0));
+const time = z.number();
 
 const memorySchema = z.object({
   due: time,
-  stability: z.number().finite(),
-  difficulty: z.number().finite(),
-  scheduledDays: z.number().finite(),
+  stability: z.number(),
+  difficulty: z.number(),
+  scheduledDays: z.number(),
   learningSteps: count,
   reps: count,
   lapses: count,
   state: z.enum(["new", "learning", "review", "relearning"]),
-  lastReview: time.nullable(),
+  lastReview: z.nullable(time),
 });
 
-export const quizSchema: z.ZodType<QuizProgressData> = z.object({
+export const quizSchema: z.ZodMiniType<QuizProgressData> = z.object({
   cards: z.record(
     z.string(),
     z.object({
@@ -35,18 +37,18 @@ export const quizSchema: z.ZodType<QuizProgressData> = z.object({
       correct: count,
       recent: z.array(z.boolean()),
       lastAt: time,
-      memory: memorySchema.optional(),
+      memory: z.optional(memorySchema),
     }),
   ),
   days: z.record(
-    z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
     z.object({ answered: count, correct: count, fresh: count }),
   ),
   exams: z.array(z.object({ at: time, correct: count, total: count })),
-  pbq: z.array(z.object({ at: time, score: z.number().min(0).max(1) })),
-  newPerDay: z.number().int().min(0).max(100),
+  pbq: z.array(z.object({ at: time, score: z.number().check(z.gte(0), z.lte(1)) })),
+  newPerDay: z.int().check(z.gte(0), z.lte(100)),
   // Added later in version 1: older saves have no hand-picked deck yet.
-  customDeck: z.array(z.string()).max(200).default([]),
+  customDeck: z._default(z.array(z.string()).check(z.maxLength(200)), []),
 });
 
 export const QUIZ_KEY = "relay-lab:quiz";

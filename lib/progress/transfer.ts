@@ -4,15 +4,15 @@
  * it, every section is read back from storage; if the browser did not keep one (storage full
  * or turned off), the import is rolled back and says so, rather than vanishing on reload.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { canWrite, decodeStored, readStored, registeredStores } from "./persisted";
 
 export const EXPORT_FORMAT = "relay-lab-progress";
 
 const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  exportedAt: z.string().optional(),
-  stores: z.record(z.string(), z.object({ version: z.number().int(), state: z.unknown() })),
+  exportedAt: z.optional(z.string()),
+  stores: z.record(z.string(), z.object({ version: z.int(), state: z.unknown() })),
 });
 
 export type ImportResult =

@@ -2,10 +2,9 @@
  * The world: hosts, networks, DNS, firewall rules, Postfix instances, queues, mailboxes and a
  * virtual clock, all driven by a scheduler. Nothing here reads the wall clock or throws.
  */
-import { z } from "zod";
 import {
-  hostSchema,
-  ruleSchema,
+  addedHostSchema,
+  rulesSchema,
   type FaultSpec,
   type ForwardSpec,
   type HostSpec,
@@ -65,10 +64,6 @@ import type {
   World,
   WorldOptions,
 } from "./types";
-
-const RULES = z.array(ruleSchema);
-/** A host added while the world runs: a client only (no Postfix to set up mid-run). */
-const ADDED_HOST = hostSchema.omit({ mta: true }).strict();
 
 /** Virtual time a TCP connect takes. */
 const CONNECT_TIME = 12;
@@ -358,7 +353,7 @@ export class SimWorld implements World {
   }
 
   addHost(spec: unknown): { ok: true; host: HostInfo } | { ok: false; error: string } {
-    const r = ADDED_HOST.safeParse(spec);
+    const r = addedHostSchema.safeParse(spec);
     if (!r.success) {
       const issue = r.error.issues[0];
       return {
@@ -1351,9 +1346,9 @@ export class SimWorld implements World {
   }
 
   setRules(rules: unknown): { ok: true } | { ok: false; error: string } {
-    let parsed: ReturnType<typeof RULES.safeParse>;
+    let parsed: ReturnType<typeof rulesSchema.safeParse>;
     try {
-      parsed = RULES.safeParse(rules);
+      parsed = rulesSchema.safeParse(rules);
     } catch {
       return { ok: false, error: "Invalid rules" };
     }

@@ -50,6 +50,15 @@ describe("scenario data", () => {
     };
     const w = createWorld(bad);
     expect(w.ok).toBe(false);
+    if (!w.ok) expect(w.error).toContain("hosts.0.name: use an RFC 2606 name ending in .example");
+  });
+
+  it("says in English what is wrong with a scenario (zod/mini loads no locale by itself)", () => {
+    const w = createWorld({ ...SCENARIOS["isp-relay"], networks: [] });
+    expect(w).toEqual({
+      ok: false,
+      error: "Invalid scenario: networks: Too small: expected array to have >=1 items",
+    });
   });
 });
 
