@@ -154,7 +154,8 @@ function compare(route, bare) {
   const ratio = {
     lcp: route.lcpMs / bare.lcpMs,
     tbtOverMs: route.tbtMs - bare.tbtMs,
-    perfDelta: route.performance - bare.performance,
+    // Scores come in hundredths: round, so 0.97 against 1.00 is -0.03, not -0.030000000000000027.
+    perfDelta: Math.round((route.performance - bare.performance) * 100) / 100,
   };
   const misses = [];
   if (!(ratio.lcp <= GOALS.lcpRatio)) misses.push(`LCP ${ratio.lcp.toFixed(2)}x`);

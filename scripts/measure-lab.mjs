@@ -114,6 +114,8 @@ const browser = await chromium.launch({ executablePath: requireChromium(), args:
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await page.goto(`${origin}/lab?scenario=isp-relay`, { waitUntil: "networkidle" });
+  // The lab opens xterm when the learner reaches for the terminal.
+  await page.click("[data-testid=terminal-box]");
   await page.waitForFunction(
     () => document.querySelector(".xterm-rows")?.textContent?.includes("$"),
     undefined,

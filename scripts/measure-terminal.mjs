@@ -42,6 +42,8 @@ function sessions(n, tag) {
 
 async function openLab(page, origin) {
   await page.goto(`${origin}/lab?scenario=isp-relay`, { waitUntil: "networkidle" });
+  // The lab opens xterm when the learner reaches for the terminal.
+  await page.click("[data-testid=terminal-box]");
   await page.waitForFunction(
     () => document.querySelector(".xterm-rows")?.textContent?.includes("$"),
     null,

@@ -19,6 +19,8 @@ async function shot(route, file, { width, height, theme = "light", typed = [], i
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   await page.goto(origin + route, { waitUntil: "networkidle" });
+  // The lab shows its banner as plain text until the terminal is clicked, which opens xterm.
+  await page.getByTestId("terminal-box").first().click({ timeout: 60_000 });
   await page.locator(".xterm-rows").first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1500);
   if (typed.length) {

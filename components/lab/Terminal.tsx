@@ -5,6 +5,7 @@ import type { Terminal as XTerm } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
 import { sanitizeTerminalOutput, type TerminalPort } from "@/lib/shell/terminal";
 import { createInputQueue } from "./inputQueue";
+import { estimateCols, keyData, screenRows, type Styled } from "./terminalFacade";
 import { yieldToMain } from "./yieldToMain";
 
 /** Terminal colours per site theme; ANSI colours chosen to pass contrast on the panel background. */
@@ -57,6 +58,15 @@ const THEMES = {
   },
 } as const;
 
+const ANSI = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"] as const;
+
+/** ANSI colour 0-15 in the site's theme, as xterm shows it. */
+function ansi(theme: "light" | "dark", n: number): string {
+  const name = ANSI[n % 8]!;
+  const key = n < 8 ? name : (`bright${name[0]!.toUpperCase()}${name.slice(1)}` as const);
+  return THEMES[theme][key as keyof (typeof THEMES)["light"]];
+}
+
 const SR_KEY = "relay-lab:terminal-screen-reader";
 
 function siteTheme(): "light" | "dark" {
@@ -75,10 +85,15 @@ export interface TerminalHandle {
   cols: number;
   focus(): void;
   onResize(listener: (cols: number) => void): () => void;
+  /**
+   * The shell has printed its banner and first prompt. Output from now on answers something the
+   * learner (or a demo) did, so it opens the real terminal if it is not open yet.
+   */
+  booted(): void;
 }
 
 interface Props {
-  /** Called once xterm has loaded, with a port the shell can drive. */
+  /** Called at once, with a port the shell can drive (xterm itself opens later: see below). */
   onReady: (handle: TerminalHandle) => void;
   /** Where focus goes when the learner presses Escape to leave the terminal. */
   onEscape?: () => void;
@@ -91,9 +106,18 @@ interface Props {
   actions?: React.ReactNode;
 }
 
+/** The width of one character of the terminal's font, measured on a canvas (no layout). */
+function charWidth(family: string, size: number): number {
+  const ctx = document.createElement("canvas").getContext("2d");
+  if (!ctx) return size * 0.6;
+  ctx.font = `${size}px ${family}`;
+  return ctx.measureText("W".repeat(20)).width / 20;
+}
+
 /**
- * The xterm.js terminal. xterm and its fit addon are imported inside useEffect, so they load only
- * when a lab is on screen; the box keeps its size while loading so nothing shifts.
+ * The xterm.js terminal, opened on demand (see terminalFacade.ts). Until the learner reaches for
+ * it, or something is printed after the banner, the banner and prompt show as plain text in the
+ * same box, font and colours; xterm and its fit addon are imported only then.
  */
 export function Terminal({
   onReady,
@@ -106,11 +130,20 @@ export function Terminal({
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<XTerm | null>(null);
-  const [loaded, setLoaded] = useState(false);
+  const [live, setLive] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [screen, setScreen] = useState<{ rows: Styled[][]; fontPx: number; font: string } | null>(
+    null,
+  );
   const [screenReader, setScreenReader] = useState(false);
   const readyRef = useRef(onReady);
   const escapeRef = useRef(onEscape);
+  /** Whether xterm takes the focus when it opens (the learner clicked or typed, and stayed). */
+  const focusWanted = useRef(false);
+  /** Opens xterm (once); with `focus`, puts the focus in it when it is open. */
+  const wake = useRef<(focus: boolean) => void>(() => {});
+  /** Input typed before xterm opened, fed straight to the shell. */
+  const type = useRef<(data: string) => void>(() => {});
   useEffect(() => {
     readyRef.current = onReady;
     escapeRef.current = onEscape;
@@ -119,13 +152,38 @@ export function Terminal({
   useEffect(() => {
     let disposed = false;
     const cleanups: (() => void)[] = [];
-    const start = async () => {
+    const el = box.current;
+    if (!el) return;
+    const font =
+      getComputedStyle(document.body).getPropertyValue("--font-geist-mono").trim() || "monospace";
+    const fontPx = fontSizeFor(el.clientWidth);
+    const cols = estimateCols(el.clientWidth, charWidth(font, fontPx));
+    /** Output written before xterm opened, replayed into it when it does. */
+    let before = "";
+    let booting = true;
+    let started = false;
+    let xterm: XTerm | null = null;
+    const queues = new Set<ReturnType<typeof createInputQueue>>();
+    const resizeListeners = new Set<(cols: number) => void>();
+    const feed = (data: string) => queues.forEach((q) => q.push(data));
+    type.current = feed;
+    // Until xterm opens, the plain rows follow the theme and the presenter's type size too.
+    const restyle = new MutationObserver(() => {
+      if (!xterm) setScreen((sc) => sc && { ...sc, fontPx: fontSizeFor(el.clientWidth) });
+    });
+    restyle.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ["data-theme", "data-present", "style"],
+    });
+    cleanups.push(() => restyle.disconnect());
+
+    const open = async () => {
       const [{ Terminal: XTermCtor }, { FitAddon }] = await Promise.all([
         import("@xterm/xterm"),
         import("@xterm/addon-fit"),
       ]);
-      // Start-up is split into tasks (evaluating xterm, opening it, fitting and starting the
-      // shell), none long enough to hold up the page; the prompt appears at the end, in one go.
+      // Opening is split into tasks (evaluating xterm, opening it, fitting and replaying the
+      // output), none long enough to hold up the page.
       await yieldToMain();
       if (disposed || !box.current) return;
       let sr = false;
@@ -136,8 +194,7 @@ export function Terminal({
       }
       const t = new XTermCtor({
         theme: THEMES[siteTheme()],
-        fontFamily:
-          getComputedStyle(document.body).getPropertyValue("--font-geist-mono") || "monospace",
+        fontFamily: font,
         fontSize: fontSizeFor(box.current.clientWidth),
         lineHeight: 1.15,
         cursorBlink: false,
@@ -164,12 +221,13 @@ export function Terminal({
       cleanups.push(() => t.dispose());
       await yieldToMain();
       if (disposed || !box.current) return;
+      const sub = t.onResize(({ cols }) => resizeListeners.forEach((l) => l(cols)));
+      cleanups.push(() => sub.dispose());
       try {
         fit.fit();
       } catch {
         // not laid out yet
       }
-      const resizeListeners = new Set<(cols: number) => void>();
       const ro = new ResizeObserver(() => {
         try {
           fit.fit();
@@ -179,8 +237,6 @@ export function Terminal({
       });
       ro.observe(box.current);
       cleanups.push(() => ro.disconnect());
-      const sub = t.onResize(({ cols }) => resizeListeners.forEach((l) => l(cols)));
-      cleanups.push(() => sub.dispose());
       const mo = new MutationObserver(() => {
         t.options.theme = THEMES[siteTheme()];
         const size = box.current ? fontSizeFor(box.current.clientWidth) : t.options.fontSize;
@@ -199,40 +255,66 @@ export function Terminal({
         attributeFilter: ["data-theme", "data-present", "style"],
       });
       cleanups.push(() => mo.disconnect());
-
-      const port: TerminalPort = {
-        // The shell already sanitises; this guards any other writer (no OSC 8 links, no C1).
-        write: (data) => t.write(sanitizeTerminalOutput(data)),
-        onData: (listener) => {
-          // Long pastes are fed a slice per task (see inputQueue.ts).
-          const queue = createInputQueue(listener);
-          const d = t.onData((data) => queue.push(data));
-          return () => {
-            d.dispose();
-            queue.dispose();
-          };
-        },
-        reset: () => t.reset(),
-      };
+      t.write(before);
+      before = "";
+      xterm = t;
+      const d = t.onData(feed);
+      cleanups.push(() => d.dispose());
       setScreenReader(sr);
-      setLoaded(true);
-      readyRef.current({
-        port,
-        cols: t.cols,
-        focus: () => t.focus(),
-        onResize: (l) => {
-          resizeListeners.add(l);
-          return () => resizeListeners.delete(l);
-        },
+      setLive(true);
+      if (focusWanted.current) t.focus();
+    };
+    wake.current = (focus) => {
+      if (focus) focusWanted.current = true;
+      if (xterm && focus) xterm.focus();
+      if (started) return;
+      started = true;
+      open().catch(() => {
+        if (!disposed) setFailed(true);
       });
     };
-    start().catch(() => {
-      if (!disposed) setFailed(true);
+
+    const port: TerminalPort = {
+      // The shell already sanitises; this guards any other writer (no OSC 8 links, no C1).
+      write: (data) => {
+        const safe = sanitizeTerminalOutput(data);
+        if (xterm) return xterm.write(safe);
+        before += safe;
+        if (booting) setScreen({ rows: screenRows(before, cols), fontPx, font });
+        else wake.current(false);
+      },
+      onData: (listener) => {
+        // Long pastes are fed a slice per task (see inputQueue.ts).
+        const queue = createInputQueue(listener);
+        queues.add(queue);
+        return () => {
+          queues.delete(queue);
+          queue.dispose();
+        };
+      },
+      reset: () => {
+        if (xterm) xterm.reset();
+        else before = "";
+      },
+    };
+    readyRef.current({
+      port,
+      cols,
+      focus: () => wake.current(true),
+      onResize: (l) => {
+        resizeListeners.add(l);
+        return () => resizeListeners.delete(l);
+      },
+      booted: () => {
+        booting = false;
+      },
     });
     return () => {
       disposed = true;
+      queues.forEach((q) => q.dispose());
       cleanups.reverse().forEach((c) => c());
       term.current = null;
+      wake.current = () => {};
     };
   }, [label]);
 
@@ -276,12 +358,76 @@ export function Terminal({
         }`}
       >
         <div ref={box} className="size-full" data-testid="terminal" />
-        {!loaded && (
-          <p className="absolute inset-0 grid place-items-center font-mono text-sm text-fg-muted">
-            {failed
-              ? "The terminal could not load. Use the input line below."
-              : "Loading terminal…"}
-          </p>
+        {/* Before xterm opens: the same text, font and colours, and a way in by click or key. */}
+        {!live && (
+          <div
+            tabIndex={0}
+            role="textbox"
+            aria-label={`${label} input`}
+            aria-describedby="terminal-hint"
+            data-testid="terminal-facade"
+            data-presenter-ignore
+            className="absolute inset-2 overflow-hidden whitespace-pre outline-none"
+            style={{
+              fontFamily: screen?.font,
+              fontSize: screen?.fontPx,
+              lineHeight: 1.15,
+              color: THEMES[siteTheme()].foreground,
+              background: THEMES[siteTheme()].background,
+            }}
+            onFocus={() => wake.current(true)}
+            // Clicked or tabbed away before xterm opened: it must not take the focus back.
+            onBlur={() => (focusWanted.current = false)}
+            onPointerDown={() => wake.current(true)}
+            onKeyDown={(e) => {
+              if (e.key === "Escape") {
+                focusWanted.current = false;
+                return escapeRef.current?.();
+              }
+              const data = keyData(e);
+              if (data === null) return;
+              e.preventDefault();
+              type.current(data);
+              wake.current(true);
+            }}
+            onPaste={(e) => {
+              e.preventDefault();
+              type.current(e.clipboardData.getData("text").replace(/\r?\n/g, "\r"));
+              wake.current(true);
+            }}
+          >
+            {screen?.rows.map((row, i) => (
+              // A row per line, as xterm draws them (no one big block of text).
+              <div key={i} className="min-h-[1.15em]">
+                {row.map((r, j) => (
+                  <span
+                    key={j}
+                    style={{
+                      color: r.colour === null ? undefined : ansi(siteTheme(), r.colour),
+                      fontWeight: r.bold ? "bold" : undefined,
+                    }}
+                  >
+                    {r.text}
+                  </span>
+                ))}
+                {i === screen.rows.length - 1 && (
+                  <span
+                    aria-hidden="true"
+                    className="inline-block h-[1.15em] w-[1ch] align-text-bottom"
+                    style={{
+                      outline: `1px solid ${THEMES[siteTheme()].cursor}`,
+                      outlineOffset: -1,
+                    }}
+                  />
+                )}
+              </div>
+            ))}
+            {failed && (
+              <span className="mt-2 block font-sans text-sm text-fg-muted">
+                The terminal could not load. Use the input line below.
+              </span>
+            )}
+          </div>
         )}
       </div>
     </div>

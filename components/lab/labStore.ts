@@ -86,7 +86,7 @@ export class LabStore {
     this.bump();
   }
 
-  /** Connects the shell to a terminal once xterm has loaded. */
+  /** Connects the shell to the terminal (which opens xterm itself when it is needed). */
   attachTerminal(t: TerminalHandle): void {
     this.shell?.stop();
     const session = this.session;
@@ -114,6 +114,7 @@ export class LabStore {
     this.shell = shell;
     const note = this.error ? `${this.error}\nLoaded isp-relay instead.\n\n` : "";
     shell.start(note + banner(this.world));
+    t.booted();
     t.onResize((cols) => shell.resize(cols));
     for (const l of [...this.shellListeners]) l(shell);
   }

@@ -1,15 +1,21 @@
 import { yieldToMain } from "./yieldToMain";
 
 /**
- * Loads the lab's code in three steps, each evaluated in a task of its own: the engine (with its
- * scenarios, schemas and DKIM crypto), then the shell, then `ui` (the lab's components). Loaded by
- * one import(), the whole graph was evaluated in one task; the engine step alone takes about
- * 145 ms on these machines before Lighthouse's 4x CPU slowdown. The cost is two more round trips
- * before the lab appears, since each step's chunks are fetched after the one before. Measured
- * side by side (`npm run lighthouse`, 3 runs): with one import() instead, blocking time on /lab
- * and /demo rose by about 100 and 170 ms.
+ * Loads the lab's code in steps, each evaluated in a task of its own: the engine's libraries
+ * (the scenario schema with zod/mini, then the Ed25519 and SHA-2 code DKIM uses), the scenarios'
+ * data, the engine, the shell, then `ui` (the lab's components). Loaded by one import(), the whole
+ * graph was evaluated in one task, which Lighthouse's 4x CPU slowdown made a long one: measured
+ * side by side (`npm run lighthouse`, 3 runs), blocking time on /lab and /demo rose by about 100
+ * and 170 ms without the steps. The cost is a round trip per step before the lab appears.
  */
 export async function loadLab<T>(ui: () => Promise<T>): Promise<T> {
+  // The engine's own modules that pull in each library, so only the parts it uses are loaded.
+  await import("@/content/scenarios/schema");
+  await yieldToMain();
+  await import("@/lib/smtp/auth/ed25519");
+  await yieldToMain();
+  await import("@/content/scenarios");
+  await yieldToMain();
   await import("@/lib/smtp");
   await yieldToMain();
   await import("@/lib/shell/lab");

@@ -6,6 +6,7 @@
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { allRoutes } from "./helpers/routes";
+import { openTerminal } from "./helpers/lab";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
 const VIEWPORTS = [
@@ -20,11 +21,11 @@ function pages(): string[] {
   return ["/lab?scenario=port-25-blocked", ...allRoutes().filter((r) => /^\/lessons\/./.test(r))];
 }
 
-/** Waits for the terminal's first prompt; false when the page has no lab. */
+/** Clicks into the terminal and waits for its first prompt; false when the page has no lab. */
 async function labReady(page: Page): Promise<boolean> {
   const frames = await page.locator("[data-testid=terminal], [data-lab-frame]").count();
   if (frames === 0) return false;
-  await expect(page.locator(".xterm-rows").first()).toContainText("$", { timeout: 30_000 });
+  await openTerminal(page);
   return true;
 }
 
@@ -137,14 +138,13 @@ for (const theme of ["light", "dark"] as const) {
     test("the focused terminal shows a focus ring", async ({ page }) => {
       await page.setViewportSize({ width: 1366, height: 768 });
       await gotoHydrated(page, "/lab?scenario=isp-relay");
-      await labReady(page);
       const ring = () =>
         page.getByTestId("terminal-box").evaluate((el) => {
           const s = getComputedStyle(el);
           return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
         });
       expect((await ring()).style).toBe("none");
-      await page.locator(".xterm").first().click();
+      await labReady(page);
       await expect.poll(async () => (await ring()).style).toBe("solid");
       expect((await ring()).width).toBeGreaterThanOrEqual(2);
       await page.keyboard.press("Escape"); // leaves the terminal

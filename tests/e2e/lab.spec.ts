@@ -173,6 +173,70 @@ test("pages without a lab never download the xterm chunk", async ({ page }) => {
   // ...while /lab does (so the check above can fail).
   scripts.length = 0;
   await gotoHydrated(page, "/lab");
+  await page.getByTestId("terminal-box").click();
   await expect(page.locator(".xterm-rows")).toBeVisible({ timeout: 30_000 });
   expect(scripts.some((s) => s.includes("xterm-helper-textarea"))).toBe(true);
+});
+
+test.describe("the terminal before xterm opens", () => {
+  // Requests a service worker answers never reach page.route, and this test holds some back.
+  test.use({ serviceWorkers: "block", reducedMotion: "reduce" });
+
+  test("shows the banner and prompt without loading xterm; keys typed before it opens are kept, in order", async ({
+    page,
+  }) => {
+    await gotoHydrated(page, "/lab?scenario=isp-relay");
+    const facade = page.getByTestId("terminal-facade");
+    await expect(facade).toContainText("Relay Lab: Sending through your ISP's relay");
+    await expect(facade).toContainText("you@pc.home.example:~$");
+    // Loading the page did not load xterm.
+    expect(await page.evaluate(() => "__relayTerm" in window)).toBe(false);
+    await expect(page.locator(".xterm")).toHaveCount(0);
+
+    // Hold back every script from now on (xterm's among them), so these keys reach the
+    // terminal before xterm can open: the learner types at once, with the keyboard only.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await facade.focus();
+    await page.keyboard.type("echo firsx");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("t");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("echo second");
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".xterm")).toHaveCount(0);
+    release();
+
+    await expectInTerminal(page, "$ echo first first you@pc.home.example:~$ echo second second");
+    // The focus moved into xterm with it, and typing goes on there.
+    await expect(page.locator(".xterm-helper-textarea")).toBeFocused();
+    await page.keyboard.type("echo third");
+    await page.keyboard.press("Enter");
+    await expectInTerminal(page, "$ echo third third");
+    await expect(facade).toHaveCount(0);
+  });
+
+  test("a click elsewhere before xterm opens keeps the focus where the learner put it", async ({
+    page,
+  }) => {
+    await gotoHydrated(page, "/lab?scenario=isp-relay");
+    const facade = page.getByTestId("terminal-facade");
+    await expect(facade).toContainText("$");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await facade.click();
+    const other = page.getByRole("button", { name: "Hide diagram" });
+    await other.focus();
+    release();
+    await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 30_000 });
+    await expect(other).toBeFocused();
+  });
 });

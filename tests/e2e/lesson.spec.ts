@@ -15,7 +15,7 @@ test("completing lesson 1 by typing in the terminal ticks its tasks, and a reloa
 }) => {
   test.slow(); // Types a whole SMTP dialogue key by key.
   await gotoHydrated(page, LESSON_1);
-  await expect(page.locator(".xterm")).toBeVisible();
+  await expect(page.getByTestId("terminal-facade")).toBeVisible();
   for (const id of ["find-mx", "open-session", "relay-a-message"]) {
     await expect(task(page, id)).toHaveAttribute("data-done", "false");
   }
@@ -118,7 +118,7 @@ test('lesson 4 by "show me": abuse the open relay, close it with postconf, get r
   await gotoHydrated(page, "/lessons/open-relays");
   const showMe = page.getByRole("button", { name: /^Show me/ });
   const note = page.locator("#coach-note");
-  await expect(page.locator(".xterm")).toBeVisible();
+  await expect(page.getByTestId("terminal-facade")).toBeVisible();
   const card = page.locator("[data-lesson-complete]");
   let sawAbuseOnly = false;
   for (let i = 1; i <= 40 && !(await card.isVisible()); i++) {

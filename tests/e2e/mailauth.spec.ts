@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DMARC_CASES } from "../../lib/quiz/pbq-dmarc";
-import { openLab, typeLines } from "./helpers/lab";
+import { openLab, openTerminal, typeLines } from "./helpers/lab";
 import { expectInTerminal } from "./helpers/terminal";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { expect, gotoHydrated, test } from "./helpers/test";
@@ -47,7 +47,7 @@ for (const theme of ["light", "dark"] as const) {
       await page.getByRole("button", { name: "Back to the list" }).click();
 
       // Publish SPF and a quarantine policy with nsupdate, as the corp.example admin.
-      await page.locator(".xterm").click();
+      await openTerminal(page);
       await typeLines(
         page,
         "exit",
@@ -75,7 +75,7 @@ for (const theme of ["light", "dark"] as const) {
       await expectNoAxeViolations(page);
 
       // Tighten to reject: the next forgery gets 550 5.7.1 at the end of DATA.
-      await page.locator(".xterm").click();
+      await openTerminal(page);
       await typeLines(
         page,
         "exit",

@@ -5,6 +5,7 @@ import path from "node:path";
 import { startStaticServer } from "../../scripts/lib/static-server.mjs";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { MATRIX } from "./helpers/matrix";
+import { openTerminal } from "./helpers/lab";
 import { allRoutes } from "./helpers/routes";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
@@ -64,8 +65,7 @@ test("after one online visit every route works offline, the lab included", async
   }
   // The lab's terminal and engine run offline: a typed SMTP session gets the engine's replies.
   await page.goto("/lab?scenario=isp-relay", { waitUntil: "load" });
-  await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 30_000 });
-  await page.locator(".xterm").click();
+  await openTerminal(page);
   await page.keyboard.type("telnet mail.isp.example 25");
   await page.keyboard.press("Enter");
   await expect(page.locator(".xterm-rows")).toContainText("220 mail.isp.example");

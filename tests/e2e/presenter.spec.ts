@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers/axe";
+import { openTerminal } from "./helpers/lab";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
 const SHOTS = "test-results/presenter-shots";
@@ -226,7 +227,7 @@ test.describe("presenter mode type at 1920x1080", () => {
         await expect(page.getByTestId("class-answer")).toBeVisible();
         body = "[data-testid=class-answer] p";
       } else if (name === "demo") await waitReady(page);
-      else await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 30_000 });
+      if (name !== "class") await openTerminal(page);
       const px = (selector: string) =>
         page.evaluate((sel) => {
           const el = document.querySelector(sel);

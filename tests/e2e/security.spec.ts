@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { allRoutes } from "./helpers/routes";
-import { openLab, typeKeys } from "./helpers/lab";
+import { openLab, openTerminal, typeKeys } from "./helpers/lab";
 import { expectInTerminal, terminalText } from "./helpers/terminal";
 import { expect, gotoHydrated, test } from "./helpers/test";
 
@@ -79,8 +79,7 @@ test.describe("nothing typed or linked reaches xterm as a control sequence", () 
     page,
   }) => {
     await gotoHydrated(page, "/lab?scenario=isp-relay");
-    await expect(rows(page)).toContainText("$", { timeout: 30_000 });
-    await page.locator(".xterm").click();
+    await openTerminal(page);
     // The whole buffer (scrollback included): a short terminal has scrolled the banner up.
     await expect.poll(() => terminalText(page)).toContain("Relay Lab:");
     // Typed: one input event carrying the 8-bit CSI, then Enter.

@@ -2,14 +2,25 @@ import type { Page } from "@playwright/test";
 import { terminalText } from "./terminal";
 import { expect, gotoHydrated } from "./test";
 
-/** The terminal, for clicking into it. */
-export const terminalBox = (page: Page) => page.locator(".xterm");
+/**
+ * The terminal's box, for clicking into it. Until the learner reaches for it, it shows the
+ * shell's banner as plain text and xterm is not loaded; a click (a key, or output) opens xterm.
+ */
+export const terminalBox = (page: Page) => page.getByTestId("terminal-box").first();
 
-/** Opens /lab on a scenario, waits for the terminal's first prompt and puts the focus in it. */
+/** Clicks into the (first) terminal, which opens xterm, and waits for its prompt. */
+export async function openTerminal(page: Page) {
+  await expect(
+    page.getByTestId("terminal-facade").or(page.locator(".xterm")).first(),
+  ).toContainText("$", { timeout: 30_000 });
+  await terminalBox(page).click();
+  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain("$");
+}
+
+/** Opens /lab on a scenario, clicks into the terminal and waits for its prompt. */
 export async function openLab(page: Page, scenario: string) {
   await gotoHydrated(page, `/lab?scenario=${scenario}`);
-  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain("$");
-  await terminalBox(page).click();
+  await openTerminal(page);
 }
 
 /**
@@ -34,7 +45,7 @@ export async function typeKeys(page: Page, ...lines: string[]) {
 
 /** Clicks into a terminal (a lesson's, say) and types the lines key by key. */
 export async function typeInTerminal(page: Page, ...lines: string[]) {
-  await terminalBox(page).click();
+  await openTerminal(page);
   await typeKeys(page, ...lines);
 }
 
