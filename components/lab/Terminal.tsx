@@ -106,12 +106,16 @@ interface Props {
   actions?: React.ReactNode;
 }
 
-/** The width of one character of the terminal's font, measured on a canvas (no layout). */
-function charWidth(family: string, size: number): number {
+/**
+ * The width of one cell of the terminal's font, measured as xterm measures it (a canvas's
+ * measureText of "W" in the same font), so the shell wraps the first screen at the columns xterm
+ * will have.
+ */
+function cellWidth(family: string, size: number): number {
   const ctx = document.createElement("canvas").getContext("2d");
   if (!ctx) return size * 0.6;
   ctx.font = `${size}px ${family}`;
-  return ctx.measureText("W".repeat(20)).width / 20;
+  return ctx.measureText("W").width;
 }
 
 /**
@@ -154,10 +158,18 @@ export function Terminal({
     const cleanups: (() => void)[] = [];
     const el = box.current;
     if (!el) return;
-    const font =
-      getComputedStyle(document.body).getPropertyValue("--font-geist-mono").trim() || "monospace";
-    const fontPx = fontSizeFor(el.clientWidth);
-    const cols = estimateCols(el.clientWidth, charWidth(font, fontPx));
+    let font = "";
+    let fontPx = 15;
+    // As xterm's fit addon counts: the box's CSS width, whole pixels.
+    const countCols = () =>
+      estimateCols(parseInt(getComputedStyle(el).width), cellWidth(font, fontPx));
+    let cols = 80;
+    const measure = () => {
+      font =
+        getComputedStyle(document.body).getPropertyValue("--font-geist-mono").trim() || "monospace";
+      fontPx = fontSizeFor(el.clientWidth);
+      cols = countCols();
+    };
     /** Output written before xterm opened, replayed into it when it does. */
     let before = "";
     let booting = true;
@@ -176,6 +188,14 @@ export function Terminal({
       attributeFilter: ["data-theme", "data-present", "style"],
     });
     cleanups.push(() => restyle.disconnect());
+    // Measured before the web font arrived: count again once it has, as xterm will.
+    if (document.fonts?.status === "loading")
+      void document.fonts.ready.then(() => {
+        const now = countCols();
+        if (disposed || xterm || !font || now === cols) return;
+        cols = now;
+        resizeListeners.forEach((l) => l(now));
+      });
 
     const open = async () => {
       const [{ Terminal: XTermCtor }, { FitAddon }] = await Promise.all([
@@ -186,6 +206,7 @@ export function Terminal({
       // output), none long enough to hold up the page.
       await yieldToMain();
       if (disposed || !box.current) return;
+      if (!font) measure();
       let sr = false;
       try {
         sr = localStorage.getItem(SR_KEY) === "1";
@@ -297,18 +318,26 @@ export function Terminal({
         else before = "";
       },
     };
-    readyRef.current({
-      port,
-      cols,
-      focus: () => wake.current(true),
-      onResize: (l) => {
-        resizeListeners.add(l);
-        return () => resizeListeners.delete(l);
-      },
-      booted: () => {
-        booting = false;
-      },
+    // The shell starts a task after the lab has mounted: the rest of the lab (its playback, a
+    // demo's driver) has subscribed by then, and the lab's first task stays shorter.
+    void yieldToMain().then(() => {
+      if (disposed) return;
+      measure();
+      boot();
     });
+    const boot = () =>
+      readyRef.current({
+        port,
+        cols,
+        focus: () => wake.current(true),
+        onResize: (l) => {
+          resizeListeners.add(l);
+          return () => resizeListeners.delete(l);
+        },
+        booted: () => {
+          booting = false;
+        },
+      });
     return () => {
       disposed = true;
       queues.forEach((q) => q.dispose());

@@ -141,10 +141,11 @@ export function keyData(e: {
 const SCROLLBAR_PX = 14;
 
 /**
- * The columns xterm will fit into `widthPx` with characters `charPx` wide, as its fit addon
- * counts them; at least 20, so a banner never wraps to nothing while the page lays out.
+ * The columns xterm will fit into `widthPx` with cells `cellPx` wide, counted as its fit addon
+ * counts them (the shell wraps what it prints at these; a mismatch would wrap the first screen
+ * differently from the rest). 80, xterm's default, when the box has no size yet.
  */
-export function estimateCols(widthPx: number, charPx: number): number {
-  if (!(widthPx > 0) || !(charPx > 0)) return 80;
-  return Math.max(20, Math.floor((widthPx - SCROLLBAR_PX) / charPx));
+export function estimateCols(widthPx: number, cellPx: number): number {
+  if (!(widthPx > 0) || !(cellPx > 0)) return 80;
+  return Math.max(2, Math.floor((widthPx - SCROLLBAR_PX) / cellPx));
 }

@@ -8,19 +8,24 @@ import { expect, gotoHydrated } from "./test";
  */
 export const terminalBox = (page: Page) => page.getByTestId("terminal-box").first();
 
-/** Clicks into the (first) terminal, which opens xterm, and waits for its prompt. */
+/**
+ * Clicks into the (first) terminal and waits until xterm shows it (it opens on that first click,
+ * replaying what the shell printed before).
+ */
 export async function openTerminal(page: Page) {
-  await expect(
-    page.getByTestId("terminal-facade").or(page.locator(".xterm")).first(),
-  ).toContainText("$", { timeout: 30_000 });
+  const facade = page.getByTestId("terminal-facade");
+  const xterm = page.locator(".xterm");
+  await expect(facade.or(xterm).first()).toBeVisible({ timeout: 30_000 });
   await terminalBox(page).click();
-  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain("$");
+  await expect(xterm.first()).toBeVisible({ timeout: 30_000 });
+  await expect(facade).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** Opens /lab on a scenario, clicks into the terminal and waits for its prompt. */
 export async function openLab(page: Page, scenario: string) {
   await gotoHydrated(page, `/lab?scenario=${scenario}`);
   await openTerminal(page);
+  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain("$");
 }
 
 /**

@@ -79,9 +79,10 @@ describe("the terminal shown before xterm opens", () => {
     expect(k("Unidentified")).toBeNull();
   });
 
-  it("estimates the columns xterm's fit addon will find, and never fewer than 20", () => {
+  it("counts the columns as xterm's fit addon will", () => {
     expect(estimateCols(814, 9)).toBe(88); // (814 - 14 px of scrollbar) / 9
-    expect(estimateCols(100, 9)).toBe(20);
+    expect(estimateCols(815, 9.0309)).toBe(88);
+    expect(estimateCols(20, 9)).toBe(2);
     expect(estimateCols(0, 9)).toBe(80);
     expect(estimateCols(800, Number.NaN)).toBe(80);
   });
