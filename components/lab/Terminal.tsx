@@ -177,7 +177,12 @@ export function Terminal({
     let xterm: XTerm | null = null;
     const queues = new Set<ReturnType<typeof createInputQueue>>();
     const resizeListeners = new Set<(cols: number) => void>();
-    const feed = (data: string) => queues.forEach((q) => q.push(data));
+    /** Keys pressed in the one task before the shell starts, handed to it when it does. */
+    let early = "";
+    const feed = (data: string) => {
+      if (queues.size === 0) early += data;
+      else queues.forEach((q) => q.push(data));
+    };
     type.current = feed;
     // Until xterm opens, the plain rows follow the theme and the presenter's type size too.
     const restyle = new MutationObserver(() => {
@@ -308,6 +313,10 @@ export function Terminal({
         // Long pastes are fed a slice per task (see inputQueue.ts).
         const queue = createInputQueue(listener);
         queues.add(queue);
+        // After the caller has finished starting (the shell prints its banner first).
+        const held = early;
+        early = "";
+        if (held) queueMicrotask(() => queue.push(held));
         return () => {
           queues.delete(queue);
           queue.dispose();
