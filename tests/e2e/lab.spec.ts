@@ -178,6 +178,17 @@ test("pages without a lab never download the xterm chunk", async ({ page }) => {
   expect(scripts.some((s) => s.includes("xterm-helper-textarea"))).toBe(true);
 });
 
+/** Holds back every script the page asks for from now on (xterm's among them) until released. */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test.describe("the terminal before xterm opens", () => {
   // Requests a service worker answers never reach page.route, and this test holds some back.
   test.use({ serviceWorkers: "block", reducedMotion: "reduce" });
@@ -193,14 +204,9 @@ test.describe("the terminal before xterm opens", () => {
     expect(await page.evaluate(() => "__relayTerm" in window)).toBe(false);
     await expect(page.locator(".xterm")).toHaveCount(0);
 
-    // Hold back every script from now on (xterm's among them), so these keys reach the
-    // terminal before xterm can open: the learner types at once, with the keyboard only.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/_next/static/chunks/*.js", async (route) => {
-      await held;
-      await route.continue();
-    });
+    // These keys reach the terminal before xterm can open: the learner types at once, with the
+    // keyboard only.
+    const release = await holdScripts(page);
     await facade.focus();
     await page.keyboard.type("echo firsx");
     await page.keyboard.press("Backspace");
@@ -226,12 +232,7 @@ test.describe("the terminal before xterm opens", () => {
     await gotoHydrated(page, "/lab?scenario=isp-relay");
     const facade = page.getByTestId("terminal-facade");
     await expect(facade).toContainText("$");
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/_next/static/chunks/*.js", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdScripts(page);
     await facade.click();
     const other = page.getByRole("button", { name: "Hide diagram" });
     await other.focus();
