@@ -58,14 +58,27 @@ const THEMES = {
   },
 } as const;
 
-const ANSI = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"] as const;
+type Theme = (typeof THEMES)["light" | "dark"];
 
-/** ANSI colour 0-15 in the site's theme, as xterm shows it. */
-function ansi(theme: "light" | "dark", n: number): string {
-  const name = ANSI[n % 8]!;
-  const key = n < 8 ? name : (`bright${name[0]!.toUpperCase()}${name.slice(1)}` as const);
-  return THEMES[theme][key as keyof (typeof THEMES)["light"]];
-}
+/** xterm's theme keys for ANSI colours 0-15, in order. */
+const ANSI_KEYS = [
+  "black",
+  "red",
+  "green",
+  "yellow",
+  "blue",
+  "magenta",
+  "cyan",
+  "white",
+  "brightBlack",
+  "brightRed",
+  "brightGreen",
+  "brightYellow",
+  "brightBlue",
+  "brightMagenta",
+  "brightCyan",
+  "brightWhite",
+] as const satisfies readonly (keyof Theme)[];
 
 const SR_KEY = "relay-lab:terminal-screen-reader";
 
@@ -356,6 +369,9 @@ export function Terminal({
     };
   }, [label]);
 
+  /** The site theme's terminal colours, for the plain rows shown before xterm opens. */
+  const colours: Theme = THEMES[siteTheme()];
+
   function toggleScreenReader(on: boolean) {
     setScreenReader(on);
     if (term.current) term.current.options.screenReaderMode = on;
@@ -410,8 +426,8 @@ export function Terminal({
               fontFamily: screen?.font,
               fontSize: screen?.fontPx,
               lineHeight: 1.15,
-              color: THEMES[siteTheme()].foreground,
-              background: THEMES[siteTheme()].background,
+              color: colours.foreground,
+              background: colours.background,
             }}
             onFocus={() => wake.current(true)}
             // Clicked or tabbed away before xterm opened: it must not take the focus back.
@@ -441,7 +457,7 @@ export function Terminal({
                   <span
                     key={j}
                     style={{
-                      color: r.colour === null ? undefined : ansi(siteTheme(), r.colour),
+                      color: r.colour === null ? undefined : colours[ANSI_KEYS[r.colour % 16]!],
                       fontWeight: r.bold ? "bold" : undefined,
                     }}
                   >
@@ -453,7 +469,7 @@ export function Terminal({
                     aria-hidden="true"
                     className="inline-block h-[1.15em] w-[1ch] align-text-bottom"
                     style={{
-                      outline: `1px solid ${THEMES[siteTheme()].cursor}`,
+                      outline: `1px solid ${colours.cursor}`,
                       outlineOffset: -1,
                     }}
                   />
