@@ -88,6 +88,36 @@ const NARROW = 640;
 const MIN_BENCH = 420;
 /** In a frame of its own (a lesson's column) the lab makes do with less before it scrolls. */
 const MIN_BENCH_IN_FRAME = 300;
+/** What a workbench section takes from its width: 12px padding and a 1px border each side. */
+const SECTION_INSET = 26;
+
+/** The workbench's size if it started where `el` starts (see useBenchSize). */
+function benchSizeAt(el: HTMLElement): { w: number; h: number } {
+  const found = el.parentElement?.closest<HTMLElement>("[data-lab-frame]") ?? null;
+  // A frame counts only while it scrolls on its own (a lesson's column on wide screens).
+  const frame = found && getComputedStyle(found).overflowY !== "visible" ? found : null;
+  const top = el.getBoundingClientRect().top;
+  const room = frame
+    ? frame.clientHeight - (top - frame.getBoundingClientRect().top + frame.scrollTop) - 8
+    : window.innerHeight - (top + window.scrollY) - 12;
+  const whole = (frame ? frame.clientHeight : window.innerHeight) - 12;
+  // Too little room under what comes first: take the whole frame once scrolled to.
+  const min = frame ? MIN_BENCH_IN_FRAME : MIN_BENCH;
+  return { w: el.offsetWidth, h: Math.round(room >= min ? room : Math.max(min, whole)) };
+}
+
+/**
+ * The size the workbench will have, read from the placeholder it replaces, which sits where the
+ * workbench will (LabPlaceholder, marked `data-lab-placeholder`). The page's layout is settled
+ * when the lab first renders, so this costs nothing, and the first commit has the real size: the
+ * diagram is drawn once, instead of a second time in the same task once measured. Without one
+ * placeholder (a client-side navigation, or several labs) the size is measured as it mounts.
+ */
+function sizeFromPlaceholder(): { w: number; h: number } {
+  if (typeof document === "undefined") return { w: 0, h: 0 };
+  const found = document.querySelectorAll<HTMLElement>("[data-lab-placeholder]");
+  return found.length === 1 ? benchSizeAt(found[0]!) : { w: 0, h: 0 };
+}
 
 /**
  * The workbench's size: its width, and a height that fills the rest of its frame from where it
@@ -96,27 +126,20 @@ const MIN_BENCH_IN_FRAME = 300;
  */
 function useBenchSize() {
   const ref = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState<{ w: number; h: number }>({ w: 0, h: 0 });
-  // Measured before the first paint, so the diagram is drawn once at the height it keeps.
+  const [size, setSize] = useState<{ w: number; h: number }>(sizeFromPlaceholder);
+  const fromPlaceholder = useRef(size.w > 0);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const found = el.parentElement?.closest<HTMLElement>("[data-lab-frame]") ?? null;
     const measure = () => {
-      // A frame counts only while it scrolls on its own (a lesson's column on wide screens).
-      const frame = found && getComputedStyle(found).overflowY !== "visible" ? found : null;
-      const w = el.clientWidth;
-      const top = el.getBoundingClientRect().top;
-      const room = frame
-        ? frame.clientHeight - (top - frame.getBoundingClientRect().top + frame.scrollTop) - 8
-        : window.innerHeight - (top + window.scrollY) - 12;
-      const whole = (frame ? frame.clientHeight : window.innerHeight) - 12;
-      // Too little room under what comes first: take the whole frame once scrolled to.
-      const min = frame ? MIN_BENCH_IN_FRAME : MIN_BENCH;
-      const h = Math.round(room >= min ? room : Math.max(min, whole));
+      const { w, h } = benchSizeAt(el);
       setSize((old) => (old.w === w && old.h === h ? old : { w, h }));
     };
-    measure();
+    // Without the placeholder's size, measured before the first paint, so the diagram is drawn
+    // at the height it keeps. With it, the observer's first report (after the browser's own
+    // layout, before that paint) checks it, instead of a layout forced in this task.
+    if (!fromPlaceholder.current) measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     if (found) ro.observe(found);
@@ -223,6 +246,7 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
                 here={store.session.host}
                 player={player}
                 maxHeight={diagramMax}
+                initialWidth={bench.w > 0 ? bench.w - SECTION_INSET : 0}
                 hostCount={world.hosts().length}
               />
             )}

@@ -10,6 +10,7 @@ export function LabPlaceholder() {
     <div
       className="grid h-[calc(100dvh-12rem)] min-h-[26rem] place-items-center rounded-xl border border-border bg-bg-soft text-fg-muted"
       role="status"
+      data-lab-placeholder=""
     >
       Loading the lab…
     </div>

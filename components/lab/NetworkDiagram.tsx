@@ -395,6 +395,8 @@ interface Props {
   /** How many hosts the world has: hosts can join a running world (the bridge's "your
    * computer"), and the layout is made again when they do. */
   hostCount: number;
+  /** The width the picture's frame will have, when the lab knows it ahead (0: measured). */
+  initialWidth?: number;
 }
 
 /** The scenario's network as hand-drawn SVG, animated by the playback of the event log. */
@@ -404,25 +406,28 @@ export const NetworkDiagram = memo(function NetworkDiagram({
   player,
   maxHeight,
   hostCount,
+  initialWidth = 0,
 }: Props) {
   // Playback state is read here so its frequent updates re-render only the diagram.
   const view = usePlayerView(player);
   const present = usePresenter((p) => p.on);
   const zoom = usePresenter((p) => p.zoom);
   const wrap = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const [width, setWidth] = useState(initialWidth);
   const [inspect, setInspect] = useState<InspectTarget | null>(null);
   const titleId = useId();
   const descId = useId();
-  // Width and text measure are read before the first paint, so the picture is drawn once at its
-  // real size and with the real font's widths (the first render only estimates them).
+  // Width and text measure are known before the first paint, so the picture is drawn once at its
+  // real size and with the real font's widths. A width the lab passed in is checked by the
+  // observer's first report, after the browser's own layout; without one it is read at once.
   const measure = useTextMeasure(wrap);
+  const widthGiven = useRef(initialWidth > 0);
   useLayoutEffect(() => {
     const el = wrap.current;
     if (!el) return;
     const ro = new ResizeObserver(() => setWidth(el.clientWidth));
     ro.observe(el);
-    setWidth(el.clientWidth);
+    if (!widthGiven.current) setWidth(el.clientWidth);
     return () => ro.disconnect();
   }, []);
   // Lanes only for the pairs that have talked (a stable, sorted key, so the layout is recomputed

@@ -3,10 +3,10 @@ import { yieldToMain } from "./yieldToMain";
 /**
  * Loads the lab's code in steps, each evaluated in a task of its own: the engine's libraries
  * (the scenario schema with zod/mini, then the Ed25519 and SHA-2 code DKIM uses), the scenarios'
- * data, the engine, the shell, then `ui` (the lab's components). Loaded by one import(), the whole
- * graph was evaluated in one task, which Lighthouse's 4x CPU slowdown made a long one: measured
- * side by side (`npm run lighthouse`, 3 runs), blocking time on /lab and /demo rose by about 100
- * and 170 ms without the steps. The cost is a round trip per step before the lab appears.
+ * data, the engine, the shell, the diagram's text measure, then `ui` (the lab's components).
+ * Loaded by one import(), the whole graph was evaluated in one task, which Lighthouse's 4x CPU
+ * slowdown made a long one: measured side by side (`npm run lighthouse`, 3 runs), blocking time
+ * on /lab and /demo rose by about 100 and 170 ms without the steps. The cost is a round trip per step before the lab appears.
  */
 export async function loadLab<T>(ui: () => Promise<T>): Promise<T> {
   // The engine's own modules that pull in each library, so only the parts it uses are loaded.
@@ -19,6 +19,9 @@ export async function loadLab<T>(ui: () => Promise<T>): Promise<T> {
   await import("@/lib/smtp");
   await yieldToMain();
   await import("@/lib/shell/lab");
+  await yieldToMain();
+  // The diagram's text measure, while the page's style is settled (see prepareTextMeasure).
+  (await import("./textMeasure")).prepareTextMeasure();
   await yieldToMain();
   return ui();
 }

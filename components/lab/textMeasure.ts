@@ -1,6 +1,6 @@
 "use client";
 
-import { useLayoutEffect, useState, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { Measure } from "@/lib/shell/diagramLayout";
 
 /** The weights the diagram draws text with; the measure must use the same ones. */
@@ -53,35 +53,80 @@ function familyOf(parent: HTMLElement, className: string): string {
   return family;
 }
 
+/** Canvas measures by the families they measure in ("sans\nmono"), made once each. */
+const measures = new Map<string, Measure>();
+
+/** The measure for these families, made now (fresh, when a font has since loaded) or cached. */
+function measureFor(sans: string, mono: string, fresh = false): Measure | undefined {
+  const key = `${sans}\n${mono}`;
+  let m = fresh ? undefined : measures.get(key);
+  if (m) return m;
+  let ctx: CanvasRenderingContext2D | null = null;
+  try {
+    ctx = document.createElement("canvas").getContext("2d");
+  } catch {
+    // no canvas here: the layout's estimate stays
+  }
+  if (!ctx) return undefined;
+  m = canvasMeasure(ctx, sans, mono);
+  measures.set(key, m);
+  return m;
+}
+
+/** The measure for the page's own text, once prepareTextMeasure has run. */
+let pageMeasure: Measure | undefined;
+
 /**
- * The real text measure for the diagram under `ref`: the family its text inherits there and the
- * one `font-mono` gives, measured on a canvas. Made in a layout effect, so the diagram's first painted
- * frame already uses it; undefined until then (and where no canvas exists: the layout's estimate).
+ * Makes the measure for the page's text ahead of the diagram, in a task of its own while the
+ * page's style is settled (reading a family then costs nothing), and measures one string in
+ * each style, which makes the browser look its fonts up. The diagram's first render then lays
+ * out with real widths, instead of laying out again, and redrawing, as it first commits.
+ */
+export function prepareTextMeasure(): void {
+  if (typeof document === "undefined" || !document.body) return;
+  pageMeasure = measureFor(
+    getComputedStyle(document.body).fontFamily,
+    familyOf(document.body, "font-mono"),
+  );
+  for (const bold of [false, true])
+    for (const mono of [false, true]) pageMeasure?.("RELAY", 12, { bold, mono });
+}
+
+/** The measure for the text under `el`: its family there and the one `font-mono` gives. */
+function measureUnder(el: HTMLElement, fresh = false): Measure | undefined {
+  return measureFor(getComputedStyle(el).fontFamily, familyOf(el, "font-mono"), fresh);
+}
+
+/**
+ * The real text measure for the diagram under `ref`, measured on a canvas. It starts as the
+ * page's measure (prepareTextMeasure), checked once the first frame has painted, when reading a
+ * family costs nothing; without one it is made in a layout effect, before that frame. Undefined
+ * where no canvas exists: the layout's estimate.
  */
 export function useTextMeasure(ref: RefObject<HTMLElement | null>): Measure | undefined {
-  const [measure, setMeasure] = useState<Measure>();
+  const [measure, setMeasure] = useState<Measure | undefined>(() => pageMeasure);
+  const prepared = useRef(measure !== undefined);
+  const use = useCallback((m: Measure | undefined) => {
+    // A measure is a function, so it is passed from an updater, never as the state itself.
+    if (m) setMeasure(() => m);
+  }, []);
   useLayoutEffect(() => {
+    if (!prepared.current && ref.current) use(measureUnder(ref.current));
+  }, [ref, use]);
+  useEffect(() => {
     const el = ref.current;
     if (!el) return;
     let live = true;
-    const make = () => {
-      let ctx: CanvasRenderingContext2D | null = null;
-      try {
-        ctx = document.createElement("canvas").getContext("2d");
-      } catch {
-        // no canvas here: the estimate stays
-      }
-      if (!ctx || !live) return;
-      const m = canvasMeasure(ctx, getComputedStyle(el).fontFamily, familyOf(el, "font-mono"));
-      setMeasure(() => m);
-    };
-    make();
+    if (prepared.current) use(measureUnder(el));
     // The page uses system fonts, which are ready now; a web font arriving later would change
     // the widths, so measure again once every font has loaded.
-    if (document.fonts && document.fonts.status !== "loaded") void document.fonts.ready.then(make);
+    if (document.fonts && document.fonts.status !== "loaded")
+      void document.fonts.ready.then(() => {
+        if (live) use(measureUnder(el, true));
+      });
     return () => {
       live = false;
     };
-  }, [ref]);
+  }, [ref, use]);
   return measure;
 }
