@@ -340,13 +340,19 @@ export function Terminal({
         else before = "";
       },
     };
-    // The shell starts a task after the lab has mounted: the rest of the lab (its playback, a
-    // demo's driver) has subscribed by then, and the lab's first task stays shorter.
-    void yieldToMain().then(() => {
-      if (disposed) return;
-      measure();
-      boot();
+    // The shell starts a task after the browser has laid the lab out (the observer's first
+    // report), so measuring the box forces no layout of its own and the frame's task stays
+    // short; the rest of the lab (its playback, a demo's driver) has subscribed by then.
+    const laidOut = new ResizeObserver(() => {
+      laidOut.disconnect();
+      void yieldToMain().then(() => {
+        if (disposed) return;
+        measure();
+        boot();
+      });
     });
+    laidOut.observe(el);
+    cleanups.push(() => laidOut.disconnect());
     const boot = () =>
       readyRef.current({
         port,
