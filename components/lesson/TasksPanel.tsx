@@ -8,9 +8,13 @@ import { useSavedLessons } from "./courseProgress";
 
 const COLLAPSED_KEY = "relay-lab:tasks-collapsed";
 
-/** Whether the learner folded the task list away; remembered in this browser. */
-function useCollapsed(): [boolean, (v: boolean) => void] {
-  const [collapsed, setCollapsed] = useState(false);
+/**
+ * Whether the learner folded the task list away, remembered in this browser. Null until it is
+ * read after hydration: until then CSS folds the list on short screens, which is also what an
+ * unset choice gives, so reading it moves nothing on screen.
+ */
+function useCollapsed(): [boolean | null, (v: boolean) => void] {
+  const [collapsed, setCollapsed] = useState<boolean | null>(null);
   useEffect(() => {
     let saved: string | null = null;
     try {
@@ -18,7 +22,6 @@ function useCollapsed(): [boolean, (v: boolean) => void] {
     } catch {
       // storage unavailable: decide by the screen
     }
-    // Unset: folded on short screens, where the lab needs the height.
     // eslint-disable-next-line react-hooks/set-state-in-effect -- read once after hydration
     setCollapsed(saved === null ? window.innerHeight < 860 : saved === "1");
   }, []);
@@ -71,7 +74,7 @@ export function TasksPanel({
   return (
     <section
       aria-labelledby="tasks-heading"
-      data-collapsed={collapsed ? "true" : "false"}
+      data-collapsed={collapsed === null ? undefined : String(collapsed)}
       className="flex max-h-[35%] min-h-0 shrink-0 flex-col rounded-xl border border-border bg-bg-soft px-4 py-2"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -91,19 +94,33 @@ export function TasksPanel({
         </button>
         <button
           type="button"
-          aria-expanded={!collapsed}
+          aria-expanded={collapsed !== true}
           aria-controls="tasks-body"
           onClick={() => setCollapsed(!collapsed)}
           className="rounded-md border border-border bg-bg px-2.5 py-1 text-sm font-medium hover:border-accent"
         >
-          {collapsed ? "Show tasks" : "Hide tasks"}
+          {collapsed === null ? (
+            <>
+              <span className="[@media(max-height:859px)]:hidden">Hide tasks</span>
+              <span className="hidden [@media(max-height:859px)]:inline">Show tasks</span>
+            </>
+          ) : collapsed ? (
+            "Show tasks"
+          ) : (
+            "Hide tasks"
+          )}
         </button>
       </div>
       <p className="sr-only" role="status" aria-live="polite">
         {lost ? `No longer done: ${lost}` : justDone ? `Task done: ${justDone}` : ""}
       </p>
       <CoachNote id="coach-note" message={coach} />
-      <div id="tasks-body" hidden={collapsed} className="min-h-0 overflow-y-auto pb-1">
+      <div
+        id="tasks-body"
+        hidden={collapsed === true}
+        // Until the choice is read: folded on short screens, as `innerHeight < 860` decides then.
+        className={`min-h-0 overflow-y-auto pb-1 ${collapsed === null ? "[@media(max-height:859px)]:hidden" : ""}`}
+      >
         <ol className="mt-2 space-y-2">
           {tasks.map((t, i) => (
             <li
