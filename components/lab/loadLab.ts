@@ -3,11 +3,11 @@ import { yieldToMain } from "./yieldToMain";
 /**
  * Loads the lab's code in steps, each evaluated in a task of its own: the engine's libraries
  * (the scenario schema with zod/mini, then the Ed25519 and SHA-2 code DKIM uses), the scenarios'
- * data, the engine, the shell, the network diagram and its text measure, then `ui` (the rest of the
- * lab's components).
+ * data, the engine, the shell, the diagram's text measure, then `ui` (the lab's components).
  * Loaded by one import(), the whole graph was evaluated in one task, which Lighthouse's 4x CPU
  * slowdown made a long one: measured side by side (`npm run lighthouse`, 3 runs), blocking time
- * on /lab and /demo rose by about 100 and 170 ms without the steps. The cost is a round trip per step before the lab appears.
+ * on /lab and /demo rose by about 100 and 170 ms without the steps. The cost is a round trip
+ * per step before the lab appears.
  */
 export async function loadLab<T>(ui: () => Promise<T>): Promise<T> {
   // The engine's own modules that pull in each library, so only the parts it uses are loaded.
@@ -17,19 +17,11 @@ export async function loadLab<T>(ui: () => Promise<T>): Promise<T> {
   await yieldToMain();
   await import("@/content/scenarios");
   await yieldToMain();
-  // A scenario's first parse also sets up the schema's parsers (zod does that on first use):
-  // done here, in a task of its own, the lab's first render, which parses its scenario, is
-  // shorter.
-  const { getScenario, SCENARIO_IDS } = await import("@/lib/smtp");
-  await yieldToMain();
-  getScenario(SCENARIO_IDS[0] ?? "isp-relay");
+  await import("@/lib/smtp");
   await yieldToMain();
   await import("@/lib/shell/lab");
   await yieldToMain();
-  // The diagram (its layout and playback), then its text measure, made while the page's style
-  // is settled (see prepareTextMeasure).
-  await import("./NetworkDiagram");
-  await yieldToMain();
+  // The diagram's text measure, made while the page's style is settled (see prepareTextMeasure).
   (await import("./textMeasure")).prepareTextMeasure();
   await yieldToMain();
   return ui();

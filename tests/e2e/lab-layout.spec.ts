@@ -216,3 +216,39 @@ test.describe("on a phone with the keyboard open", () => {
     });
   }
 });
+
+test.describe("nothing on screen moves while a page with a lab loads", () => {
+  const cases = [
+    ["/lab?scenario=isp-relay", 1366, 768],
+    ["/lab?scenario=isp-relay", 390, 844],
+    // 768 px tall: the task list starts folded, and must not fold after the page has painted.
+    ["/lessons/open-relays", 1366, 768],
+  ] as const;
+  for (const [route, width, height] of cases) {
+    test(`${route} at ${width}x${height}`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        Object.assign(window, { __shifts: shifts });
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number })[])
+            shifts.push(e.value);
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await gotoHydrated(page, route);
+      // The lab has loaded and its shell has printed the banner (plain rows before xterm opens).
+      await expect(page.getByTestId("terminal-facade")).toContainText("help");
+      // Two more frames, so a shift caused by that last render is counted too.
+      await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
+      const shifts = await page.evaluate(
+        () => (window as unknown as { __shifts: number[] }).__shifts,
+      );
+      expect(
+        shifts.reduce((a, b) => a + b, 0),
+        `layout shifts: ${shifts.join(", ")}`,
+      ).toBeLessThan(0.01);
+    });
+  }
+});
