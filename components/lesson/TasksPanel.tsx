@@ -7,6 +7,8 @@ import { CoachNote, type CoachMessage } from "./CoachNote";
 import { useSavedLessons } from "./courseProgress";
 
 const COLLAPSED_KEY = "relay-lab:tasks-collapsed";
+/** Where the list starts folded (the lab needs the height): the same query as the classes below. */
+const SHORT_SCREEN = "(max-height: 859px)";
 
 /**
  * Whether the learner folded the task list away, remembered in this browser. Null until it is
@@ -23,7 +25,7 @@ function useCollapsed(): [boolean | null, (v: boolean) => void] {
       // storage unavailable: decide by the screen
     }
     // eslint-disable-next-line react-hooks/set-state-in-effect -- read once after hydration
-    setCollapsed(saved === null ? window.innerHeight < 860 : saved === "1");
+    setCollapsed(saved === null ? window.matchMedia(SHORT_SCREEN).matches : saved === "1");
   }, []);
   const set = (v: boolean) => {
     setCollapsed(v);
@@ -118,7 +120,7 @@ export function TasksPanel({
       <div
         id="tasks-body"
         hidden={collapsed === true}
-        // Until the choice is read: folded on short screens, as `innerHeight < 860` decides then.
+        // Until the choice is read: folded on short screens (SHORT_SCREEN), as it will be then.
         className={`min-h-0 overflow-y-auto pb-1 ${collapsed === null ? "[@media(max-height:859px)]:hidden" : ""}`}
       >
         <ol className="mt-2 space-y-2">
