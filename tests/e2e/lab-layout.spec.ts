@@ -252,3 +252,19 @@ test.describe("nothing on screen moves while a page with a lab loads", () => {
     });
   }
 });
+
+test("every script the lab loads asks Chrome to compile it while it downloads", async ({
+  page,
+}) => {
+  const scripts = new Map<string, Promise<string>>();
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script" && response.url().includes("/_next/"))
+      scripts.set(response.url(), response.text());
+  });
+  await gotoHydrated(page, "/lab");
+  await openTerminal(page);
+  // The page's chunks, the lab's and the terminal's lazy ones: all of them carry the hint.
+  expect(scripts.size).toBeGreaterThan(3);
+  for (const [url, text] of scripts)
+    expect((await text).split("\n")[0], url).toBe("//# allFunctionsCalledOnLoad");
+});
