@@ -6,6 +6,7 @@ import { SaveStatusBanner } from "@/components/progress/SaveStatusBanner";
 import { ServiceWorkerUpdates } from "@/components/pwa/ServiceWorkerUpdates";
 import { PresenterController } from "@/components/ui/presenter/PresenterController";
 import { THEME_BOOT_SCRIPT } from "@/lib/site/theme";
+import { ICON_DATA_URL } from "@/lib/site/icon";
 import { CONTENT_SECURITY_POLICY, ZOD_JITLESS_SCRIPT } from "@/lib/site/csp";
 import "./globals.css";
 
@@ -13,6 +14,7 @@ export const metadata: Metadata = {
   title: { default: "Relay Lab: learn SMTP relaying for Security+", template: "%s · Relay Lab" },
   description:
     "Type real SMTP into a simulated mail network, watch messages relay hop by hop, and drill the port numbers for the CompTIA Security+ exam.",
+  icons: { icon: [{ url: ICON_DATA_URL, type: "image/svg+xml" }] },
 };
 
 export const viewport: Viewport = {

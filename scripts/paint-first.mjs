@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Post-build step of `npm run build`, before csp.mjs: each exported page paints before its
-// scripts are fetched. Next writes its chunks as `<script async>` (and a low-priority preload)
-// in <head>, so the browser fetches them while the HTML is still arriving: on a slow phone
-// network they share its bandwidth, and on a slow CPU they run between parses, both delaying
-// the first paint of prose that needs no script at all. This moves the chunk list into one
-// small inline loader at the end of <body> that starts the same fetches once the first frame
-// has painted (or after a second, for a page opened in a background tab, where frames never
-// come). Hydration then starts one frame later; nothing else changes.
+// Post-build step of `npm run build`, before compile-hints.mjs and csp.mjs: each exported page
+// paints before its scripts are fetched. Next writes its chunks as `<script async>` (and a
+// low-priority preload) in <head>, so the browser fetches them while the HTML is still arriving:
+// on a slow phone network they share its bandwidth, and on a slow CPU they run between parses,
+// both delaying the first paint of prose that needs no script at all. This moves the chunk list,
+// and the manifest link (whose manifest and icon are requests too), into one small inline loader
+// at the end of <body> that starts them once the browser reports the first contentful paint
+// (after a second at the latest, for a page opened in a background tab, which never paints).
+// Hydration then starts just after the first paint; nothing else changes.
 // Running it twice changes nothing.
 //   node scripts/paint-first.mjs [dir]   (default out/)
 import { readFile, writeFile } from "node:fs/promises";

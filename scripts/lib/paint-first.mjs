@@ -3,41 +3,56 @@
 
 const ASYNC_SCRIPT = /<script src="([^"]+)" async=""><\/script>/g;
 const SCRIPT_PRELOAD = /<link rel="preload" as="script"[^>]*? href="([^"]+)"\/>/g;
+const MANIFEST = /<link rel="manifest" href="([^"]+)"\/>/g;
 const MARK = "relaylab:paint-first";
 
 /**
- * The loader: after the first paint (a frame, then a task), append the chunks as async scripts
- * and the preloads as preloads (a preloaded chunk is fetched, not run, until the page needs it).
+ * The loader: once the browser reports the first contentful paint, append the chunks as async
+ * scripts, the preloads as preloads (a preloaded chunk is fetched, not run, until the page needs
+ * it) and the manifest link (which fetches the manifest and its icon). Waiting for the paint
+ * entry, rather than for a frame, means no request competes with the page until it is on
+ * screen. Where paint entries are not supported it waits for a frame; a timer covers a
+ * background tab, which never paints.
  */
-function loader(scripts, preloads) {
+function loader(scripts, preloads, manifests) {
   return (
-    `<script>/*${MARK}*/(function(){var done=false;function add(src,preload){var e;` +
-    `if(preload){e=document.createElement("link");e.rel="preload";e.as="script";e.href=src}` +
+    `<script>/*${MARK}*/(function(){var done=false;function add(src,rel){var e;` +
+    `if(rel){e=document.createElement("link");e.rel=rel;if(rel==="preload")e.as="script";e.href=src}` +
     `else{e=document.createElement("script");e.src=src;e.async=true}document.head.appendChild(e)}` +
     `function load(){if(done)return;done=true;` +
-    `${JSON.stringify(scripts)}.forEach(function(s){add(s,false)});` +
-    `${JSON.stringify(preloads)}.forEach(function(s){add(s,true)})}` +
-    `requestAnimationFrame(function(){setTimeout(load,0)});setTimeout(load,1000)})()</script>`
+    `${JSON.stringify(scripts)}.forEach(function(s){add(s,"")});` +
+    `${JSON.stringify(preloads)}.forEach(function(s){add(s,"preload")});` +
+    `${JSON.stringify(manifests)}.forEach(function(s){add(s,"manifest")})}` +
+    `var P=self.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf("paint")>=0)` +
+    `new P(function(l){l.getEntries().forEach(function(e){if(e.name==="first-contentful-paint")load()})})` +
+    `.observe({type:"paint",buffered:true});` +
+    `else requestAnimationFrame(function(){setTimeout(load,0)});setTimeout(load,1000)})()</script>`
   );
 }
 
-/** Returns the page with its async chunks (and script preloads) fetched after the first paint. */
+function take(html, pattern, into, skip = []) {
+  return html.replace(pattern, (_all, src) => {
+    if (!skip.includes(src) && !into.includes(src)) into.push(src);
+    return "";
+  });
+}
+
+/**
+ * Returns the page with its async chunks, script preloads and manifest link requested after
+ * the first paint.
+ */
 export function paintFirst(html) {
   if (html.includes(MARK) || !html.includes("</body>")) return { html, scripts: 0 };
   const scripts = [];
   const preloads = [];
-  let rest = html.replace(ASYNC_SCRIPT, (_all, src) => {
-    if (!scripts.includes(src)) scripts.push(src);
-    return "";
-  });
-  rest = rest.replace(SCRIPT_PRELOAD, (_all, src) => {
-    if (!scripts.includes(src) && !preloads.includes(src)) preloads.push(src);
-    return "";
-  });
+  const manifests = [];
+  let rest = take(html, ASYNC_SCRIPT, scripts);
   if (scripts.length === 0) return { html, scripts: 0 };
+  rest = take(rest, SCRIPT_PRELOAD, preloads, scripts);
+  rest = take(rest, MANIFEST, manifests);
   const at = rest.lastIndexOf("</body>");
   return {
-    html: rest.slice(0, at) + loader(scripts, preloads) + rest.slice(at),
+    html: rest.slice(0, at) + loader(scripts, preloads, manifests) + rest.slice(at),
     scripts: scripts.length,
   };
 }

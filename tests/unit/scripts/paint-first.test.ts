@@ -8,6 +8,7 @@ import { deferredSources, paintFirst } from "../../../scripts/lib/paint-first.mj
 const page = [
   "<!DOCTYPE html><html><head>",
   '<link rel="preload" as="script" fetchPriority="low" href="/c/late.js"/>',
+  '<link rel="manifest" href="/manifest.webmanifest"/>',
   '<script src="/c/react.js" async=""></script><script src="/c/app.js" async=""></script>',
   '<script src="/c/polyfill.js" noModule=""></script><script>self.__next_f=[]</script>',
   "</head><body><p>Prose that needs no script.</p>",
@@ -28,7 +29,7 @@ describe("scripts/lib/paint-first.mjs", () => {
     const only = page.replace('<script src="/c/late.js" async=""></script>', "");
     const out = paintFirst(only).html;
     expect(deferredSources(out)).toEqual(["/c/react.js", "/c/app.js"]);
-    expect(out).toContain('["/c/late.js"].forEach(function(s){add(s,true)})');
+    expect(out).toContain('["/c/late.js"].forEach(function(s){add(s,"preload")})');
     expect(out).not.toContain('<link rel="preload"');
   });
 
@@ -39,10 +40,53 @@ describe("scripts/lib/paint-first.mjs", () => {
     expect(html.endsWith("</script></body></html>")).toBe(true);
   });
 
-  it("waits for a painted frame, with a timer for background tabs where frames never come", () => {
-    expect(html).toMatch(
-      /requestAnimationFrame\(function\(\)\{setTimeout\(load,0\)\}\);setTimeout\(load,1000\)/,
+  it("adds the manifest link after the paint too, so its fetches do not race the page", () => {
+    expect(html).not.toContain('<link rel="manifest"');
+    expect(html).toContain('["/manifest.webmanifest"].forEach(function(s){add(s,"manifest")})');
+  });
+
+  it("starts on the first contentful paint entry, with a frame where paint entries are unsupported", () => {
+    expect(html).toContain('.observe({type:"paint",buffered:true})');
+    expect(html).toContain('e.name==="first-contentful-paint"');
+    expect(html).toMatch(/else requestAnimationFrame\(function\(\)\{setTimeout\(load,0\)\}\)/);
+    expect(html).toMatch(/setTimeout\(load,1000\)\}\)\(\)<\/script>/);
+  });
+
+  it("runs in a browser-like page: the scripts, preload and manifest land in <head> once", () => {
+    const added: { tag: string; rel?: string; src?: string; href?: string }[] = [];
+    let observed: ((list: { getEntries(): { name: string }[] }) => void) | undefined;
+    const doc = {
+      createElement: (tag: string) => ({ tag }) as (typeof added)[number],
+      head: { appendChild: (e: (typeof added)[number]) => added.push(e) },
+    };
+    class Observer {
+      static supportedEntryTypes = ["paint"];
+      constructor(cb: typeof observed) {
+        observed = cb;
+      }
+      observe() {}
+    }
+    const timers: (() => void)[] = [];
+    const code = /<script>(\/\*relaylab:paint-first\*\/[\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
+    new Function("self", "document", "setTimeout", "requestAnimationFrame", code)(
+      { PerformanceObserver: Observer },
+      doc,
+      (f: () => void) => timers.push(f),
+      () => {
+        throw new Error("a frame is not what it waits for here");
+      },
     );
+    expect(added).toEqual([]);
+    observed!({ getEntries: () => [{ name: "first-paint" }] });
+    expect(added).toEqual([]);
+    observed!({ getEntries: () => [{ name: "first-contentful-paint" }] });
+    timers.forEach((f) => f());
+    expect(added.map((e) => e.src ?? `${e.rel}:${e.href}`)).toEqual([
+      "/c/react.js",
+      "/c/app.js",
+      "/c/late.js",
+      "manifest:/manifest.webmanifest",
+    ]);
   });
 
   it("changes nothing on a second run, or on a page without async chunks", () => {
