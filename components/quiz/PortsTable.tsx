@@ -114,6 +114,13 @@ export function PortsTable({ rows }: { rows: PortRow[] }) {
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "port", dir: 1 });
   const fuse = useFuse(rows, query.trim() !== "");
+  const search = useRef<HTMLInputElement>(null);
+  // The box is in the server HTML, so a learner can type before the script hydrates it; React
+  // keeps what they typed on screen but never saw it change, so take it up once.
+  useEffect(() => {
+    const typed = search.current?.value ?? "";
+    if (typed !== "") setQuery(typed);
+  }, []);
 
   const shown = useMemo(() => {
     const all = norm(query).split(" ").filter(Boolean);
@@ -148,6 +155,7 @@ export function PortsTable({ rows }: { rows: PortRow[] }) {
         <label className="block grow">
           <span className="block font-semibold">Search ports</span>
           <input
+            ref={search}
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}

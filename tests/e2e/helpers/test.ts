@@ -46,9 +46,22 @@ export const test = base.extend<PageProblemOptions & PageProblemFixtures>({
 
 export { expect };
 
-/** Open a path and wait until its scripts have loaded and the network is quiet (hydrated). */
+/**
+ * Open a path and wait until React has hydrated it: the page's main landmark and every form
+ * control on it (outside a terminal, whose DOM is xterm's) carry React's props, and the network
+ * is quiet. Scripts start after the first paint (scripts/paint-first.mjs), so the load event
+ * alone can come before any of them ran, and a quiet network before hydration finished.
+ */
 export async function gotoHydrated(page: Page, path: string) {
   const response = await page.goto(path, { waitUntil: "load" });
+  await page.waitForFunction(() => {
+    const react = (el: Element) => Object.keys(el).some((k) => k.startsWith("__reactProps$"));
+    const main = document.getElementById("main");
+    const controls = [...document.querySelectorAll("input, button, select, textarea")].filter(
+      (el) => !el.closest(".xterm"),
+    );
+    return main !== null && react(main) && controls.every(react);
+  });
   await page.waitForLoadState("networkidle");
   return response;
 }
