@@ -30,6 +30,7 @@ function loader(scripts, preloads, manifests) {
   );
 }
 
+/** Removes every tag `pattern` matches, adding its URL to `into` once (unless it is in `skip`). */
 function take(html, pattern, into, skip = []) {
   return html.replace(pattern, (_all, src) => {
     if (!skip.includes(src) && !into.includes(src)) into.push(src);

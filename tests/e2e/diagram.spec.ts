@@ -285,6 +285,12 @@ test.describe("presenter mode at 1920x1080", () => {
       for (const id of ["port-25-blocked", "isp-relay"]) {
         await gotoHydrated(page, `/demo?scenario=${id}&step=3`);
         await waitReady(page);
+        // The replay has settled; xterm opens on its output and draws it in a later frame.
+        await expect(
+          page.locator(".xterm-rows > div").filter({ hasText: /\S/ }).first(),
+        ).toBeVisible({
+          timeout: 30_000,
+        });
         const sizes = await labelSizes(page);
         expect(sizes.length).toBeGreaterThan(8);
         for (const s of sizes) expect(s.px, `"${s.text}"`).toBeGreaterThanOrEqual(21.9);

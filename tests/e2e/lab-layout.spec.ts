@@ -21,10 +21,13 @@ function pages(): string[] {
   return ["/lab?scenario=port-25-blocked", ...allRoutes().filter((r) => /^\/lessons\/./.test(r))];
 }
 
-/** Clicks into the terminal and waits for its first prompt; false when the page has no lab. */
+/**
+ * Clicks into the terminal and waits for its first prompt; false when the page has no lab. /lab
+ * and a lesson's lab column are in the server HTML; the lab itself loads after hydration.
+ */
 async function labReady(page: Page): Promise<boolean> {
-  const frames = await page.locator("[data-testid=terminal], [data-lab-frame]").count();
-  if (frames === 0) return false;
+  const lab = new URL(page.url()).pathname === "/lab";
+  if (!lab && (await page.locator("[data-lab-frame]").count()) === 0) return false;
   await openTerminal(page);
   return true;
 }
