@@ -199,7 +199,12 @@ export const Transcript = memo(function Transcript({
         aria-label="SMTP conversations"
       >
         {shown.map((c) => (
-          <li key={c.id} className="rounded-lg border border-border">
+          // Up to 60 lines each, mostly scrolled out of the box: the browser lays out and paints
+          // only what is in view, so a burst of sessions does not stall the diagram's frames.
+          <li
+            key={c.id}
+            className="rounded-lg border border-border [contain-intrinsic-size:auto_12rem] [content-visibility:auto]"
+          >
             <p className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-border bg-bg-soft px-3 py-2 text-sm font-semibold">
               <span>
                 #{c.id} {c.client} → {c.server}:{c.port}
