@@ -36,7 +36,10 @@ export function SiteHeader() {
             </ul>
           </nav>
         )}
-        <div className="ml-auto flex items-center gap-2">
+        {/* A row of its own on phones, whether or not the theme switch has been parsed yet: a
+            paint in the middle of the HTML must not see it fit beside the logo, then wrap, and
+            the row is as tall as the switch (34 px) before it arrives. */}
+        <div className="ml-auto flex min-h-[2.125rem] w-full items-center justify-end gap-2 sm:w-auto">
           <PresenterToggle />
           <div className="presenter-hide">
             <ThemeToggle />
