@@ -242,7 +242,10 @@ for (const theme of ["light", "dark"] as const) {
     const question = page.locator('[data-question="smtp-port"]');
     // The questions' code loads as they near the screen, and shuffles them then: all 8 questions
     // in authored order is about a one-in-a-billion draw.
-    await question.scrollIntoViewIfNeeded();
+    // The card is replaced when its code arrives, possibly while it is being scrolled to.
+    await expect(() => question.scrollIntoViewIfNeeded({ timeout: 5_000 })).toPass({
+      timeout: 30_000,
+    });
     const allAuthored = () =>
       page.locator("[data-question]").evaluateAll((cards) =>
         cards.every((card) => {
