@@ -7,20 +7,12 @@
 // that work moves to V8's streaming compiler thread. A chunk's source map, if the export has
 // one, is shifted by the added line. Running it twice changes nothing.
 //   node scripts/compile-hints.mjs [dir]   (default out/)
-import { access, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { filesEndingWith } from "./lib/html-files.mjs";
 import { shiftSourceMap, withCompileHint } from "./lib/compile-hints.mjs";
 import { OUT_DIR } from "./lib/paths.mjs";
-
-async function exists(file) {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = path.join(path.resolve(process.argv[2] ?? OUT_DIR), "_next", "static");
@@ -34,7 +26,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     changed++;
     await writeFile(file, after);
     const map = `${file}.map`;
-    if (await exists(map)) await writeFile(map, shiftSourceMap(await readFile(map, "utf8")));
+    if (existsSync(map)) await writeFile(map, shiftSourceMap(await readFile(map, "utf8")));
   }
   console.log(`compile-hints: ${changed} of ${scripts} scripts compile while they download`);
 }
