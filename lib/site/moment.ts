@@ -52,9 +52,12 @@ export function decodeTyped(text: string): DecodedTyped {
   if (!/^[A-Za-z0-9_-]+$/.test(text))
     return { ok: false, error: "its typed commands are not in the link's alphabet" };
   const decoded = decodeBase64(text.replace(/-/g, "+").replace(/_/g, "/"));
-  if (!decoded.ok || decoded.text.includes("\uFFFD") || !decoded.text.endsWith("\n"))
+  if (!decoded.ok || !decoded.text.endsWith("\n"))
     return { ok: false, error: "its typed commands do not decode" };
   const lines = decoded.text.slice(0, -1).split("\n");
+  // Invalid UTF-8 decodes to U+FFFD, which a learner may also have typed; only bytes that encode
+  // back to the same link were valid UTF-8 to begin with.
+  if (encodeTyped(lines) !== text) return { ok: false, error: "its typed commands do not decode" };
   if (lines.length > MAX_TYPED_LINES)
     return { ok: false, error: `it carries more than ${MAX_TYPED_LINES} typed lines` };
   if (lines.some((l) => l.length > MAX_LINE_LENGTH))

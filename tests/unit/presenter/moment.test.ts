@@ -94,6 +94,15 @@ describe("decodeTyped", () => {
   it("refuses invalid UTF-8", () => {
     // 0xff 0xfe is not UTF-8
     expect(decodeTyped("__4").ok).toBe(false);
+    // "A" as an overlong two-byte sequence (0xc1 0x81)
+    expect(decodeTyped("wYEK").ok).toBe(false);
+  });
+
+  it("keeps a typed U+FFFD, which is valid text, apart from invalid bytes", () => {
+    expect(decodeTyped(encodeTyped(["\ufffd", "a\ufffdb"]))).toEqual({
+      ok: true,
+      lines: ["\ufffd", "a\ufffdb"],
+    });
   });
 
   it("refuses control characters and oversized lists", () => {
