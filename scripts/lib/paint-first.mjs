@@ -12,13 +12,15 @@ const MARK = "relaylab:paint-first";
  * it) and the manifest link (which fetches the manifest and its icon). Waiting for the paint
  * entry, rather than for a frame, means no request competes with the page until it is on
  * screen. Where paint entries are not supported it waits for a frame; a timer covers a
- * background tab, which never paints.
+ * background tab, which never paints. Each element is appended in a task of its own: appending
+ * a script starts its fetch synchronously, and seven of them in one task made a 45-60 ms task on a
+ * 4x-throttled phone profile, right after the paint.
  */
 function loader(scripts, preloads, manifests) {
   return (
-    `<script>/*${MARK}*/(function(){var done=false;function add(src,rel){var e;` +
+    `<script>/*${MARK}*/(function(){var done=false;function add(src,rel){setTimeout(function(){var e;` +
     `if(rel){e=document.createElement("link");e.rel=rel;if(rel==="preload")e.as="script";e.href=src}` +
-    `else{e=document.createElement("script");e.src=src;e.async=true}document.head.appendChild(e)}` +
+    `else{e=document.createElement("script");e.src=src;e.async=true}document.head.appendChild(e)},0)}` +
     `function load(){if(done)return;done=true;` +
     `${JSON.stringify(scripts)}.forEach(function(s){add(s,"")});` +
     `${JSON.stringify(preloads)}.forEach(function(s){add(s,"preload")});` +
