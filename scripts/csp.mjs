@@ -7,9 +7,8 @@
 // changes nothing.
 //   node scripts/csp.mjs [dir]   (default out/)
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { htmlFiles } from "./lib/html-files.mjs";
+import { rewritePages } from "./lib/html-files.mjs";
 import { OUT_DIR } from "./lib/paths.mjs";
 
 const META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i;
@@ -41,14 +40,9 @@ export function pinScripts(html) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = path.resolve(process.argv[2] ?? OUT_DIR);
-  let pages = 0;
-  let pinned = 0;
-  for await (const file of htmlFiles(dir)) {
-    pages++;
-    const before = await readFile(file, "utf8");
-    const { html, hashes } = pinScripts(before);
-    if (hashes > 0) pinned++;
-    if (html !== before) await writeFile(file, html);
-  }
-  console.log(`csp: pinned inline scripts by hash in ${pinned} of ${pages} pages in ${dir}`);
+  const results = await rewritePages(dir, pinScripts);
+  const pinned = results.filter((r) => r.hashes > 0).length;
+  console.log(
+    `csp: pinned inline scripts by hash in ${pinned} of ${results.length} pages in ${dir}`,
+  );
 }

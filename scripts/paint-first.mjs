@@ -10,26 +10,16 @@
 // Hydration then starts just after the first paint; nothing else changes.
 // Running it twice changes nothing.
 //   node scripts/paint-first.mjs [dir]   (default out/)
-import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { htmlFiles } from "./lib/html-files.mjs";
+import { rewritePages } from "./lib/html-files.mjs";
 import { paintFirst } from "./lib/paint-first.mjs";
 import { OUT_DIR } from "./lib/paths.mjs";
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = path.resolve(process.argv[2] ?? OUT_DIR);
-  let pages = 0;
-  let changed = 0;
-  for await (const file of htmlFiles(dir)) {
-    pages++;
-    const before = await readFile(file, "utf8");
-    const { html } = paintFirst(before);
-    if (html !== before) {
-      changed++;
-      await writeFile(file, html);
-    }
-  }
+  const results = await rewritePages(dir, paintFirst);
+  const changed = results.filter((r) => r.scripts > 0).length;
   console.log(
-    `paint-first: ${changed} of ${pages} pages fetch their scripts after the first paint`,
+    `paint-first: ${changed} of ${results.length} pages fetch their scripts after the first paint`,
   );
 }

@@ -3,28 +3,20 @@
 // drops the stylesheet's copies from each page's inline React payload (see lib/payload-css.mjs).
 // Running it twice changes nothing.
 //   node scripts/payload-css.mjs [dir]   (default out/)
-import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { htmlFiles } from "./lib/html-files.mjs";
+import { rewritePages } from "./lib/html-files.mjs";
 import { dropPayloadCss } from "./lib/payload-css.mjs";
 import { OUT_DIR } from "./lib/paths.mjs";
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = path.resolve(process.argv[2] ?? OUT_DIR);
-  let pages = 0;
-  let changed = 0;
-  let saved = 0;
-  for await (const file of htmlFiles(dir)) {
-    pages++;
-    const before = await readFile(file, "utf8");
-    const { html, dropped } = dropPayloadCss(before);
-    if (dropped > 0) {
-      changed++;
-      saved += before.length - html.length;
-      await writeFile(file, html);
-    }
-  }
+  const results = await rewritePages(dir, (html) => {
+    const result = dropPayloadCss(html);
+    return { ...result, saved: html.length - result.html.length };
+  });
+  const changed = results.filter((r) => r.dropped > 0);
+  const saved = changed.reduce((sum, r) => sum + r.saved, 0);
   console.log(
-    `payload-css: ${changed} of ${pages} pages no longer repeat their stylesheet in the inline payload (${Math.round(saved / 1024)} KiB less HTML)`,
+    `payload-css: ${changed.length} of ${results.length} pages no longer repeat their stylesheet in the inline payload (${Math.round(saved / 1024)} KiB less HTML)`,
   );
 }

@@ -20,7 +20,7 @@ import { Terminal } from "./Terminal";
 import { TouchInput } from "./TouchInput";
 import { Transcript } from "./Transcript";
 import { usePlayer } from "./usePlayback";
-import { yieldToMain } from "./yieldToMain";
+import { yieldToMain } from "@/components/ui/yieldToMain";
 import "./lab.css";
 
 export interface LabProps {

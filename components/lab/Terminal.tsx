@@ -6,7 +6,7 @@ import "@xterm/xterm/css/xterm.css";
 import { sanitizeTerminalOutput, type TerminalPort } from "@/lib/shell/terminal";
 import { createInputQueue } from "./inputQueue";
 import { estimateCols, keyData, screenRows, type Styled } from "./terminalFacade";
-import { yieldToMain } from "./yieldToMain";
+import { yieldToMain } from "@/components/ui/yieldToMain";
 
 /** Terminal colours per site theme; ANSI colours chosen to pass contrast on the panel background. */
 const THEMES = {

@@ -1,4 +1,4 @@
-import { yieldToMain } from "./yieldToMain";
+import { yieldToMain } from "@/components/ui/yieldToMain";
 
 /**
  * Loads the lab's code in steps, each evaluated in a task of its own: the engine's libraries

@@ -2,6 +2,7 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { CourseProgress } from "@/lib/progress/course-store";
+import { yieldToMain } from "@/components/ui/yieldToMain";
 
 /**
  * The course progress store, loaded on demand: pages that show progress (home, /lessons, a lesson)
@@ -18,12 +19,17 @@ let hydration: Hydration | null = null;
 let loadingHydration: Promise<Hydration> | null = null;
 
 export function loadCourseStore(): Promise<Store> {
-  loading ??= import("@/lib/progress/course-store").then((m) => (store = m.useCourseProgress));
+  // In a task of its own, out of hydration's effects (see ProgressHydrator).
+  loading ??= yieldToMain()
+    .then(() => import("@/lib/progress/course-store"))
+    .then((m) => (store = m.useCourseProgress));
   return loading;
 }
 
 function loadHydration(): Promise<Hydration> {
-  loadingHydration ??= import("@/lib/progress/hydration").then((m) => (hydration = m));
+  loadingHydration ??= yieldToMain()
+    .then(() => import("@/lib/progress/hydration"))
+    .then((m) => (hydration = m));
   return loadingHydration;
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { yieldToMain } from "@/components/ui/yieldToMain";
 
 /**
  * Registers the service worker (built by Serwist into out/sw.js) so the site works offline
@@ -14,7 +15,9 @@ export function ServiceWorkerUpdates() {
   useEffect(() => {
     if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
     let cancelled = false;
-    void import("@serwist/window").then(({ Serwist }) => {
+    void (async () => {
+      await yieldToMain(); // out of hydration's task (see ProgressHydrator)
+      const { Serwist } = await import("@serwist/window");
       if (cancelled) return;
       const sw = new Serwist("/sw.js", { scope: "/" });
       sw.addEventListener("waiting", () => {
@@ -26,7 +29,7 @@ export function ServiceWorkerUpdates() {
       void sw.register().catch(() => {
         // No worker (a host without sw.js, or a private window): the site still works online.
       });
-    });
+    })();
     return () => {
       cancelled = true;
     };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { yieldToMain } from "./yieldToMain";
 
 /**
  * Loads saved progress after the first render, so server HTML and hydration agree. Imported lazily:
@@ -8,7 +9,11 @@ import { useEffect } from "react";
  */
 export function ProgressHydrator() {
   useEffect(() => {
-    void import("@/lib/progress/hydration").then(({ rehydrateAll }) => rehydrateAll());
+    // In a task of its own: fetching a chunk appends a script element, which is not free, and
+    // hydration's effects all run in one task.
+    void yieldToMain()
+      .then(() => import("@/lib/progress/hydration"))
+      .then(({ rehydrateAll }) => rehydrateAll());
   }, []);
   return null;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useEffect, useState, type ComponentType } from "react";
+import { yieldToMain } from "./yieldToMain";
 
 /**
  * A component whose code is fetched in the browser once it first mounts, as `next/dynamic` with
@@ -21,7 +22,11 @@ export function clientOnly<P extends object>(
     useEffect(() => {
       if (Loaded) return;
       let live = true;
-      loading ??= load().then((c) => (loaded = c));
+      // Fetched from a task of its own: the chunk's script element is not free to add, and every
+      // effect of a hydration runs in one task.
+      loading ??= yieldToMain()
+        .then(load)
+        .then((c) => (loaded = c));
       loading.then(
         (c) => {
           // As a transition, React renders the loaded component in slices, yielding to the

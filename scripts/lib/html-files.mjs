@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Every file below `dir` whose name ends with `suffix`, depth first. */
@@ -13,4 +13,19 @@ export async function* filesEndingWith(dir, suffix) {
 /** Every .html file below `dir`, depth first. */
 export function htmlFiles(dir) {
   return filesEndingWith(dir, ".html");
+}
+
+/**
+ * Runs `transform` on every page below `dir` and writes back the pages it changed. Returns how
+ * many pages there were and, of the transform's results, those it returned.
+ */
+export async function rewritePages(dir, transform) {
+  const results = [];
+  for await (const file of htmlFiles(dir)) {
+    const before = await readFile(file, "utf8");
+    const result = transform(before);
+    if (result.html !== before) await writeFile(file, result.html);
+    results.push(result);
+  }
+  return results;
 }
