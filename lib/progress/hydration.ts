@@ -80,7 +80,15 @@ interface PersistApi {
 export function useStoreHydrated(store: object): boolean {
   const api = (store as { persist: PersistApi }).persist;
   return useSyncExternalStore(
-    (l) => api.onFinishHydration(l),
+    // Both can come last: the store may finish loading before rehydrateAll sets `hydrated`.
+    (l) => {
+      const stopStore = api.onFinishHydration(l);
+      const stopAll = subscribeHydrated(l);
+      return () => {
+        stopStore();
+        stopAll();
+      };
+    },
     () => hydrated && api.hasHydrated(),
     () => false,
   );

@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { badKey, createPersistedStore, readBadLog } from "@/lib/progress/persisted";
-import { rehydrateAll, resetHydrationForTests } from "@/lib/progress/hydration";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { rehydrateAll, resetHydrationForTests, useStoreHydrated } from "@/lib/progress/hydration";
 import { exportProgress, importProgress } from "@/lib/progress/transfer";
 
 // Each test uses its own key so stores from earlier tests do not interfere.
@@ -50,6 +51,18 @@ afterEach(() => {
 });
 
 describe("loading saved progress", () => {
+  it("tells a component its store has loaded when the store finishes before the app does", async () => {
+    // A lazily loaded mode's store, created before rehydrateAll runs: it finishes loading
+    // inside rehydrateAll, before the app as a whole is marked loaded.
+    stored({ state: { answered: 3, ports: [25] }, version: 2 });
+    const store = makeStore();
+    const { result } = renderHook(() => useStoreHydrated(store));
+    expect(result.current).toBe(false);
+    await act(() => rehydrateAll());
+    await waitFor(() => expect(result.current).toBe(true));
+    expect(store.getState().answered).toBe(3);
+  });
+
   it("starts from the initial state when nothing is saved", async () => {
     const store = makeStore();
     await rehydrateAll();
