@@ -6,7 +6,7 @@ import { getLessonSummaries } from "@/lib/lessons/content";
 export const metadata: Metadata = {
   title: "Lessons",
   description:
-    "The SMTP relay course: short lessons from relays and ports to SPF, DKIM and DMARC, each beside a live lab whose tasks check themselves.",
+    "The SMTP relay course: short lessons from relays and ports to SPF, DKIM and DMARC, nearly all beside a live lab whose tasks check themselves.",
 };
 
 const WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"];
