@@ -16,8 +16,8 @@ export function htmlFiles(dir) {
 }
 
 /**
- * Runs `transform` on every page below `dir` and writes back the pages it changed. Returns how
- * many pages there were and, of the transform's results, those it returned.
+ * Runs `transform` on every page below `dir`, writes back the pages it changed, and returns what
+ * it returned for each page.
  */
 export async function rewritePages(dir, transform) {
   const results = [];

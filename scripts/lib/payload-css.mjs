@@ -29,8 +29,8 @@ function advanceBytes(s, from, bytes) {
 }
 
 /**
- * The payload's rows as [start, end) of their text data in `s`, for text ("T") rows only; null
- * if the payload has a row this reader does not understand.
+ * The payload's text ("T") rows: id, where the row starts in `s` and [start, end) of its text;
+ * null if the payload has a row this reader does not understand.
  */
 function textRows(s) {
   const rows = [];
@@ -44,7 +44,7 @@ function textRows(s) {
       const start = at + sized[0].length;
       const end = advanceBytes(s, start, parseInt(sized[2], 16));
       if (end < 0) return null;
-      rows.push({ header: [i, start], start, end });
+      rows.push({ id: head[1], header: i, start, end });
       i = end;
     } else if (sized && BINARY_TAGS.has(sized[1])) {
       return null;
@@ -87,7 +87,7 @@ export function dropPayloadCss(html) {
   let dropped = 0;
   for (const row of rows) {
     if (!sheets.has(joined.slice(row.start, row.end))) continue;
-    const owner = pushes.find((p) => p.from <= row.header[0] && row.end <= p.from + p.text.length);
+    const owner = pushes.find((p) => p.from <= row.header && row.end <= p.from + p.text.length);
     if (!owner) continue;
     owner.edits.push(row);
     dropped++;
@@ -99,9 +99,8 @@ export function dropPayloadCss(html) {
     if (p.edits.length === 0) continue;
     let text = p.text;
     for (const row of [...p.edits].reverse()) {
-      const id = /^[0-9a-f]*/.exec(joined.slice(row.header[0]))[0];
-      const replacement = `${id}:T${utf8Length(PLACEHOLDER).toString(16)},${PLACEHOLDER}`;
-      text = text.slice(0, row.header[0] - p.from) + replacement + text.slice(row.end - p.from);
+      const replacement = `${row.id}:T${utf8Length(PLACEHOLDER).toString(16)},${PLACEHOLDER}`;
+      text = text.slice(0, row.header - p.from) + replacement + text.slice(row.end - p.from);
     }
     const script = `<script>self.__next_f.push(${htmlSafeJson([1, text])})</script>`;
     out = out.slice(0, p.index) + script + out.slice(p.index + p.length);
