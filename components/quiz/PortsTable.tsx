@@ -201,7 +201,14 @@ export function PortsTable({ rows }: { rows: PortRow[] }) {
         </label>
         <ul aria-label="Ports" className="mt-4 space-y-3">
           {shown.map((r) => (
-            <li key={r.id} data-port-card={r.id} className="rounded-2xl border border-border p-4">
+            // Forty cards make a page 16,000 px tall on a phone; laying them all out before the first
+            // interaction was /ports' longest task. Off-screen cards wait until they are scrolled near
+            // (still searchable and read by screen readers); 25rem is a typical card's height.
+            <li
+              key={r.id}
+              data-port-card={r.id}
+              className="rounded-2xl border border-border p-4 [contain-intrinsic-size:auto_25rem] [content-visibility:auto]"
+            >
               <h2 className="flex flex-wrap items-baseline gap-x-3 text-xl font-semibold">
                 <Link
                   href={`/quiz?mode=drill&entries=${r.id}`}
