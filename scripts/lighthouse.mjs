@@ -241,6 +241,13 @@ const bareRaw = Object.fromEntries(routes.map((r) => [r, []]));
 const bareTermRaw = Object.fromEntries(routes.map((r) => [r, []]));
 let failed = false;
 try {
+  // One discarded run of each site first: the first page with real text measured in a freshly
+  // launched Chromium reads higher (/lab's TBT: 652, 800 and 580 ms in the first run of three
+  // launches, 165-561 ms in the five runs after each), which would weigh on whichever route
+  // happens to come first.
+  process.stdout.write("  warming up");
+  await measure(`${bareSite.origin}/`);
+  for (const site of sites) await measure(`${site.origin}${routes[0]}`);
   for (let round = 0; round < runs; round++) {
     for (const route of routes) {
       // Bare first in even rounds, last in odd ones, so no page always runs on a warmer machine.
