@@ -6,6 +6,12 @@
  */
 import * as z from "zod/mini";
 import { canWrite, decodeStored, readStored, registeredStores } from "./persisted";
+// Export and import work on the registered stores, and a page loads only the stores it shows (the
+// quiz page never loads lesson progress). Importing every store here registers them all, so no
+// section is left out of an export or ignored by an import, whichever page runs it.
+import "./course-store";
+import "./exam-store";
+import "./quiz-store";
 
 export const EXPORT_FORMAT = "relay-lab-progress";
 

@@ -202,6 +202,28 @@ test.describe("stats persistence", () => {
     await page.getByLabel("Import progress").setInputFiles(file);
     await expect(page.getByRole("status").filter({ hasText: "not valid JSON" })).toBeVisible();
   });
+
+  test("the export from the quiz page carries lesson progress saved on another visit", async ({
+    page,
+  }) => {
+    // The quiz page never shows lesson progress, so it did not load that store, and its export
+    // used to leave the lessons out.
+    const lessons = { "what-is-a-relay": { tasksDone: ["ehlo"], completedAt: null } };
+    await gotoHydrated(page, "/");
+    await page.evaluate(
+      (state) => localStorage.setItem("relay-lab:course", JSON.stringify({ state, version: 1 })),
+      { lessons },
+    );
+    await gotoHydrated(page, "/quiz?mode=stats");
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export progress" }).click();
+    const { readFile } = await import("node:fs/promises");
+    const path = await (await downloading).path();
+    const file = JSON.parse(await readFile(path, "utf8")) as {
+      stores: Record<string, { state: unknown }>;
+    };
+    expect(file.stores["relay-lab:course"]?.state).toEqual({ lessons });
+  });
 });
 
 test("the quiz and ports pages never download the terminal (xterm)", async ({ page, request }) => {
