@@ -2,13 +2,15 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { CourseProgress } from "@/lib/progress/course-store";
+import { COURSE_KEY } from "@/lib/progress/keys";
 import { yieldToMain } from "@/components/ui/yieldToMain";
 
 /**
  * The course progress store, loaded on demand: pages that show progress (home, /lessons, a lesson)
  * do not carry the stores, their zod schemas or the persistence code in first-load JS. Until they
  * have loaded, and until saved progress has been read, components see no progress (as on the
- * server).
+ * server). On a first visit nothing is saved, so nothing loads until the learner completes a task
+ * (here or in another tab).
  */
 type Store = (typeof import("@/lib/progress/course-store"))["useCourseProgress"];
 type Hydration = typeof import("@/lib/progress/hydration");
@@ -17,13 +19,32 @@ let store: Store | null = null;
 let loading: Promise<Store> | null = null;
 let hydration: Hydration | null = null;
 let loadingHydration: Promise<Hydration> | null = null;
+/** Components waiting for the store to be loaded by someone else (see useSavedLessons). */
+const waiting = new Set<(s: Store) => void>();
 
 export function loadCourseStore(): Promise<Store> {
   // In a task of its own, out of hydration's effects (see ProgressHydrator).
   loading ??= yieldToMain()
     .then(() => import("@/lib/progress/course-store"))
-    .then((m) => (store = m.useCourseProgress));
+    .then((m) => {
+      store = m.useCourseProgress;
+      waiting.forEach((w) => w(m.useCourseProgress));
+      waiting.clear();
+      return m.useCourseProgress;
+    });
   return loading;
+}
+
+/**
+ * Whether this browser holds saved lesson progress (valid or not: the store sets a bad value aside
+ * and reports a newer one). Unreadable storage holds nothing this tab could show.
+ */
+function progressSaved(): boolean {
+  try {
+    return window.localStorage.getItem(COURSE_KEY) !== null;
+  } catch {
+    return false;
+  }
 }
 
 function loadHydration(): Promise<Hydration> {
@@ -52,7 +73,24 @@ export function useSavedLessons(): CourseProgress["lessons"] {
   // The store is itself a function (a zustand hook), so wrap it for useState.
   const [s, setS] = useState<Store | null>(() => store);
   useEffect(() => {
-    if (!s) void loadCourseStore().then((loaded) => setS(() => loaded));
+    if (s) return;
+    const take = (loaded: Store) => setS(() => loaded);
+    if (progressSaved()) {
+      void loadCourseStore().then(take);
+      return;
+    }
+    // Nothing saved: the store's 80 kB of schema and persistence code would only confirm it. It
+    // loads once there is something: a task completed on this page, or progress saved in another
+    // tab.
+    waiting.add(take);
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === COURSE_KEY && e.newValue !== null) void loadCourseStore().then(take);
+    };
+    window.addEventListener("storage", onStorage);
+    return () => {
+      waiting.delete(take);
+      window.removeEventListener("storage", onStorage);
+    };
   }, [s]);
   const lessons = useSyncExternalStore(
     s ? s.subscribe : noop,

@@ -3,6 +3,7 @@
  * loads on the home page and every lesson, where full zod would be the largest script after React.
  */
 import { array, nullable, object, record, string, type infer as Infer } from "zod/mini";
+import { COURSE_KEY } from "./keys";
 import { createPersistedStore } from "./persisted";
 
 const lessonProgressSchema = object({
@@ -20,7 +21,7 @@ export type CourseProgress = Infer<typeof courseSchema>;
 
 export const useCourseProgress = createPersistedStore(
   {
-    key: "relay-lab:course",
+    key: COURSE_KEY,
     version: 1,
     schema: courseSchema,
     initial: (): CourseProgress => ({ lessons: {} }),
