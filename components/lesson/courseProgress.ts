@@ -19,7 +19,7 @@ let store: Store | null = null;
 let loading: Promise<Store> | null = null;
 let hydration: Hydration | null = null;
 let loadingHydration: Promise<Hydration> | null = null;
-/** Components waiting for the store to be loaded by someone else (see useSavedLessons). */
+/** Mounted components waiting for the store, told when it has loaded (see useSavedLessons). */
 const waiting = new Set<(s: Store) => void>();
 
 export function loadCourseStore(): Promise<Store> {
@@ -75,16 +75,15 @@ export function useSavedLessons(): CourseProgress["lessons"] {
   useEffect(() => {
     if (s) return;
     const take = (loaded: Store) => setS(() => loaded);
-    if (progressSaved()) {
-      void loadCourseStore().then(take);
-      return;
-    }
-    // Nothing saved: the store's 80 kB of schema and persistence code would only confirm it. It
-    // loads once there is something: a task completed on this page, or progress saved in another
-    // tab.
+    // Loaded between this component's first render and now.
+    if (store) return take(store);
     waiting.add(take);
+    // With nothing saved, the store's 80 kB of schema and persistence code would only confirm it.
+    // It loads once there is something: a task completed on this page (completeTask loads it), or
+    // progress saved in another tab.
+    if (progressSaved()) void loadCourseStore();
     const onStorage = (e: StorageEvent) => {
-      if (e.key === COURSE_KEY && e.newValue !== null) void loadCourseStore().then(take);
+      if (e.key === COURSE_KEY && e.newValue !== null) void loadCourseStore();
     };
     window.addEventListener("storage", onStorage);
     return () => {
