@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { DemoView, type DemoScenario } from "@/components/presenter/DemoView";
 import { DEMO_PENDING_CLASS } from "@/lib/site/demo";
+import { scenarioFrame } from "@/lib/shell/labFrame";
 import { SCENARIO_IDS, getScenario } from "@/lib/smtp";
 
 export const metadata: Metadata = {
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 
 const scenarios: DemoScenario[] = SCENARIO_IDS.flatMap((id) => {
   const s = getScenario(id);
-  return s ? [{ id: s.id, title: s.title, steps: s.demo }] : [];
+  return s ? [{ id: s.id, title: s.title, steps: s.demo, frame: scenarioFrame(id) }] : [];
 });
 
 // Runs before the server-rendered frame paints: a link to a moment hides the default frame until

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { LabPage, type ScenarioSummary } from "@/components/lab/LabPage";
+import { scenarioFrame } from "@/lib/shell/labFrame";
 import { SCENARIO_IDS, getScenario } from "@/lib/smtp";
 
 export const metadata: Metadata = {
@@ -11,7 +12,17 @@ export const metadata: Metadata = {
 
 const scenarios: ScenarioSummary[] = SCENARIO_IDS.flatMap((id) => {
   const s = getScenario(id);
-  return s ? [{ id: s.id, title: s.title, summary: s.summary, description: s.description }] : [];
+  return s
+    ? [
+        {
+          id: s.id,
+          title: s.title,
+          summary: s.summary,
+          description: s.description,
+          frame: scenarioFrame(id),
+        },
+      ]
+    : [];
 });
 
 export default function LabRoute() {

@@ -1,5 +1,6 @@
 "use client";
 
+import { BridgeIntro } from "./BridgeIntro";
 import { useEffect, useId, useState } from "react";
 import { bridgeTargets, defaultTarget, yourComputerName } from "@/lib/bridge/host";
 import type { Listener } from "@/lib/bridge/protocol";
@@ -106,15 +107,7 @@ export function BridgePanel({ request }: { request: string | null }) {
       className="mt-4 rounded-xl border border-border bg-bg p-3 sm:p-4"
       data-testid="bridge-panel"
     >
-      <h2 id={`${ids}-title`} className="text-lg font-semibold tracking-tight">
-        Real mail clients (bridge)
-      </h2>
-      <p className="mt-1 max-w-3xl text-fg-muted">
-        Run <code className="font-mono">npm run bridge</code> in the project folder and connect:
-        swaks, Thunderbird, Python&rsquo;s smtplib or nodemailer on this computer can then talk SMTP
-        to the simulated servers here. Their sessions appear in the transcript, the diagram and the
-        mailboxes like yours; the mail never leaves this page.
-      </p>
+      <BridgeIntro id={`${ids}-title`} />
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-sm">
           <span className="font-medium">Bridge port</span>

@@ -4,7 +4,6 @@ import {
   startTransition,
   useDeferredValue,
   useEffect,
-  useLayoutEffect,
   useRef,
   useState,
   useSyncExternalStore,
@@ -20,6 +19,7 @@ import { Terminal } from "./Terminal";
 import { TouchInput } from "./TouchInput";
 import { Transcript } from "./Transcript";
 import { usePlayer } from "./usePlayback";
+import { NARROW, SECTION_INSET, diagramMaxFor, useBenchSize } from "./benchSize";
 import { yieldToMain } from "@/components/ui/yieldToMain";
 import "./lab.css";
 
@@ -34,6 +34,8 @@ export interface LabProps {
   headingLevel?: 2 | 3;
   /** Extra content rendered inside the lab's context (e.g. a lesson's task list using useLabWorld). */
   children?: React.ReactNode;
+  /** Keys typed into the lab's first frame while this loaded (see LazyLab). */
+  typed?: { keys: string; focus: boolean };
 }
 
 function useCoarsePointer(): boolean {
@@ -82,86 +84,11 @@ function useSecondTask(): boolean {
   return ready;
 }
 
-/** Below this width the diagram folds into a one-line strip above the terminal. */
-const NARROW = 640;
-/** The workbench never gets shorter than this, however little room the window leaves. */
-const MIN_BENCH = 420;
-/** In a frame of its own (a lesson's column) the lab makes do with less before it scrolls. */
-const MIN_BENCH_IN_FRAME = 300;
-/** What a workbench section takes from its width: 12px padding and a 1px border each side. */
-const SECTION_INSET = 26;
-
-/** The workbench's size if it started where `el` starts (see useBenchSize). */
-function benchSizeAt(el: HTMLElement): { w: number; h: number } {
-  const found = el.parentElement?.closest<HTMLElement>("[data-lab-frame]") ?? null;
-  // A frame counts only while it scrolls on its own (a lesson's column on wide screens).
-  const frame = found && getComputedStyle(found).overflowY !== "visible" ? found : null;
-  const top = el.getBoundingClientRect().top;
-  const room = frame
-    ? frame.clientHeight - (top - frame.getBoundingClientRect().top + frame.scrollTop) - 8
-    : window.innerHeight - (top + window.scrollY) - 12;
-  const whole = (frame ? frame.clientHeight : window.innerHeight) - 12;
-  // Too little room under what comes first: take the whole frame once scrolled to.
-  const min = frame ? MIN_BENCH_IN_FRAME : MIN_BENCH;
-  return { w: el.offsetWidth, h: Math.round(room >= min ? room : Math.max(min, whole)) };
-}
-
-/**
- * The size the workbench will have, read from the placeholder it replaces, which sits where the
- * workbench will (LabPlaceholder, marked `data-lab-placeholder`). The page's layout is settled
- * when the lab first renders, so this costs nothing, and the first commit has the real size: the
- * diagram is drawn once, instead of a second time in the same task once measured. Without one
- * placeholder (a client-side navigation, or several labs) the size is measured as it mounts.
- */
-function sizeFromPlaceholder(): { w: number; h: number } {
-  if (typeof document === "undefined") return { w: 0, h: 0 };
-  const found = document.querySelectorAll<HTMLElement>("[data-lab-placeholder]");
-  return found.length === 1 ? benchSizeAt(found[0]!) : { w: 0, h: 0 };
-}
-
-/**
- * The workbench's size: its width, and a height that fills the rest of its frame from where it
- * starts (the nearest `[data-lab-frame]`, such as a lesson's lab column, else the window), so the
- * diagram and the terminal's prompt are on screen together without scrolling.
- */
-function useBenchSize() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState<{ w: number; h: number }>(sizeFromPlaceholder);
-  const fromPlaceholder = useRef(size.w > 0);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const found = el.parentElement?.closest<HTMLElement>("[data-lab-frame]") ?? null;
-    const measure = () => {
-      const { w, h } = benchSizeAt(el);
-      setSize((old) => (old.w === w && old.h === h ? old : { w, h }));
-    };
-    // Without the placeholder's size, measured before the first paint, so the diagram is drawn
-    // at the height it keeps. With it, the observer's first report (after the browser's own
-    // layout, before that paint) checks it, instead of a layout forced in this task.
-    if (!fromPlaceholder.current) measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    if (found) ro.observe(found);
-    // What sits above the lab (a lesson's task list, the demo's caption) can fold, unfold or
-    // wrap to another line; the workbench then starts elsewhere and is measured again.
-    const stop = found ?? document.body;
-    for (let a: HTMLElement | null = el; a && a !== stop; a = a.parentElement)
-      for (let p = a.previousElementSibling; p; p = p.previousElementSibling) ro.observe(p);
-    window.addEventListener("resize", measure);
-    return () => {
-      ro.disconnect();
-      window.removeEventListener("resize", measure);
-    };
-  }, []);
-  return [ref, size] as const;
-}
-
 /**
  * The lab: terminal, network diagram, mailboxes and transcript around one simulated world.
  * Reusable: lessons embed `<Lab scenario="isp-relay" onEvent={...} />`.
  */
-export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: LabProps) {
+export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children, typed }: LabProps) {
   const [store] = useState(() => new LabStore(scenario));
   const version = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const world = store.world;
@@ -203,9 +130,7 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
   const narrow = bench.w > 0 && bench.w < NARROW;
   const [diagramChoice, setDiagramChoice] = useState<boolean | null>(null);
   const showDiagram = diagramChoice ?? !narrow;
-  // The diagram takes up to 60% of the workbench (less its controls); the terminal flexes into
-  // the rest, which still leaves it several lines.
-  const diagramMax = bench.h > 0 ? Math.max(120, bench.h * 0.62 - 60) : 320;
+  const diagramMax = diagramMaxFor(bench.h);
   const ids = `lab-${headingLevel}`;
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -258,6 +183,7 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children }: 
         >
           <Terminal
             fill
+            typed={typed}
             heading={
               <H id={`${ids}-terminal`} className="text-base font-semibold tracking-tight">
                 Terminal

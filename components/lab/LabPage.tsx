@@ -3,7 +3,9 @@
 import Link from "@/components/ui/Link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
+import type { LabFrame } from "@/lib/shell/labFrame";
 import type { World } from "@/lib/smtp";
+import { BridgeStandIn } from "./BridgeIntro";
 import { LazyBridgePanel } from "./LazyBridgePanel";
 import { LazyLab as Lab } from "./LazyLab";
 
@@ -12,6 +14,8 @@ export interface ScenarioSummary {
   title: string;
   summary: string;
   description: string;
+  /** The lab's first frame, drawn until the learner first uses it. */
+  frame: LabFrame;
 }
 
 interface Props {
@@ -91,7 +95,14 @@ export function LabPage({ scenarios }: Props) {
           </p>
         </details>
       </section>
-      <Lab scenario={current.id} onWorld={onWorld}>
+      {/* A bridge asked for in the address connects on load, so the simulation must run. */}
+      <Lab
+        scenario={current.id}
+        onWorld={onWorld}
+        frame={current.frame}
+        start={params.get("bridge") !== null}
+        standIn={(start) => <BridgeStandIn onStart={start} />}
+      >
         <LazyBridgePanel request={params.get("bridge")} />
       </Lab>
     </>

@@ -1,7 +1,10 @@
 "use client";
 
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { clientOnly } from "@/components/ui/clientOnly";
+import type { LabFrame } from "@/lib/shell/labFrame";
 import type { LabProps } from "./Lab";
+import type { LabFrameViewProps } from "./LabFrameView";
 import { loadLab } from "./loadLab";
 
 /** The box the lab will fill, so nothing below it jumps while its code loads. */
@@ -17,11 +20,85 @@ export function LabPlaceholder() {
   );
 }
 
-/**
- * The lab, with its engine, shell and diagram split out of the page's first-load JS: the page's
- * own text paints and becomes interactive first, then the simulation loads.
- */
-export const LazyLab = clientOnly<LabProps>(
+/** The lab, with its engine, shell and diagram split out of the page's first-load JS. */
+const LiveLab = clientOnly<LabProps>(
   () => loadLab(() => import("./Lab")).then((m) => m.Lab),
   LabPlaceholder,
 );
+
+/** The lab's first frame: a small chunk that draws what the server computed. */
+const FrameView = clientOnly<LabFrameViewProps>(
+  () => import("./LabFrameView").then((m) => m.LabFrameView),
+  LabPlaceholder,
+);
+
+export interface LazyLabProps extends LabProps {
+  /** The scenario's first frame, drawn until the learner first uses the lab. */
+  frame?: LabFrame;
+  /** Load the simulation now, without waiting for the learner (a linked demo moment, say). */
+  start?: boolean;
+  /** The learner started the lab from its first frame. */
+  onStart?: () => void;
+  /** Drawn under the first frame in place of `children`, which need the simulation. */
+  standIn?: (start: () => void) => React.ReactNode;
+}
+
+/**
+ * The lab, loaded when it is first used. With a `frame`, the page draws the lab's first frame at
+ * once (the diagram and the terminal's prompt, computed by the server) and loads the simulation
+ * (engine, shell, crypto: about half a megabyte of script) only when the learner clicks, taps or
+ * types in it, or when `start` asks; the frame stays until the simulation can replace it, and
+ * the keys typed meanwhile go to its shell. Evaluating that script at page load was most of the
+ * main-thread work on /lab and /demo. Without a frame it loads at once, behind a placeholder.
+ */
+export function LazyLab({ frame, start = false, onStart, standIn, ...props }: LazyLabProps) {
+  const [wanted, setWanted] = useState(false);
+  /** Set when the simulation replaces the frame: whether the frame's terminal had the focus. */
+  const [live, setLive] = useState<{ focus: boolean } | null>(frame ? null : { focus: false });
+  const [typed, setTyped] = useState("");
+  const box = useRef<HTMLDivElement>(null);
+
+  const begin = useCallback(() => {
+    if (wanted) return;
+    setWanted(true);
+    onStart?.();
+  }, [wanted, onStart]);
+  const onInput = useCallback(
+    (data: string) => {
+      setTyped((t) => t + data);
+      begin();
+    },
+    [begin],
+  );
+
+  useEffect(() => {
+    if (live || !(wanted || start)) return;
+    let current = true;
+    LiveLab.preload().then(
+      () => {
+        if (!current) return;
+        const focus = !!box.current?.contains(document.activeElement);
+        startTransition(() => setLive({ focus }));
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [live, wanted, start]);
+
+  if (!live && frame)
+    return (
+      <div ref={box} className="contents">
+        <FrameView
+          frame={frame}
+          headingLevel={props.headingLevel ?? 2}
+          typed={typed}
+          onStart={begin}
+          onInput={onInput}
+        />
+        {standIn?.(begin)}
+      </div>
+    );
+  return <LiveLab {...props} typed={{ keys: typed, focus: live?.focus ?? false }} />;
+}

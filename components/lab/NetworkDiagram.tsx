@@ -13,14 +13,13 @@ import {
   fitText,
   layoutDiagram,
   pairKey,
-  shortHostNames,
   wrapNote,
   type DiagramLayout,
   type Pt,
   type Route,
-  type TextItem,
 } from "@/lib/shell/diagramLayout";
 import { usePresenter } from "@/components/ui/presenter/presenter-store";
+import { HostBoxes, HostStrip, NetworkBoxes, NetworkLabels, pictureScale } from "./DiagramPicture";
 import { DiagramInspector, type InspectTarget } from "./DiagramInspector";
 import { useTextMeasure } from "./textMeasure";
 import { SPEEDS, usePlayerView, type Player } from "./usePlayback";
@@ -28,8 +27,6 @@ import { SPEEDS, usePlayerView, type Player } from "./usePlayback";
 /** Base font of the diagram (viewBox units): room-sized in presenter mode. */
 const FONT = 14;
 const PRESENT_FONT = 22;
-/** Never blow the normal diagram up beyond this (it reads best near 1:1). */
-const MAX_SCALE = 1.35;
 
 /**
  * A number for each layout, used as the picture's key so a new layout is drawn with new
@@ -47,33 +44,6 @@ function layoutId(lay: DiagramLayout): number {
     layoutIds.set(lay, id);
   }
   return id;
-}
-
-function SvgText({
-  t,
-  className = "",
-  halo = false,
-}: {
-  t: TextItem;
-  className?: string;
-  halo?: boolean;
-}) {
-  return (
-    <text
-      x={t.x}
-      y={t.y}
-      textAnchor={t.anchor}
-      fontSize={t.size}
-      data-label=""
-      className={`${t.bold ? "font-semibold" : ""} ${t.mono ? "font-mono" : ""} ${
-        halo ? "stroke-bg-soft [paint-order:stroke]" : ""
-      } ${className}`}
-      strokeWidth={halo ? 5 : undefined}
-      strokeLinejoin="round"
-    >
-      {t.text}
-    </text>
-  );
 }
 
 const path = (pts: readonly Pt[]) => pts.map((p, i) => `${i ? "L" : "M"}${p.x} ${p.y}`).join(" ");
@@ -447,19 +417,13 @@ export const NetworkDiagram = memo(function NetworkDiagram({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- hostCount: the world grew
     [world, present, hostCount, talked, measure],
   );
-  // Presenter mode: room-sized type at 1:1, times the presenter's zoom (+ and −). Otherwise:
-  // as big as fits the width and the height it is given.
-  const fit = Math.min(
-    MAX_SCALE,
-    width > 0 ? width / lay.width : 1,
-    maxHeight && maxHeight > 0 ? maxHeight / lay.height : Infinity,
-  );
-  const scale = present ? zoom : Math.max(fit, 0.2);
+  const scale = pictureScale(lay, width, maxHeight, present, zoom);
   const d = view.diagram;
   const links = linksOf(d, lay, world);
   const travel = d.travel;
   const travelRoute = travel ? lay.routes.get(pairKey(travel.from, travel.to)) : undefined;
   const hosts = world.hosts();
+  const spammers = new Set(hosts.filter((h) => h.role === "spammer").map((h) => h.name));
   const W = lay.width * scale;
   const H = lay.height * scale;
   return (
@@ -491,80 +455,12 @@ export const NetworkDiagram = memo(function NetworkDiagram({
               . You are on {here}. Each host and each link has a button to inspect it; the list of
               what happened tells it in order.
             </desc>
-            {lay.networks.map((n) => (
-              <rect
-                key={n.id}
-                x={n.box.x}
-                y={n.box.y}
-                width={n.box.w}
-                height={n.box.h}
-                rx={lay.font * 0.9}
-                className="fill-bg-soft stroke-border"
-                strokeDasharray={n.kind === "internet" ? "8 6" : undefined}
-                strokeWidth={1.5}
-              />
-            ))}
+            <NetworkBoxes lay={lay} />
             {links.map((l) => (
               <Link key={l.route.key} link={l} lay={lay} />
             ))}
-            {lay.networks.map((n) => (
-              <g key={n.id}>
-                {n.texts.map((t, i) => (
-                  <SvgText
-                    key={i}
-                    t={t}
-                    halo
-                    className={i === n.texts.length - 1 ? "fill-fg-muted" : "fill-fg"}
-                  />
-                ))}
-              </g>
-            ))}
-            {[...lay.hosts.values()].map((p) => {
-              const host = world.host(p.name);
-              const isHere = p.name === here;
-              const spam = host?.role === "spammer";
-              const delivered = d.delivered[p.name] ?? 0;
-              return (
-                <g key={p.name} data-host={p.name}>
-                  <rect
-                    x={p.box.x}
-                    y={p.box.y}
-                    width={p.box.w}
-                    height={p.box.h}
-                    rx={lay.font * 0.7}
-                    className={`fill-bg ${isHere ? "stroke-accent" : spam ? "stroke-bad" : "stroke-border"}`}
-                    strokeWidth={isHere ? 3.5 : 1.5}
-                  />
-                  {p.texts.map((t, i) => (
-                    <SvgText
-                      key={i}
-                      t={t}
-                      className={
-                        i === 0 ? "fill-fg" : spam && i === 2 ? "fill-bad" : "fill-fg-muted"
-                      }
-                    />
-                  ))}
-                  {isHere && (
-                    <Tag
-                      slot={p.youSlot}
-                      text="YOU"
-                      size={lay.small}
-                      className="fill-accent"
-                      textClass="fill-accent-fg"
-                    />
-                  )}
-                  {delivered > 0 && (
-                    <Tag
-                      slot={p.mailSlot}
-                      text={`✉ ${Math.min(delivered, 99)}`}
-                      size={lay.small}
-                      className="fill-ok"
-                      textClass="fill-bg"
-                    />
-                  )}
-                </g>
-              );
-            })}
+            <NetworkLabels lay={lay} />
+            <HostBoxes lay={lay} here={here} spammers={spammers} delivered={d.delivered} />
             <Flash d={d} lay={lay} />
             <WallNotes links={links} lay={lay} />
             {travel && travelRoute && (
@@ -621,47 +517,7 @@ function hopButton(r: Route, lay: DiagramLayout, scale: number): React.CSSProper
   return { left: x1 * scale, top: y1 * scale, width: (x2 - x1) * scale, height: (y2 - y1) * scale };
 }
 
-function Tag({
-  slot,
-  text,
-  size,
-  className,
-  textClass,
-}: {
-  slot: { x: number; y: number; w: number; h: number };
-  text: string;
-  size: number;
-  className: string;
-  textClass: string;
-}) {
-  return (
-    <g>
-      <rect
-        x={slot.x}
-        y={slot.y}
-        width={slot.w}
-        height={slot.h}
-        rx={slot.h / 2}
-        className={className}
-      />
-      <text
-        x={slot.x + slot.w / 2}
-        y={slot.y + slot.h / 2 + size * 0.36}
-        textAnchor="middle"
-        fontSize={size}
-        data-label=""
-        className={`${textClass} font-semibold`}
-      >
-        {text}
-      </text>
-    </g>
-  );
-}
-
-/**
- * The phone's view of the diagram: one line of hosts with the active hop lit, so the learner
- * sees where the message is while the terminal keeps the screen.
- */
+/** The phone's view of the diagram (HostStrip), lit by the playback. */
 export function CompactStrip({
   world,
   here,
@@ -671,51 +527,14 @@ export function CompactStrip({
   here: string;
   player: Player;
 }) {
-  const view = usePlayerView(player);
-  const hosts = world.hosts();
-  const short = shortHostNames(hosts.map((h) => h.name));
-  const d = view.diagram;
+  const d = usePlayerView(player).diagram;
   const open = d.sessions.findLast((s) => s.open);
   const active = d.travel
     ? pairKey(d.travel.from, d.travel.to)
     : open
       ? pairKey(open.client, open.server)
       : null;
-  return (
-    <ol
-      aria-label="Hosts, in order"
-      data-testid="diagram-strip"
-      className="flex flex-wrap items-center gap-1 text-xs"
-    >
-      {hosts.map((h, i) => {
-        const next = hosts[i + 1];
-        const lit = next && active === pairKey(h.name, next.name);
-        const inHop = active?.split(" ").includes(h.name) ?? false;
-        return (
-          <li key={h.name} className="flex items-center gap-1">
-            <span
-              data-active={inHop ? "true" : "false"}
-              className={`rounded px-1.5 py-0.5 font-mono ${
-                inHop
-                  ? "bg-accent text-accent-fg"
-                  : h.name === here
-                    ? "border border-accent"
-                    : "border border-border"
-              }`}
-            >
-              <span aria-hidden="true">{short.get(h.name)}</span>
-              <span className="sr-only">{h.name}</span>
-            </span>
-            {next && (
-              <span aria-hidden="true" className={lit ? "font-bold text-accent" : "text-fg-muted"}>
-                →
-              </span>
-            )}
-          </li>
-        );
-      })}
-    </ol>
-  );
+  return <HostStrip names={world.hosts().map((h) => h.name)} here={here} active={active} />;
 }
 
 const BUTTON =

@@ -6,7 +6,7 @@ interface Props {
   /** Heading level: 2 on /lab, 3 when a lesson embeds the lab under its own h2. */
   level?: 2 | 3;
   actions?: ReactNode;
-  children: ReactNode;
+  children?: ReactNode;
   className?: string;
 }
 

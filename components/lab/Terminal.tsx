@@ -6,92 +6,10 @@ import "@xterm/xterm/css/xterm.css";
 import { sanitizeTerminalOutput, type TerminalPort } from "@/lib/shell/terminal";
 import { createInputQueue } from "./inputQueue";
 import { estimateCols, keyData, screenRows, type Styled } from "./terminalFacade";
+import { ScreenRows, THEMES, cellWidth, fontSizeFor, siteTheme, type Theme } from "./terminalLook";
 import { yieldToMain } from "@/components/ui/yieldToMain";
 
-/** Terminal colours per site theme; ANSI colours chosen to pass contrast on the panel background. */
-const THEMES = {
-  light: {
-    background: "#f3f5f9",
-    foreground: "#111827",
-    cursor: "#1d4ed8",
-    cursorAccent: "#ffffff",
-    selectionBackground: "#bfd0f5",
-    black: "#111827",
-    brightBlack: "#44506a",
-    red: "#b91c1c",
-    brightRed: "#991b1b",
-    green: "#166534",
-    brightGreen: "#14532d",
-    yellow: "#8a4b00",
-    brightYellow: "#713f00",
-    blue: "#1d4ed8",
-    brightBlue: "#1e40af",
-    magenta: "#86198f",
-    brightMagenta: "#701a75",
-    cyan: "#0e6377",
-    brightCyan: "#155e75",
-    white: "#44506a",
-    brightWhite: "#111827",
-  },
-  dark: {
-    background: "#151e33",
-    foreground: "#f1f5f9",
-    cursor: "#93b4ff",
-    cursorAccent: "#0b1120",
-    selectionBackground: "#34507e",
-    black: "#0b1120",
-    brightBlack: "#b6c2d6",
-    red: "#fca5a5",
-    brightRed: "#fecaca",
-    green: "#6ee7a0",
-    brightGreen: "#a7f3c5",
-    yellow: "#fbbf5a",
-    brightYellow: "#fcd68f",
-    blue: "#93b4ff",
-    brightBlue: "#bfd0ff",
-    magenta: "#f0abfc",
-    brightMagenta: "#f5c9fd",
-    cyan: "#67e8f9",
-    brightCyan: "#a5f3fc",
-    white: "#e2e8f0",
-    brightWhite: "#ffffff",
-  },
-} as const;
-
-type Theme = (typeof THEMES)["light" | "dark"];
-
-/** xterm's theme keys for ANSI colours 0-15, in order. */
-const ANSI_KEYS = [
-  "black",
-  "red",
-  "green",
-  "yellow",
-  "blue",
-  "magenta",
-  "cyan",
-  "white",
-  "brightBlack",
-  "brightRed",
-  "brightGreen",
-  "brightYellow",
-  "brightBlue",
-  "brightMagenta",
-  "brightCyan",
-  "brightWhite",
-] as const satisfies readonly (keyof Theme)[];
-
 const SR_KEY = "relay-lab:terminal-screen-reader";
-
-function siteTheme(): "light" | "dark" {
-  return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
-}
-
-/** In presenter mode (html[data-present]) the terminal takes the room-sized root font size. */
-function fontSizeFor(width: number): number {
-  const root = document.documentElement;
-  if (root.dataset.present !== undefined) return parseFloat(getComputedStyle(root).fontSize) || 28;
-  return width < 480 ? 13 : 15;
-}
 
 export interface TerminalHandle {
   port: TerminalPort;
@@ -117,18 +35,12 @@ interface Props {
   /** A heading and controls to show in the terminal's one toolbar row. */
   heading?: React.ReactNode;
   actions?: React.ReactNode;
-}
-
-/**
- * The width of one cell of the terminal's font, measured as xterm measures it (a canvas's
- * measureText of "W" in the same font), so the shell wraps the first screen at the columns xterm
- * will have.
- */
-function cellWidth(family: string, size: number): number {
-  const ctx = document.createElement("canvas").getContext("2d");
-  if (!ctx) return size * 0.6;
-  ctx.font = `${size}px ${family}`;
-  return ctx.measureText("W").width;
+  /**
+   * Keys typed into the lab's first frame before the simulation had loaded: handed to the shell
+   * as it starts, as if typed here. With `focus`, the frame's terminal had the focus, and this
+   * one takes it as it mounts.
+   */
+  typed?: { keys: string; focus: boolean };
 }
 
 /**
@@ -144,6 +56,7 @@ export function Terminal({
   fill = false,
   heading,
   actions,
+  typed,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<XTerm | null>(null);
@@ -154,6 +67,8 @@ export function Terminal({
   );
   const [screenReader, setScreenReader] = useState(false);
   const readyRef = useRef(onReady);
+  const typedAtMount = useRef(typed);
+  const facade = useRef<HTMLDivElement>(null);
   const escapeRef = useRef(onEscape);
   /** Whether xterm takes the focus when it opens (the learner clicked or typed, and stayed). */
   const focusWanted = useRef(false);
@@ -190,8 +105,8 @@ export function Terminal({
     let xterm: XTerm | null = null;
     const queues = new Set<ReturnType<typeof createInputQueue>>();
     const resizeListeners = new Set<(cols: number) => void>();
-    /** Keys pressed in the one task before the shell starts, handed to it when it does. */
-    let early = "";
+    /** Keys pressed before the shell starts (here, or in the lab's first frame), handed to it. */
+    let early = typedAtMount.current?.keys ?? "";
     const feed = (data: string) => {
       if (queues.size === 0) early += data;
       else queues.forEach((q) => q.push(data));
@@ -353,6 +268,8 @@ export function Terminal({
     });
     laidOut.observe(el);
     cleanups.push(() => laidOut.disconnect());
+    // The frame this terminal replaces had the focus: keep it here (onFocus opens xterm).
+    if (typedAtMount.current?.focus) facade.current?.focus();
     const boot = () =>
       readyRef.current({
         port,
@@ -421,6 +338,7 @@ export function Terminal({
         {/* Before xterm opens: the same text, font and colours, and a way in by click or key. */}
         {!live && (
           <div
+            ref={facade}
             tabIndex={0}
             role="textbox"
             aria-label={`${label} input`}
@@ -456,32 +374,7 @@ export function Terminal({
               wake.current(true);
             }}
           >
-            {screen?.rows.map((row, i) => (
-              // A row per line, as xterm draws them (no one big block of text).
-              <div key={i} className="min-h-[1.15em]">
-                {row.map((r, j) => (
-                  <span
-                    key={j}
-                    style={{
-                      color: r.colour === null ? undefined : colours[ANSI_KEYS[r.colour % 16]!],
-                      fontWeight: r.bold ? "bold" : undefined,
-                    }}
-                  >
-                    {r.text}
-                  </span>
-                ))}
-                {i === screen.rows.length - 1 && (
-                  <span
-                    aria-hidden="true"
-                    className="inline-block h-[1.15em] w-[1ch] align-text-bottom"
-                    style={{
-                      outline: `1px solid ${colours.cursor}`,
-                      outlineOffset: -1,
-                    }}
-                  />
-                )}
-              </div>
-            ))}
+            {screen && <ScreenRows rows={screen.rows} colours={colours} />}
             {failed && (
               <span className="mt-2 block font-sans text-sm text-fg-muted">
                 The terminal could not load. Use the input line below.

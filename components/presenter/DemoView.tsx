@@ -7,6 +7,7 @@ import { LabPlaceholder, LazyLab as Lab } from "@/components/lab/LazyLab";
 import { usePresenter } from "@/components/ui/presenter/presenter-store";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
 import type { DemoStep } from "@/content/scenarios/schema";
+import type { LabFrame } from "@/lib/shell/labFrame";
 import { DEMO_PENDING_CLASS } from "@/lib/site/demo";
 import { decodeMoment, encodeMoment, type DemoCatalog } from "@/lib/site/moment";
 import { CopyLinkButton } from "./CopyLinkButton";
@@ -22,6 +23,8 @@ export interface DemoScenario {
   id: string;
   title: string;
   steps: readonly DemoStep[];
+  /** The lab's first frame for this scenario (see LazyLab). */
+  frame: LabFrame;
 }
 
 const NONE: readonly string[] = [];
@@ -84,7 +87,14 @@ function DemoBody({
   const scenario = byId(state.scenario);
   const total = scenario.steps.length;
   const [settled, setSettled] = useState<{ generation: number; step: number } | null>(null);
-  const ready = settled?.generation === state.generation && settled.step === state.step;
+  // The simulation loads when the demo first needs it (a step, a typed line, a linked moment) or
+  // the presenter first uses the lab; until then its first frame shows step 0 as it is.
+  const needed = state.step > 0 || state.typed.length > 0 || opened.moment.typed.length > 0;
+  const [started, setStarted] = useState(false);
+  if (needed && !started) setStarted(true);
+  const ready =
+    (settled?.generation === state.generation && settled.step === state.step) || !started;
+  const onStart = useCallback(() => setStarted(true), []);
 
   // While presenting, the address and every link keep presenter mode on.
   const present = usePresenter((p) => p.on);
@@ -231,7 +241,13 @@ function DemoBody({
       </section>
       <div data-demo-ready={ready ? "true" : "false"} aria-busy={!ready}>
         {live ? (
-          <Lab key={state.generation} scenario={state.scenario}>
+          <Lab
+            key={state.generation}
+            scenario={state.scenario}
+            frame={scenario.frame}
+            start={started}
+            onStart={onStart}
+          >
             <DemoDriver
               steps={scenario.steps}
               step={state.step}

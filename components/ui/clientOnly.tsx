@@ -13,29 +13,37 @@ import { yieldToMain } from "./yieldToMain";
 export function clientOnly<P extends object>(
   load: () => Promise<ComponentType<P>>,
   Fallback: ComponentType = () => null,
-): ComponentType<P> {
+): ComponentType<P> & { preload(): Promise<unknown> } {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
+  /** Starts the fetch (once; again after a failure); a mount after it settles renders at once. */
+  const preload = () => {
+    // Fetched from a task of its own: the chunk's script element is not free to add, and every
+    // effect of a hydration runs in one task.
+    if (!loading) {
+      const p = yieldToMain()
+        .then(load)
+        .then((c) => (loaded = c));
+      p.catch(() => {
+        if (loading === p) loading = null;
+      });
+      loading = p;
+    }
+    return loading;
+  };
   function ClientOnly(props: P) {
     // Set at once when an earlier mount loaded it (a client-side navigation: no hydration).
     const [Loaded, setLoaded] = useState<ComponentType<P> | null>(() => loaded);
     useEffect(() => {
       if (Loaded) return;
       let live = true;
-      // Fetched from a task of its own: the chunk's script element is not free to add, and every
-      // effect of a hydration runs in one task.
-      loading ??= yieldToMain()
-        .then(load)
-        .then((c) => (loaded = c));
-      loading.then(
+      preload().then(
         (c) => {
           // As a transition, React renders the loaded component in slices, yielding to the
           // browser between them, instead of in one long task.
           if (live) startTransition(() => setLoaded(() => c));
         },
-        () => {
-          loading = null;
-        },
+        () => {},
       );
       return () => {
         live = false;
@@ -43,5 +51,5 @@ export function clientOnly<P extends object>(
     }, [Loaded]);
     return Loaded ? <Loaded {...props} /> : <Fallback />;
   }
-  return ClientOnly;
+  return Object.assign(ClientOnly, { preload });
 }

@@ -6,7 +6,7 @@
 import { decodeKeys } from "./keys";
 import { LineEditor } from "./lineEditor";
 import { sanitizeTerminalOutput, type TerminalPort } from "./terminal";
-import { wrapText } from "./wrap";
+import { formatOutput } from "./wrap";
 
 /** What the driver needs from the interpreter behind it. */
 export interface Interpreter {
@@ -33,9 +33,6 @@ export interface Completion {
   candidates: readonly string[];
 }
 
-/** Normalises output line ends for the terminal. */
-export const toCrlf = (text: string) => text.replace(/\r?\n/g, "\r\n");
-
 export class Shell {
   private readonly editor: LineEditor;
   private dispose: (() => void) | null = null;
@@ -51,9 +48,8 @@ export class Shell {
     this.cols = cols;
   }
 
-  /** Output as the terminal shows it: wrapped at words to its width, "\r\n" line ends. */
   private format(text: string): string {
-    return toCrlf(wrapText(text.replace(/\r\n/g, "\n"), this.cols));
+    return formatOutput(text, this.cols);
   }
 
   /** Prints the banner and first prompt and starts reading input. */

@@ -78,3 +78,7 @@ export function wrapText(text: string, cols: number): string {
     .map((l) => wrapLine(l, cols))
     .join("\n");
 }
+
+/** Output as a terminal `cols` wide shows it: wrapped at words, "\r\n" line ends. */
+export const formatOutput = (text: string, cols: number) =>
+  wrapText(text.replace(/\r\n/g, "\n"), cols).replace(/\r?\n/g, "\r\n");

@@ -40,7 +40,10 @@ async function waitReady(page: Page) {
  */
 async function diagramProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const svg = document.querySelector<SVGSVGElement>("[data-testid=network-diagram]");
+    // At step 0 the first frame (drawn before the simulation loads) is checked the same way.
+    const svg = document.querySelector<SVGSVGElement>(
+      "[data-testid=network-diagram], [data-testid=network-diagram-frame]",
+    );
     if (!svg) return ["no diagram"];
     const vb = svg.viewBox.baseVal;
     type R = { x: number; y: number; w: number; h: number };

@@ -1,0 +1,222 @@
+"use client";
+
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { layoutDiagram } from "@/lib/shell/diagramLayout";
+import type { LabFrame } from "@/lib/shell/labFrame";
+import { formatOutput } from "@/lib/shell/wrap";
+import { usePresenter } from "@/components/ui/presenter/presenter-store";
+import { NARROW, SECTION_INSET, diagramMaxFor, useBenchSize } from "./benchSize";
+import { HostBoxes, HostStrip, NetworkBoxes, NetworkLabels, pictureScale } from "./DiagramPicture";
+import { Panel } from "./Panel";
+import { estimateCols, keyData, screenRows } from "./terminalFacade";
+import { ScreenRows, THEMES, cellWidth, fontSizeFor, siteTheme } from "./terminalLook";
+import { useTextMeasure } from "./textMeasure";
+
+export interface LabFrameViewProps {
+  frame: LabFrame;
+  headingLevel: 2 | 3;
+  /** Keys typed so far (shown after the prompt until the shell takes them over). */
+  typed: string;
+  /** The learner reached for the lab (clicked, tapped, or moved the focus into it). */
+  onStart: () => void;
+  /** A key (or paste) typed into the frame's terminal. */
+  onInput: (data: string) => void;
+}
+
+/**
+ * What typed keys look like before the shell has them: printable text, Backspace, and Enter as a
+ * line break. The shell's own answer follows once it has loaded and replays the keys.
+ */
+export function echoOf(keys: string): string {
+  let out = "";
+  for (const ch of keys.replace(/\x1b\[[0-9;?]*[A-Za-z~]|\x1b./g, "")) {
+    if (ch === "\r") out += "\r\n";
+    else if (ch === "\x7f" || ch === "\b") {
+      if (out && !out.endsWith("\n")) out = out.slice(0, -1);
+    } else if (ch >= " ") out += ch;
+  }
+  return out;
+}
+
+/**
+ * The lab's first frame, drawn from data the server computed (lib/shell/labFrame.ts): the
+ * diagram's hosts and networks and the terminal's banner and prompt, in the same boxes, type and
+ * colours as the live lab (Lab.tsx), which replaces it once its simulation has loaded. Nothing
+ * here runs the simulation; a click, a tap or a key starts loading it (see LazyLab).
+ */
+export function LabFrameView({ frame, headingLevel, typed, onStart, onInput }: LabFrameViewProps) {
+  const [benchRef, bench] = useBenchSize();
+  const narrow = bench.w > 0 && bench.w < NARROW;
+  const present = usePresenter((p) => p.on);
+  const zoom = usePresenter((p) => p.zoom);
+  const wrap = useRef<HTMLDivElement>(null);
+  const measure = useTextMeasure(wrap);
+  const lay = useMemo(
+    () =>
+      layoutDiagram(frame.hosts, frame.networks, {
+        font: present ? 22 : 14,
+        smallRatio: present ? 1 : undefined,
+        lanesFor: new Set(),
+        measure,
+      }),
+    [frame, present, measure],
+  );
+  const spammers = useMemo(
+    () => new Set(frame.hosts.filter((h) => h.role === "spammer").map((h) => h.name)),
+    [frame],
+  );
+  const scale = pictureScale(
+    lay,
+    bench.w > 0 ? bench.w - SECTION_INSET : 0,
+    diagramMaxFor(bench.h),
+    present,
+    zoom,
+  );
+
+  // The terminal's columns and type, as the live terminal will count them.
+  const box = useRef<HTMLDivElement>(null);
+  const [look, setLook] = useState<{ cols: number; fontPx: number; font: string } | null>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const read = () => {
+      const font =
+        getComputedStyle(document.body).getPropertyValue("--font-geist-mono").trim() || "monospace";
+      const fontPx = fontSizeFor(el.clientWidth);
+      const cols = estimateCols(parseInt(getComputedStyle(el).width), cellWidth(font, fontPx));
+      setLook((old) =>
+        old && old.cols === cols && old.fontPx === fontPx && old.font === font
+          ? old
+          : { cols, fontPx, font },
+      );
+    };
+    read();
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [present]);
+  const colours = THEMES[typeof document === "undefined" ? "light" : siteTheme()];
+  const rows = look
+    ? screenRows(formatOutput(frame.banner, look.cols) + frame.prompt + echoOf(typed), look.cols)
+    : [];
+
+  const H = headingLevel === 2 ? "h2" : "h3";
+  const ids = `lab-${headingLevel}`;
+  const W = lay.width * scale;
+  const Ht = lay.height * scale;
+  return (
+    <>
+      <div
+        ref={benchRef}
+        data-testid="lab-bench"
+        data-lab-placeholder=""
+        data-lab-frame-view=""
+        className="flex min-h-0 shrink-0 flex-col gap-2"
+        style={{ height: bench.h > 0 ? bench.h : undefined }}
+        onPointerDown={onStart}
+        onFocus={onStart}
+      >
+        <section
+          aria-labelledby={`${ids}-network`}
+          className="shrink-0 rounded-xl border border-border bg-bg px-[12px] py-[6px]"
+        >
+          <div className="flex min-h-[26px] flex-wrap items-center gap-x-3 gap-y-1">
+            <H id={`${ids}-network`} className="text-base font-semibold tracking-tight">
+              Network
+            </H>
+            {narrow ? (
+              <HostStrip names={frame.hosts.map((h) => h.name)} here={frame.here} active={null} />
+            ) : (
+              <p className="text-sm text-fg-muted" role="status">
+                The simulation starts when you click or type in the lab.
+              </p>
+            )}
+          </div>
+          {!narrow && (
+            <div className="mt-1">
+              <div ref={wrap} className="overflow-x-auto">
+                <div className="relative mx-auto" style={{ width: W, height: Ht }}>
+                  <svg
+                    role="img"
+                    aria-label={`Network diagram: ${frame.hosts.map((h) => `${h.name} (${h.ip}, ${h.label})`).join("; ")}. You are on ${frame.here}.`}
+                    viewBox={`0 0 ${lay.width} ${lay.height}`}
+                    width={W}
+                    height={Ht}
+                    className="block overflow-visible"
+                    textRendering="geometricPrecision"
+                    data-testid="network-diagram-frame"
+                  >
+                    <NetworkBoxes lay={lay} />
+                    <NetworkLabels lay={lay} />
+                    <HostBoxes lay={lay} here={frame.here} spammers={spammers} />
+                  </svg>
+                </div>
+              </div>
+            </div>
+          )}
+        </section>
+        <section
+          aria-labelledby={`${ids}-terminal`}
+          className="flex min-h-[120px] flex-1 flex-col rounded-xl border border-border bg-bg px-[12px] py-[6px]"
+        >
+          <div className="flex min-h-0 flex-1 flex-col">
+            <div className="mb-1 flex min-h-[30px] flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+              <H id={`${ids}-terminal`} className="text-base font-semibold tracking-tight">
+                Terminal
+              </H>
+              <p id="terminal-hint" className="text-fg-muted">
+                Type <kbd className="font-mono">help</kbd> to start.{" "}
+                <kbd className="font-mono">Esc</kbd> leaves the terminal.
+              </p>
+            </div>
+            <div
+              role="group"
+              aria-label="Terminal"
+              aria-describedby="terminal-hint"
+              data-testid="terminal-box"
+              className="relative min-h-[64px] flex-1 overflow-hidden rounded-lg border border-border bg-bg-soft p-2 focus-within:border-focus focus-within:[outline:3px_solid_var(--focus)] focus-within:[outline-offset:1px]"
+            >
+              <div ref={box} className="size-full" />
+              <div
+                tabIndex={0}
+                role="textbox"
+                aria-label="Terminal input"
+                aria-describedby="terminal-hint"
+                data-testid="terminal-facade"
+                data-presenter-ignore
+                className="absolute inset-2 overflow-hidden whitespace-pre outline-none"
+                style={{
+                  fontFamily: look?.font,
+                  fontSize: look?.fontPx,
+                  lineHeight: 1.15,
+                  color: colours.foreground,
+                  background: colours.background,
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === "Escape") return;
+                  const data = keyData(e);
+                  if (data === null) return;
+                  e.preventDefault();
+                  onInput(data);
+                }}
+                onPaste={(e) => {
+                  e.preventDefault();
+                  onInput(e.clipboardData.getData("text").replace(/\r?\n/g, "\r"));
+                }}
+              >
+                <ScreenRows rows={rows} colours={colours} />
+              </div>
+            </div>
+          </div>
+        </section>
+      </div>
+      <div className="@container mt-3">
+        <div className="grid gap-3 @4xl:grid-cols-3">
+          <Panel id={`${ids}-happened`} title="What happened" level={headingLevel} />
+          <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel} />
+          <Panel id={`${ids}-transcript`} title="Transcript" level={headingLevel} />
+        </div>
+      </div>
+    </>
+  );
+}
