@@ -9,7 +9,7 @@ import { NARROW, SECTION_INSET, diagramMaxFor, useBenchSize } from "./benchSize"
 import { HostBoxes, HostStrip, NetworkBoxes, NetworkLabels, pictureScale } from "./DiagramPicture";
 import { Panel } from "./Panel";
 import { estimateCols, keyData, screenRows } from "./terminalFacade";
-import { ScreenRows, THEMES, cellWidth, fontSizeFor, siteTheme } from "./terminalLook";
+import { FacadeScreen, THEMES, cellWidth, fontSizeFor, siteTheme } from "./terminalLook";
 import { useTextMeasure } from "./textMeasure";
 
 export interface LabFrameViewProps {
@@ -177,21 +177,12 @@ export function LabFrameView({ frame, headingLevel, typed, onStart, onInput }: L
               className="relative min-h-[64px] flex-1 overflow-hidden rounded-lg border border-border bg-bg-soft p-2 focus-within:border-focus focus-within:[outline:3px_solid_var(--focus)] focus-within:[outline-offset:1px]"
             >
               <div ref={box} className="size-full" />
-              <div
-                tabIndex={0}
-                role="textbox"
-                aria-label="Terminal input"
-                aria-describedby="terminal-hint"
-                data-testid="terminal-facade"
-                data-presenter-ignore
-                className="absolute inset-2 overflow-hidden whitespace-pre outline-none"
-                style={{
-                  fontFamily: look?.font,
-                  fontSize: look?.fontPx,
-                  lineHeight: 1.15,
-                  color: colours.foreground,
-                  background: colours.background,
-                }}
+              <FacadeScreen
+                label="Terminal"
+                font={look?.font}
+                fontPx={look?.fontPx}
+                colours={colours}
+                rows={rows}
                 onKeyDown={(e) => {
                   if (e.key === "Escape") return;
                   const data = keyData(e);
@@ -203,9 +194,7 @@ export function LabFrameView({ frame, headingLevel, typed, onStart, onInput }: L
                   e.preventDefault();
                   onInput(e.clipboardData.getData("text").replace(/\r?\n/g, "\r"));
                 }}
-              >
-                <ScreenRows rows={rows} colours={colours} />
-              </div>
+              />
             </div>
           </div>
         </section>

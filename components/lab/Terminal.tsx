@@ -6,7 +6,14 @@ import "@xterm/xterm/css/xterm.css";
 import { sanitizeTerminalOutput, type TerminalPort } from "@/lib/shell/terminal";
 import { createInputQueue } from "./inputQueue";
 import { estimateCols, keyData, screenRows, type Styled } from "./terminalFacade";
-import { ScreenRows, THEMES, cellWidth, fontSizeFor, siteTheme, type Theme } from "./terminalLook";
+import {
+  FacadeScreen,
+  THEMES,
+  cellWidth,
+  fontSizeFor,
+  siteTheme,
+  type Theme,
+} from "./terminalLook";
 import { yieldToMain } from "@/components/ui/yieldToMain";
 
 const SR_KEY = "relay-lab:terminal-screen-reader";
@@ -337,22 +344,13 @@ export function Terminal({
         <div ref={box} className="size-full" data-testid="terminal" />
         {/* Before xterm opens: the same text, font and colours, and a way in by click or key. */}
         {!live && (
-          <div
+          <FacadeScreen
             ref={facade}
-            tabIndex={0}
-            role="textbox"
-            aria-label={`${label} input`}
-            aria-describedby="terminal-hint"
-            data-testid="terminal-facade"
-            data-presenter-ignore
-            className="absolute inset-2 overflow-hidden whitespace-pre outline-none"
-            style={{
-              fontFamily: screen?.font,
-              fontSize: screen?.fontPx,
-              lineHeight: 1.15,
-              color: colours.foreground,
-              background: colours.background,
-            }}
+            label={label}
+            font={screen?.font}
+            fontPx={screen?.fontPx}
+            colours={colours}
+            rows={screen?.rows ?? []}
             onFocus={() => wake.current(true)}
             // Clicked or tabbed away before xterm opened: it must not take the focus back.
             onBlur={() => (focusWanted.current = false)}
@@ -374,13 +372,12 @@ export function Terminal({
               wake.current(true);
             }}
           >
-            {screen && <ScreenRows rows={screen.rows} colours={colours} />}
             {failed && (
               <span className="mt-2 block font-sans text-sm text-fg-muted">
                 The terminal could not load. Use the input line below.
               </span>
             )}
-          </div>
+          </FacadeScreen>
         )}
       </div>
     </div>

@@ -3,6 +3,7 @@
  * in for xterm's screen. Shared by the terminal (Terminal.tsx) and the lab's first frame
  * (LabFrameView.tsx), which must look the same so nothing changes when the real one takes over.
  */
+import type { HTMLAttributes, ReactNode, Ref } from "react";
 import type { Styled } from "./terminalFacade";
 
 /** Terminal colours per site theme; ANSI colours chosen to pass contrast on the panel background. */
@@ -101,7 +102,7 @@ export function cellWidth(family: string, size: number): number {
 }
 
 /** The rows of a screen (screenRows), a row per line as xterm draws them, cursor on the last. */
-export function ScreenRows({ rows, colours }: { rows: readonly Styled[][]; colours: Theme }) {
+function ScreenRows({ rows, colours }: { rows: readonly Styled[][]; colours: Theme }) {
   return rows.map((row, i) => (
     <div key={i} className="min-h-[1.15em]">
       {row.map((r, j) => (
@@ -127,4 +128,54 @@ export function ScreenRows({ rows, colours }: { rows: readonly Styled[][]; colou
       )}
     </div>
   ));
+}
+
+/**
+ * The plain screen that stands in for xterm until it opens: focusable, named as the terminal's
+ * input, in the terminal's font and colours; the caller handles the keys.
+ */
+export function FacadeScreen({
+  ref,
+  label,
+  font,
+  fontPx,
+  colours,
+  rows,
+  children,
+  ...handlers
+}: {
+  ref?: Ref<HTMLDivElement>;
+  label: string;
+  font: string | undefined;
+  fontPx: number | undefined;
+  colours: Theme;
+  rows: readonly Styled[][];
+  children?: ReactNode;
+} & Pick<
+  HTMLAttributes<HTMLDivElement>,
+  "onFocus" | "onBlur" | "onPointerDown" | "onKeyDown" | "onPaste"
+>) {
+  return (
+    <div
+      ref={ref}
+      tabIndex={0}
+      role="textbox"
+      aria-label={`${label} input`}
+      aria-describedby="terminal-hint"
+      data-testid="terminal-facade"
+      data-presenter-ignore
+      className="absolute inset-2 overflow-hidden whitespace-pre outline-none"
+      style={{
+        fontFamily: font,
+        fontSize: fontPx,
+        lineHeight: 1.15,
+        color: colours.foreground,
+        background: colours.background,
+      }}
+      {...handlers}
+    >
+      <ScreenRows rows={rows} colours={colours} />
+      {children}
+    </div>
+  );
 }

@@ -9,6 +9,31 @@ const happened = (page: Page) => page.getByRole("list", { name: "Events in order
 test.describe("the lab", () => {
   test.use({ reducedMotion: "reduce" });
 
+  test("the first frame shows at once and starts nothing; keys typed into it, mistakes included, run once the simulation has loaded", async ({
+    page,
+  }) => {
+    await gotoHydrated(page, "/lab?scenario=isp-relay");
+    const frame = page.getByTestId("network-diagram-frame");
+    await expect(frame).toBeVisible();
+    await expect(frame.locator("[data-host='mail.isp.example']")).toContainText("198.51.100.25");
+    const facade = page.getByTestId("terminal-facade");
+    await expect(facade).toContainText("you@pc.home.example:~$");
+    // Nothing of the simulation has run: the page has no lab store yet.
+    expect(await page.evaluate(() => "__relayLab" in window)).toBe(false);
+    await facade.click();
+    await page.keyboard.type("hostnme");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("ame");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("network-diagram")).toBeVisible({ timeout: 30_000 });
+    await expectInTerminal(page, "hostname pc.home.example", { timeout: 30_000 });
+    // The focus stayed in the terminal: the next line goes straight in.
+    await page.keyboard.type("whoami");
+    await page.keyboard.press("Enter");
+    await expectInTerminal(page, "whoami you");
+  });
+
   test("isp-relay: a hand-typed dialogue reaches Bob, the hop table shows each relay, the diagram showed the hops", async ({
     page,
   }) => {
