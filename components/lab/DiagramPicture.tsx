@@ -11,6 +11,24 @@ import {
   type TextItem,
 } from "@/lib/shell/diagramLayout";
 
+/**
+ * A number for each layout, used as the picture's key so a new layout is drawn with new
+ * elements. Chromium once kept drawing rects and paths at their old y (their geometry is
+ * presentation attributes, restyled) while the DOM and the text had the new layout: every label
+ * sat over the wrong host until the next step. Fresh elements are always right, and a layout
+ * changes only when a new pair talks, the font changes or the world grows.
+ */
+const layoutIds = new WeakMap<DiagramLayout, number>();
+let lastLayoutId = 0;
+export function layoutId(lay: DiagramLayout): number {
+  let id = layoutIds.get(lay);
+  if (id === undefined) {
+    id = ++lastLayoutId;
+    layoutIds.set(lay, id);
+  }
+  return id;
+}
+
 /** Never blow the normal diagram up beyond this (it reads best near 1:1). */
 const MAX_SCALE = 1.35;
 

@@ -6,10 +6,17 @@ import type { LabFrame } from "@/lib/shell/labFrame";
 import { formatOutput } from "@/lib/shell/wrap";
 import { usePresenter } from "@/components/ui/presenter/presenter-store";
 import { NARROW, SECTION_INSET, diagramMaxFor, useBenchSize } from "./benchSize";
-import { HostBoxes, HostStrip, NetworkBoxes, NetworkLabels, pictureScale } from "./DiagramPicture";
+import {
+  HostBoxes,
+  HostStrip,
+  NetworkBoxes,
+  NetworkLabels,
+  layoutId,
+  pictureScale,
+} from "./DiagramPicture";
 import { Panel } from "./Panel";
 import { estimateCols, keyData, screenRows } from "./terminalFacade";
-import { FacadeScreen, THEMES, cellWidth, fontSizeFor, siteTheme } from "./terminalLook";
+import { FacadeScreen, THEMES, cellWidth, fontSizeFor, useSiteTheme } from "./terminalLook";
 import { useTextMeasure } from "./textMeasure";
 
 export interface LabFrameViewProps {
@@ -21,6 +28,8 @@ export interface LabFrameViewProps {
   onStart: () => void;
   /** A key (or paste) typed into the frame's terminal. */
   onInput: (data: string) => void;
+  /** The simulation's code could not be fetched (offline, say). */
+  failed?: boolean;
 }
 
 /**
@@ -44,7 +53,14 @@ export function echoOf(keys: string): string {
  * colours as the live lab (Lab.tsx), which replaces it once its simulation has loaded. Nothing
  * here runs the simulation; a click, a tap or a key starts loading it (see LazyLab).
  */
-export function LabFrameView({ frame, headingLevel, typed, onStart, onInput }: LabFrameViewProps) {
+export function LabFrameView({
+  frame,
+  headingLevel,
+  typed,
+  onStart,
+  onInput,
+  failed = false,
+}: LabFrameViewProps) {
   const [benchRef, bench] = useBenchSize();
   const narrow = bench.w > 0 && bench.w < NARROW;
   const present = usePresenter((p) => p.on);
@@ -95,7 +111,7 @@ export function LabFrameView({ frame, headingLevel, typed, onStart, onInput }: L
     ro.observe(el);
     return () => ro.disconnect();
   }, [present]);
-  const colours = THEMES[typeof document === "undefined" ? "light" : siteTheme()];
+  const colours = THEMES[useSiteTheme()];
   const rows = look
     ? screenRows(formatOutput(frame.banner, look.cols) + frame.prompt + echoOf(typed), look.cols)
     : [];
@@ -124,19 +140,23 @@ export function LabFrameView({ frame, headingLevel, typed, onStart, onInput }: L
             <H id={`${ids}-network`} className="text-base font-semibold tracking-tight">
               Network
             </H>
-            {narrow ? (
+            {narrow && (
               <HostStrip names={frame.hosts.map((h) => h.name)} here={frame.here} active={null} />
-            ) : (
-              <p className="text-sm text-fg-muted" role="status">
-                The simulation starts when you click or type in the lab.
-              </p>
             )}
+            <p role="status" className={`text-sm ${failed ? "text-bad" : "text-fg-muted"}`}>
+              {failed
+                ? "The simulation could not load. Check your connection, then click the lab to try again."
+                : narrow
+                  ? ""
+                  : "The simulation starts when you click or type in the lab."}
+            </p>
           </div>
           {!narrow && (
             <div className="mt-1">
               <div ref={wrap} className="overflow-x-auto">
                 <div className="relative mx-auto" style={{ width: W, height: Ht }}>
                   <svg
+                    key={layoutId(lay)}
                     role="img"
                     aria-label={`Network diagram: ${frame.hosts.map((h) => `${h.name} (${h.ip}, ${h.label})`).join("; ")}. You are on ${frame.here}.`}
                     viewBox={`0 0 ${lay.width} ${lay.height}`}

@@ -56,9 +56,12 @@ export function LazyLab({ frame, start = false, onStart, standIn, ...props }: La
   /** Set when the simulation replaces the frame: whether the frame's terminal had the focus. */
   const [live, setLive] = useState<{ focus: boolean } | null>(frame ? null : { focus: false });
   const [typed, setTyped] = useState("");
+  /** The last attempt to fetch the simulation failed; the next use tries again. */
+  const [failed, setFailed] = useState(false);
   const box = useRef<HTMLDivElement>(null);
 
   const begin = useCallback(() => {
+    setFailed(false);
     if (wanted) return;
     setWanted(true);
     onStart?.();
@@ -72,7 +75,7 @@ export function LazyLab({ frame, start = false, onStart, standIn, ...props }: La
   );
 
   useEffect(() => {
-    if (live || !(wanted || start)) return;
+    if (live || failed || !(wanted || start)) return;
     let current = true;
     LiveLab.preload().then(
       () => {
@@ -80,12 +83,16 @@ export function LazyLab({ frame, start = false, onStart, standIn, ...props }: La
         const focus = !!box.current?.contains(document.activeElement);
         startTransition(() => setLive({ focus }));
       },
-      () => {},
+      () => {
+        if (!current) return;
+        setFailed(true);
+        setWanted(false);
+      },
     );
     return () => {
       current = false;
     };
-  }, [live, wanted, start]);
+  }, [live, failed, wanted, start]);
 
   if (!live && frame)
     return (
@@ -96,6 +103,7 @@ export function LazyLab({ frame, start = false, onStart, standIn, ...props }: La
           typed={typed}
           onStart={begin}
           onInput={onInput}
+          failed={failed}
         />
         {standIn?.(begin)}
       </div>

@@ -19,7 +19,14 @@ import {
   type Route,
 } from "@/lib/shell/diagramLayout";
 import { usePresenter } from "@/components/ui/presenter/presenter-store";
-import { HostBoxes, HostStrip, NetworkBoxes, NetworkLabels, pictureScale } from "./DiagramPicture";
+import {
+  HostBoxes,
+  HostStrip,
+  NetworkBoxes,
+  NetworkLabels,
+  layoutId,
+  pictureScale,
+} from "./DiagramPicture";
 import { DiagramInspector, type InspectTarget } from "./DiagramInspector";
 import { useTextMeasure } from "./textMeasure";
 import { SPEEDS, usePlayerView, type Player } from "./usePlayback";
@@ -27,24 +34,6 @@ import { SPEEDS, usePlayerView, type Player } from "./usePlayback";
 /** Base font of the diagram (viewBox units): room-sized in presenter mode. */
 const FONT = 14;
 const PRESENT_FONT = 22;
-
-/**
- * A number for each layout, used as the picture's key so a new layout is drawn with new
- * elements. Chromium once kept drawing rects and paths at their old y (their geometry is
- * presentation attributes, restyled) while the DOM and the text had the new layout: every label
- * sat over the wrong host until the next step. Fresh elements are always right, and a layout
- * changes only when a new pair talks, the font changes or the world grows.
- */
-const layoutIds = new WeakMap<DiagramLayout, number>();
-let lastLayoutId = 0;
-function layoutId(lay: DiagramLayout): number {
-  let id = layoutIds.get(lay);
-  if (id === undefined) {
-    id = ++lastLayoutId;
-    layoutIds.set(lay, id);
-  }
-  return id;
-}
 
 const path = (pts: readonly Pt[]) => pts.map((p, i) => `${i ? "L" : "M"}${p.x} ${p.y}`).join(" ");
 

@@ -3,7 +3,7 @@
  * in for xterm's screen. Shared by the terminal (Terminal.tsx) and the lab's first frame
  * (LabFrameView.tsx), which must look the same so nothing changes when the real one takes over.
  */
-import type { HTMLAttributes, ReactNode, Ref } from "react";
+import { useSyncExternalStore, type HTMLAttributes, type ReactNode, type Ref } from "react";
 import type { Styled } from "./terminalFacade";
 
 /** Terminal colours per site theme; ANSI colours chosen to pass contrast on the panel background. */
@@ -77,6 +77,19 @@ const ANSI_KEYS = [
   "brightCyan",
   "brightWhite",
 ] as const satisfies readonly (keyof Theme)[];
+
+/** The site theme, following changes to <html data-theme> (the theme switch). */
+export function useSiteTheme(): "light" | "dark" {
+  return useSyncExternalStore(
+    (changed) => {
+      const mo = new MutationObserver(changed);
+      mo.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+      return () => mo.disconnect();
+    },
+    siteTheme,
+    () => "light",
+  );
+}
 
 export function siteTheme(): "light" | "dark" {
   return document.documentElement.dataset.theme === "dark" ? "dark" : "light";

@@ -255,6 +255,10 @@ test.describe("the terminal before xterm opens", () => {
     page,
   }) => {
     await gotoHydrated(page, "/lab?scenario=isp-relay");
+    // Start the simulation from the first frame (a click on its diagram), so what is clicked
+    // below is the live terminal's own stand-in for xterm.
+    await page.getByTestId("network-diagram-frame").click();
+    await expect(page.getByTestId("network-diagram")).toBeVisible({ timeout: 30_000 });
     const facade = page.getByTestId("terminal-facade");
     await expect(facade).toContainText("$");
     const release = await holdScripts(page);
@@ -264,5 +268,45 @@ test.describe("the terminal before xterm opens", () => {
     release();
     await expect(page.locator(".xterm-rows")).toContainText("$", { timeout: 30_000 });
     await expect(other).toBeFocused();
+  });
+});
+
+test.describe("the lab's first frame while the simulation loads", () => {
+  test.use({ serviceWorkers: "block", reducedMotion: "reduce" });
+
+  test("a learner who clicks the terminal, then moves on before it loads, keeps the focus where they put it", async ({
+    page,
+  }) => {
+    await gotoHydrated(page, "/lab?scenario=isp-relay");
+    const release = await holdScripts(page);
+    await page.getByTestId("terminal-facade").click();
+    const other = page.getByRole("link", { name: "telecommuter", exact: true });
+    await other.focus();
+    release();
+    await expect(page.getByTestId("network-diagram")).toBeVisible({ timeout: 30_000 });
+    await expect(other).toBeFocused();
+  });
+});
+
+test.describe("the lab's first frame when the simulation cannot be fetched", () => {
+  // The aborted fetches are logged by the browser; nothing else may be.
+  test.use({ reducedMotion: "reduce", allowedConsoleErrors: [/net::ERR_FAILED/] });
+
+  test("it says so, keeps what was typed, and the next key tries again", async ({ page }) => {
+    await gotoHydrated(page, "/lab?scenario=isp-relay");
+    await expect(page.getByTestId("network-diagram-frame")).toBeVisible();
+    const chunks = "**/_next/static/chunks/**";
+    await page.route(chunks, (route) => route.abort());
+    const facade = page.getByTestId("terminal-facade");
+    await facade.click();
+    await page.keyboard.type("whoami");
+    await expect(page.getByText("The simulation could not load.")).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(facade).toContainText("whoami");
+    await page.unroute(chunks);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("network-diagram")).toBeVisible({ timeout: 30_000 });
+    await expectInTerminal(page, "whoami you", { timeout: 30_000 });
   });
 });
