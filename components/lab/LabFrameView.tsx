@@ -19,6 +19,8 @@ import { estimateCols, keyData, screenRows } from "./terminalFacade";
 import { FacadeScreen, THEMES, cellWidth, fontSizeFor, useSiteTheme } from "./terminalLook";
 import { useTextMeasure } from "./textMeasure";
 
+export { prepareTextMeasure } from "./textMeasure";
+
 export interface LabFrameViewProps {
   frame: LabFrame;
   headingLevel: 2 | 3;

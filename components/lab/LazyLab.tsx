@@ -26,9 +26,16 @@ const LiveLab = clientOnly<LabProps>(
   LabPlaceholder,
 );
 
-/** The lab's first frame: a small chunk that draws what the server computed. */
+/**
+ * The lab's first frame: a small chunk that draws what the server computed. The diagram's text
+ * measure is made as it loads (as loadLab does), so its first render lays out with real widths.
+ */
 const FrameView = clientOnly<LabFrameViewProps>(
-  () => import("./LabFrameView").then((m) => m.LabFrameView),
+  () =>
+    import("./LabFrameView").then((m) => {
+      m.prepareTextMeasure();
+      return m.LabFrameView;
+    }),
   LabPlaceholder,
 );
 
