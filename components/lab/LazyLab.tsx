@@ -90,8 +90,9 @@ export function LazyLab({ frame, start = false, onStart, standIn, ...props }: La
         const focus = !!box.current?.contains(document.activeElement);
         startTransition(() => setLive({ focus }));
       },
+      // Reported even from an effect run that has since been replaced: the fetch is shared, so
+      // its failure is this lab's, whichever run started it.
       () => {
-        if (!current) return;
         setFailed(true);
         setWanted(false);
       },

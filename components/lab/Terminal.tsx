@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Terminal as XTerm } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
 import { sanitizeTerminalOutput, type TerminalPort } from "@/lib/shell/terminal";
@@ -75,18 +75,36 @@ export function Terminal({
   const [screenReader, setScreenReader] = useState(false);
   const readyRef = useRef(onReady);
   const typedAtMount = useRef(typed);
+  /**
+   * Keys pressed before the shell starts (here, or in the lab's first frame), handed to it when
+   * it does. Kept outside the effect: a key can arrive between this terminal's first commit and
+   * its effect, when the frame it replaces has just handed it the focus.
+   */
+  const early = useRef(typed?.keys ?? "");
   const facade = useRef<HTMLDivElement>(null);
   const escapeRef = useRef(onEscape);
   /** Whether xterm takes the focus when it opens (the learner clicked or typed, and stayed). */
   const focusWanted = useRef(false);
-  /** Opens xterm (once); with `focus`, puts the focus in it when it is open. */
-  const wake = useRef<(focus: boolean) => void>(() => {});
-  /** Input typed before xterm opened, fed straight to the shell. */
-  const type = useRef<(data: string) => void>(() => {});
+  /**
+   * Opens xterm (once); with `focus`, puts the focus in it when it is open. Until the effect has
+   * set it up, it only notes the wish, which the effect then carries out.
+   */
+  const wake = useRef<(focus: boolean) => void>((focus) => {
+    if (focus) focusWanted.current = true;
+  });
+  /** Input typed before xterm opened, fed straight to the shell (held until the effect runs). */
+  const type = useRef<(data: string) => void>((data) => {
+    early.current += data;
+  });
   useEffect(() => {
     readyRef.current = onReady;
     escapeRef.current = onEscape;
   });
+  // The lab's first frame had the focus: take it in the same commit that removes the frame, so
+  // no key pressed in between lands on the page (onFocus notes it; the effect opens xterm).
+  useLayoutEffect(() => {
+    if (typedAtMount.current?.focus) facade.current?.focus();
+  }, []);
 
   useEffect(() => {
     let disposed = false;
@@ -112,10 +130,8 @@ export function Terminal({
     let xterm: XTerm | null = null;
     const queues = new Set<ReturnType<typeof createInputQueue>>();
     const resizeListeners = new Set<(cols: number) => void>();
-    /** Keys pressed before the shell starts (here, or in the lab's first frame), handed to it. */
-    let early = typedAtMount.current?.keys ?? "";
     const feed = (data: string) => {
-      if (queues.size === 0) early += data;
+      if (queues.size === 0) early.current += data;
       else queues.forEach((q) => q.push(data));
     };
     type.current = feed;
@@ -249,8 +265,8 @@ export function Terminal({
         const queue = createInputQueue(listener);
         queues.add(queue);
         // After the caller has finished starting (the shell prints its banner first).
-        const held = early;
-        early = "";
+        const held = early.current;
+        early.current = "";
         if (held) queueMicrotask(() => queue.push(held));
         return () => {
           queues.delete(queue);
@@ -275,8 +291,8 @@ export function Terminal({
     });
     laidOut.observe(el);
     cleanups.push(() => laidOut.disconnect());
-    // The frame this terminal replaces had the focus: keep it here (onFocus opens xterm).
-    if (typedAtMount.current?.focus) facade.current?.focus();
+    // Focused (or clicked) before this effect ran, e.g. by the frame this terminal replaced.
+    if (focusWanted.current) wake.current(true);
     const boot = () =>
       readyRef.current({
         port,
