@@ -4,6 +4,7 @@
  * flashes and envelope around these; the lab's first frame (LabFrameView) draws only these, from
  * data the server computed, before the simulation has loaded.
  */
+import type { ReactNode, Ref, SVGProps } from "react";
 import {
   pairKey,
   shortHostNames,
@@ -27,6 +28,53 @@ export function layoutId(lay: DiagramLayout): number {
     layoutIds.set(lay, id);
   }
   return id;
+}
+
+/**
+ * The picture's box: it scrolls sideways when the picture is wider than the page, and holds the
+ * SVG at `scale` (fresh elements per layout, see layoutId) with `over` placed over it (the live
+ * diagram's inspect buttons). `svg` names the picture for screen readers and tests.
+ */
+export function PictureBox({
+  wrapRef,
+  wrapTestId,
+  lay,
+  scale,
+  svg,
+  children,
+  over,
+}: {
+  wrapRef: Ref<HTMLDivElement>;
+  wrapTestId?: string;
+  lay: DiagramLayout;
+  scale: number;
+  svg: SVGProps<SVGSVGElement> & { [data: `data-${string}`]: string | number };
+  children: ReactNode;
+  over?: ReactNode;
+}) {
+  const W = lay.width * scale;
+  const H = lay.height * scale;
+  return (
+    <div ref={wrapRef} className="overflow-x-auto" data-testid={wrapTestId}>
+      <div className="relative mx-auto" style={{ width: W, height: H }}>
+        <svg
+          key={layoutId(lay)}
+          role="img"
+          {...svg}
+          viewBox={`0 0 ${lay.width} ${lay.height}`}
+          width={W}
+          height={H}
+          className="block overflow-visible"
+          // Text scales with the picture instead of snapping to whole pixels at each size, so
+          // its widths are the measured ones at any scale.
+          textRendering="geometricPrecision"
+        >
+          {children}
+        </svg>
+        {over}
+      </div>
+    </div>
+  );
 }
 
 /** Never blow the normal diagram up beyond this (it reads best near 1:1). */
@@ -153,18 +201,15 @@ export function NetworkLabels({ lay }: { lay: DiagramLayout }) {
 export function HostBoxes({
   lay,
   here,
-  spammers,
   delivered = {},
 }: {
   lay: DiagramLayout;
   here: string;
-  /** Hosts drawn as the spammer's (red). */
-  spammers: ReadonlySet<string>;
   delivered?: Readonly<Record<string, number>>;
 }) {
   return [...lay.hosts.values()].map((p) => {
     const isHere = p.name === here;
-    const spam = spammers.has(p.name);
+    const spam = p.role === "spammer";
     const mail = delivered[p.name] ?? 0;
     return (
       <g key={p.name} data-host={p.name}>

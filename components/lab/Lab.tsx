@@ -14,7 +14,7 @@ import { LabContext } from "./LabContext";
 import { LabStore } from "./labStore";
 import { Mailboxes } from "./Mailboxes";
 import { CompactStrip, EventLog, NetworkDiagram, PlaybackControls } from "./NetworkDiagram";
-import { Panel } from "./Panel";
+import { LabWorkbench, labIds } from "./LabWorkbench";
 import { Terminal } from "./Terminal";
 import { TouchInput } from "./TouchInput";
 import { Transcript } from "./Transcript";
@@ -131,24 +131,15 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children, ty
   const [diagramChoice, setDiagramChoice] = useState<boolean | null>(null);
   const showDiagram = diagramChoice ?? !narrow;
   const diagramMax = diagramMaxFor(bench.h);
-  const ids = `lab-${headingLevel}`;
-  const H = headingLevel === 2 ? "h2" : "h3";
+  const ids = labIds(headingLevel);
   return (
     <LabContext.Provider value={store}>
-      <div
-        ref={benchRef}
-        data-testid="lab-bench"
-        className="flex min-h-0 shrink-0 flex-col gap-2"
-        style={{ height: bench.h > 0 ? bench.h : undefined }}
-      >
-        <section
-          aria-labelledby={`${ids}-network`}
-          className="shrink-0 rounded-xl border border-border bg-bg px-[12px] py-[6px]"
-        >
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <H id={`${ids}-network`} className="text-base font-semibold tracking-tight">
-              Network
-            </H>
+      <LabWorkbench
+        headingLevel={headingLevel}
+        benchRef={benchRef}
+        height={bench.h}
+        networkBar={
+          <>
             {showDiagram ? (
               <PlaybackControls player={player} />
             ) : (
@@ -163,7 +154,9 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children, ty
             >
               {showDiagram ? "Hide diagram" : "Show diagram"}
             </button>
-          </div>
+          </>
+        }
+        network={
           <div id={`${ids}-diagram`} hidden={!showDiagram} className="mt-1">
             {showDiagram && (
               <NetworkDiagram
@@ -176,70 +169,57 @@ export function Lab({ scenario, onWorld, onEvent, headingLevel = 2, children, ty
               />
             )}
           </div>
-        </section>
-        <section
-          aria-labelledby={`${ids}-terminal`}
-          className="flex min-h-[120px] flex-1 flex-col rounded-xl border border-border bg-bg px-[12px] py-[6px]"
-        >
-          <Terminal
-            fill
-            typed={typed}
-            heading={
-              <H id={`${ids}-terminal`} className="text-base font-semibold tracking-tight">
-                Terminal
-              </H>
-            }
-            actions={
-              <>
-                <label className="flex cursor-pointer items-center gap-2">
-                  <input
-                    type="checkbox"
-                    checked={store.session.explain}
-                    onChange={(e) => store.setExplain(e.target.checked)}
-                    className="size-4 accent-accent"
-                  />
-                  Explain replies
-                </label>
-                <button
-                  ref={after}
-                  type="button"
-                  aria-pressed={showTouch}
-                  onClick={() => setTouchChoice(!showTouch)}
-                  className="rounded-md border border-border px-2.5 py-1 font-medium hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
-                >
-                  Input line &amp; buttons
-                </button>
-              </>
-            }
-            onReady={(t) => store.attachTerminal(t)}
-            onEscape={() => after.current?.focus()}
-          />
-          {showTouch && (
-            <TouchInput
-              onLine={(line) => store.shell?.runLine(line)}
-              onKeys={(data) => store.shell?.input(data)}
-              suggestions={suggestions(
-                world,
-                store.session.host,
-                store.session.interaction !== null,
-              )}
+        }
+        terminal={(heading) => (
+          <>
+            <Terminal
+              fill
+              typed={typed}
+              heading={heading}
+              actions={
+                <>
+                  <label className="flex cursor-pointer items-center gap-2">
+                    <input
+                      type="checkbox"
+                      checked={store.session.explain}
+                      onChange={(e) => store.setExplain(e.target.checked)}
+                      className="size-4 accent-accent"
+                    />
+                    Explain replies
+                  </label>
+                  <button
+                    ref={after}
+                    type="button"
+                    aria-pressed={showTouch}
+                    onClick={() => setTouchChoice(!showTouch)}
+                    className="rounded-md border border-border px-2.5 py-1 font-medium hover:bg-bg-soft aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
+                  >
+                    Input line &amp; buttons
+                  </button>
+                </>
+              }
+              onReady={(t) => store.attachTerminal(t)}
+              onEscape={() => after.current?.focus()}
             />
-          )}
-        </section>
-      </div>
-      <div className="@container mt-3">
-        <div className="grid gap-3 @4xl:grid-cols-3">
-          <Panel id={`${ids}-happened`} title="What happened" level={headingLevel}>
-            {panels && <EventLog player={player} />}
-          </Panel>
-          <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel}>
-            {panels && <Mailboxes world={world} version={settled} headingLevel={headingLevel} />}
-          </Panel>
-          <Panel id={`${ids}-transcript`} title="Transcript" level={headingLevel}>
-            {panels && <Transcript world={world} version={settled} />}
-          </Panel>
-        </div>
-      </div>
+            {showTouch && (
+              <TouchInput
+                onLine={(line) => store.shell?.runLine(line)}
+                onKeys={(data) => store.shell?.input(data)}
+                suggestions={suggestions(
+                  world,
+                  store.session.host,
+                  store.session.interaction !== null,
+                )}
+              />
+            )}
+          </>
+        )}
+        happened={panels && <EventLog player={player} />}
+        mailboxes={
+          panels && <Mailboxes world={world} version={settled} headingLevel={headingLevel} />
+        }
+        transcript={panels && <Transcript world={world} version={settled} />}
+      />
       <DataPauseHint />
       {children}
     </LabContext.Provider>

@@ -11,12 +11,19 @@ import {
   HostStrip,
   NetworkBoxes,
   NetworkLabels,
-  layoutId,
+  PictureBox,
   pictureScale,
 } from "./DiagramPicture";
-import { Panel } from "./Panel";
+import { LabWorkbench } from "./LabWorkbench";
 import { estimateCols, keyData, screenRows } from "./terminalFacade";
-import { FacadeScreen, THEMES, cellWidth, fontSizeFor, useSiteTheme } from "./terminalLook";
+import {
+  FacadeScreen,
+  THEMES,
+  TerminalChrome,
+  cellWidth,
+  fontSizeFor,
+  useSiteTheme,
+} from "./terminalLook";
 import { useTextMeasure } from "./textMeasure";
 
 export { prepareTextMeasure } from "./textMeasure";
@@ -79,10 +86,6 @@ export function LabFrameView({
       }),
     [frame, present, measure],
   );
-  const spammers = useMemo(
-    () => new Set(frame.hosts.filter((h) => h.role === "spammer").map((h) => h.name)),
-    [frame],
-  );
   const scale = pictureScale(
     lay,
     bench.w > 0 ? bench.w - SECTION_INSET : 0,
@@ -118,116 +121,73 @@ export function LabFrameView({
     ? screenRows(formatOutput(frame.banner, look.cols) + frame.prompt + echoOf(typed), look.cols)
     : [];
 
-  const H = headingLevel === 2 ? "h2" : "h3";
-  const ids = `lab-${headingLevel}`;
-  const W = lay.width * scale;
-  const Ht = lay.height * scale;
   return (
-    <>
-      <div
-        ref={benchRef}
-        data-testid="lab-bench"
-        data-lab-placeholder=""
-        data-lab-frame-view=""
-        className="flex min-h-0 shrink-0 flex-col gap-2"
-        style={{ height: bench.h > 0 ? bench.h : undefined }}
-        onPointerDown={onStart}
-        onFocus={onStart}
-      >
-        <section
-          aria-labelledby={`${ids}-network`}
-          className="shrink-0 rounded-xl border border-border bg-bg px-[12px] py-[6px]"
-        >
-          <div className="flex min-h-[26px] flex-wrap items-center gap-x-3 gap-y-1">
-            <H id={`${ids}-network`} className="text-base font-semibold tracking-tight">
-              Network
-            </H>
-            {narrow && (
-              <HostStrip names={frame.hosts.map((h) => h.name)} here={frame.here} active={null} />
-            )}
-            <p role="status" className={`text-sm ${failed ? "text-bad" : "text-fg-muted"}`}>
-              {failed
-                ? "The simulation could not load. Check your connection, then click the lab to try again."
-                : narrow
-                  ? ""
-                  : "The simulation starts when you click or type in the lab."}
-            </p>
-          </div>
-          {!narrow && (
-            <div className="mt-1">
-              <div ref={wrap} className="overflow-x-auto">
-                <div className="relative mx-auto" style={{ width: W, height: Ht }}>
-                  <svg
-                    key={layoutId(lay)}
-                    role="img"
-                    aria-label={`Network diagram: ${frame.hosts.map((h) => `${h.name} (${h.ip}, ${h.label})`).join("; ")}. You are on ${frame.here}.`}
-                    viewBox={`0 0 ${lay.width} ${lay.height}`}
-                    width={W}
-                    height={Ht}
-                    className="block overflow-visible"
-                    textRendering="geometricPrecision"
-                    data-testid="network-diagram-frame"
-                  >
-                    <NetworkBoxes lay={lay} />
-                    <NetworkLabels lay={lay} />
-                    <HostBoxes lay={lay} here={frame.here} spammers={spammers} />
-                  </svg>
-                </div>
-              </div>
-            </div>
+    <LabWorkbench
+      headingLevel={headingLevel}
+      benchRef={benchRef}
+      height={bench.h}
+      benchProps={{
+        "data-lab-placeholder": "",
+        "data-lab-frame-view": "",
+        onPointerDown: onStart,
+        onFocus: onStart,
+      }}
+      networkBar={
+        <>
+          {narrow && (
+            <HostStrip names={frame.hosts.map((h) => h.name)} here={frame.here} active={null} />
           )}
-        </section>
-        <section
-          aria-labelledby={`${ids}-terminal`}
-          className="flex min-h-[120px] flex-1 flex-col rounded-xl border border-border bg-bg px-[12px] py-[6px]"
-        >
-          <div className="flex min-h-0 flex-1 flex-col">
-            <div className="mb-1 flex min-h-[30px] flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-              <H id={`${ids}-terminal`} className="text-base font-semibold tracking-tight">
-                Terminal
-              </H>
-              <p id="terminal-hint" className="text-fg-muted">
-                Type <kbd className="font-mono">help</kbd> to start.{" "}
-                <kbd className="font-mono">Esc</kbd> leaves the terminal.
-              </p>
-            </div>
-            <div
-              role="group"
-              aria-label="Terminal"
-              aria-describedby="terminal-hint"
-              data-testid="terminal-box"
-              className="relative min-h-[64px] flex-1 overflow-hidden rounded-lg border border-border bg-bg-soft p-2 focus-within:border-focus focus-within:[outline:3px_solid_var(--focus)] focus-within:[outline-offset:1px]"
+          <p role="status" className={`text-sm ${failed ? "text-bad" : "text-fg-muted"}`}>
+            {failed
+              ? "The simulation could not load. Check your connection, then click the lab to try again."
+              : narrow
+                ? ""
+                : "The simulation starts when you click or type in the lab."}
+          </p>
+        </>
+      }
+      network={
+        !narrow && (
+          <div className="mt-1">
+            <PictureBox
+              wrapRef={wrap}
+              lay={lay}
+              scale={scale}
+              svg={{
+                "aria-label": `Network diagram: ${frame.hosts.map((h) => `${h.name} (${h.ip}, ${h.label})`).join("; ")}. You are on ${frame.here}.`,
+                "data-testid": "network-diagram-frame",
+              }}
             >
-              <div ref={box} className="size-full" />
-              <FacadeScreen
-                label="Terminal"
-                font={look?.font}
-                fontPx={look?.fontPx}
-                colours={colours}
-                rows={rows}
-                onKeyDown={(e) => {
-                  if (e.key === "Escape") return;
-                  const data = keyData(e);
-                  if (data === null) return;
-                  e.preventDefault();
-                  onInput(data);
-                }}
-                onPaste={(e) => {
-                  e.preventDefault();
-                  onInput(e.clipboardData.getData("text").replace(/\r?\n/g, "\r"));
-                }}
-              />
-            </div>
+              <NetworkBoxes lay={lay} />
+              <NetworkLabels lay={lay} />
+              <HostBoxes lay={lay} here={frame.here} />
+            </PictureBox>
           </div>
-        </section>
-      </div>
-      <div className="@container mt-3">
-        <div className="grid gap-3 @4xl:grid-cols-3">
-          <Panel id={`${ids}-happened`} title="What happened" level={headingLevel} />
-          <Panel id={`${ids}-mailboxes`} title="Mailboxes" level={headingLevel} />
-          <Panel id={`${ids}-transcript`} title="Transcript" level={headingLevel} />
-        </div>
-      </div>
-    </>
+        )
+      }
+      terminal={(heading) => (
+        <TerminalChrome heading={heading} label="Terminal" fill>
+          <div ref={box} className="size-full" />
+          <FacadeScreen
+            label="Terminal"
+            font={look?.font}
+            fontPx={look?.fontPx}
+            colours={colours}
+            rows={rows}
+            onKeyDown={(e) => {
+              if (e.key === "Escape") return;
+              const data = keyData(e);
+              if (data === null) return;
+              e.preventDefault();
+              onInput(data);
+            }}
+            onPaste={(e) => {
+              e.preventDefault();
+              onInput(e.clipboardData.getData("text").replace(/\r?\n/g, "\r"));
+            }}
+          />
+        </TerminalChrome>
+      )}
+    />
   );
 }

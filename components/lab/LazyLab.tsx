@@ -2,6 +2,7 @@
 
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { clientOnly } from "@/components/ui/clientOnly";
+import { yieldToMain } from "@/components/ui/yieldToMain";
 import type { LabFrame } from "@/lib/shell/labFrame";
 import type { LabProps } from "./Lab";
 import type { LabFrameViewProps } from "./LabFrameView";
@@ -28,24 +29,31 @@ const LiveLab = clientOnly<LabProps>(
 
 /**
  * The lab's first frame: a small chunk that draws what the server computed. The diagram's text
- * measure is made as it loads (as loadLab does), so its first render lays out with real widths.
+ * measure is made as it loads (as loadLab does), so its first render lays out with real widths;
+ * it gets a task of its own, apart from the chunk's evaluation and from the frame's render (all
+ * three in one task made the longest task of /demo's load).
  */
-const FrameView = clientOnly<LabFrameViewProps>(
-  () =>
-    import("./LabFrameView").then((m) => {
-      m.prepareTextMeasure();
-      return m.LabFrameView;
-    }),
-  LabPlaceholder,
-);
+const FrameView = clientOnly<LabFrameViewProps>(async () => {
+  const m = await import("./LabFrameView");
+  await yieldToMain();
+  m.prepareTextMeasure();
+  await yieldToMain();
+  return m.LabFrameView;
+}, LabPlaceholder);
+
+/**
+ * Where a lazily loaded lab is: its first frame, untouched; its simulation loading; the last
+ * fetch failed (the frame says so, and the next use tries again); or the live lab.
+ */
+export type LabStatus = "frame" | "loading" | "failed" | "live";
 
 export interface LazyLabProps extends LabProps {
   /** The scenario's first frame, drawn until the learner first uses the lab. */
   frame?: LabFrame;
   /** Load the simulation now, without waiting for the learner (a linked demo moment, say). */
   start?: boolean;
-  /** The learner started the lab from its first frame. */
-  onStart?: () => void;
+  /** Told each time the lab's status changes (see LabStatus). */
+  onStatus?: (status: LabStatus) => void;
   /** Drawn under the first frame in place of `children`, which need the simulation. */
   standIn?: (start: () => void) => React.ReactNode;
 }
@@ -58,7 +66,7 @@ export interface LazyLabProps extends LabProps {
  * the keys typed meanwhile go to its shell. Evaluating that script at page load was most of the
  * main-thread work on /lab and /demo. Without a frame it loads at once, behind a placeholder.
  */
-export function LazyLab({ frame, start = false, onStart, standIn, ...props }: LazyLabProps) {
+export function LazyLab({ frame, start = false, onStatus, standIn, ...props }: LazyLabProps) {
   const [wanted, setWanted] = useState(false);
   /** Set when the simulation replaces the frame: whether the frame's terminal had the focus. */
   const [live, setLive] = useState<{ focus: boolean } | null>(frame ? null : { focus: false });
@@ -69,10 +77,8 @@ export function LazyLab({ frame, start = false, onStart, standIn, ...props }: La
 
   const begin = useCallback(() => {
     setFailed(false);
-    if (wanted) return;
     setWanted(true);
-    onStart?.();
-  }, [wanted, onStart]);
+  }, []);
   const onInput = useCallback(
     (data: string) => {
       setTyped((t) => t + data);
@@ -80,6 +86,17 @@ export function LazyLab({ frame, start = false, onStart, standIn, ...props }: La
     },
     [begin],
   );
+
+  const status: LabStatus = live
+    ? "live"
+    : failed
+      ? "failed"
+      : wanted || start
+        ? "loading"
+        : "frame";
+  useEffect(() => {
+    onStatus?.(status);
+  }, [status, onStatus]);
 
   useEffect(() => {
     if (live || failed || !(wanted || start)) return;

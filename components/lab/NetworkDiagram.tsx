@@ -24,7 +24,7 @@ import {
   HostStrip,
   NetworkBoxes,
   NetworkLabels,
-  layoutId,
+  PictureBox,
   pictureScale,
 } from "./DiagramPicture";
 import { DiagramInspector, type InspectTarget } from "./DiagramInspector";
@@ -412,84 +412,80 @@ export const NetworkDiagram = memo(function NetworkDiagram({
   const travel = d.travel;
   const travelRoute = travel ? lay.routes.get(pairKey(travel.from, travel.to)) : undefined;
   const hosts = world.hosts();
-  const spammers = new Set(hosts.filter((h) => h.role === "spammer").map((h) => h.name));
-  const W = lay.width * scale;
-  const H = lay.height * scale;
   return (
     <div>
-      <div ref={wrap} className="overflow-x-auto" data-testid="diagram-frame">
-        <div className="relative mx-auto" style={{ width: W, height: H }}>
-          <svg
-            key={layoutId(lay)}
-            role="img"
-            aria-labelledby={`${titleId} ${descId}`}
-            viewBox={`0 0 ${lay.width} ${lay.height}`}
-            width={W}
-            height={H}
-            className="block overflow-visible"
-            // Text scales with the picture instead of snapping to whole pixels at each size, so
-            // its widths are the measured ones at any scale.
-            textRendering="geometricPrecision"
-            data-testid="network-diagram"
-            data-scale={scale}
-          >
-            <title id={titleId}>Network diagram: {world.scenario.title}</title>
-            <desc id={descId}>
-              {hosts
-                .map(
-                  (h) =>
-                    `${h.name} (${h.ip}, ${h.label}${h.ports.length ? `, listening on ${h.ports.join(", ")}` : ""})`,
-                )
-                .join("; ")}
-              . You are on {here}. Each host and each link has a button to inspect it; the list of
-              what happened tells it in order.
-            </desc>
-            <NetworkBoxes lay={lay} />
-            {links.map((l) => (
-              <Link key={l.route.key} link={l} lay={lay} />
-            ))}
-            <NetworkLabels lay={lay} />
-            <HostBoxes lay={lay} here={here} spammers={spammers} delivered={d.delivered} />
-            <Flash d={d} lay={lay} />
-            <WallNotes links={links} lay={lay} />
-            {travel && travelRoute && (
-              <Envelope
-                pts={directed(travelRoute, travel.from)}
-                ms={view.reducedMotion ? 0 : view.travelMs}
-                travelKey={travel.key}
-                size={lay.small}
+      <PictureBox
+        wrapRef={wrap}
+        wrapTestId="diagram-frame"
+        lay={lay}
+        scale={scale}
+        svg={{
+          "aria-labelledby": `${titleId} ${descId}`,
+          "data-testid": "network-diagram",
+          "data-scale": scale,
+        }}
+        over={
+          <>
+            {[...lay.hosts.values()].map((p) => (
+              <button
+                key={p.name}
+                type="button"
+                aria-label={`Inspect host ${p.name}`}
+                aria-haspopup="dialog"
+                onClick={() => setInspect({ kind: "host", name: p.name })}
+                className="absolute rounded-lg focus-visible:outline-3 focus-visible:outline-focus"
+                style={{
+                  left: p.box.x * scale,
+                  top: p.box.y * scale,
+                  width: p.box.w * scale,
+                  height: p.box.h * scale,
+                }}
               />
-            )}
-          </svg>
-          {[...lay.hosts.values()].map((p) => (
-            <button
-              key={p.name}
-              type="button"
-              aria-label={`Inspect host ${p.name}`}
-              aria-haspopup="dialog"
-              onClick={() => setInspect({ kind: "host", name: p.name })}
-              className="absolute rounded-lg focus-visible:outline-3 focus-visible:outline-focus"
-              style={{
-                left: p.box.x * scale,
-                top: p.box.y * scale,
-                width: p.box.w * scale,
-                height: p.box.h * scale,
-              }}
-            />
-          ))}
-          {links.map((l) => (
-            <button
-              key={l.route.key}
-              type="button"
-              aria-label={`Inspect hop ${l.session.client} to ${l.session.server}, port ${l.session.port}`}
-              aria-haspopup="dialog"
-              onClick={() => setInspect({ kind: "hop", a: l.session.client, b: l.session.server })}
-              className="absolute rounded-full focus-visible:outline-3 focus-visible:outline-focus"
-              style={hopButton(l.route, lay, scale)}
-            />
-          ))}
-        </div>
-      </div>
+            ))}
+            {links.map((l) => (
+              <button
+                key={l.route.key}
+                type="button"
+                aria-label={`Inspect hop ${l.session.client} to ${l.session.server}, port ${l.session.port}`}
+                aria-haspopup="dialog"
+                onClick={() =>
+                  setInspect({ kind: "hop", a: l.session.client, b: l.session.server })
+                }
+                className="absolute rounded-full focus-visible:outline-3 focus-visible:outline-focus"
+                style={hopButton(l.route, lay, scale)}
+              />
+            ))}
+          </>
+        }
+      >
+        <title id={titleId}>Network diagram: {world.scenario.title}</title>
+        <desc id={descId}>
+          {hosts
+            .map(
+              (h) =>
+                `${h.name} (${h.ip}, ${h.label}${h.ports.length ? `, listening on ${h.ports.join(", ")}` : ""})`,
+            )
+            .join("; ")}
+          . You are on {here}. Each host and each link has a button to inspect it; the list of what
+          happened tells it in order.
+        </desc>
+        <NetworkBoxes lay={lay} />
+        {links.map((l) => (
+          <Link key={l.route.key} link={l} lay={lay} />
+        ))}
+        <NetworkLabels lay={lay} />
+        <HostBoxes lay={lay} here={here} delivered={d.delivered} />
+        <Flash d={d} lay={lay} />
+        <WallNotes links={links} lay={lay} />
+        {travel && travelRoute && (
+          <Envelope
+            pts={directed(travelRoute, travel.from)}
+            ms={view.reducedMotion ? 0 : view.travelMs}
+            travelKey={travel.key}
+            size={lay.small}
+          />
+        )}
+      </PictureBox>
       {inspect && (
         <DiagramInspector world={world} target={inspect} onClose={() => setInspect(null)} />
       )}

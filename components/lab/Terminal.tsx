@@ -9,6 +9,7 @@ import { estimateCols, keyData, screenRows, type Styled } from "./terminalFacade
 import {
   FacadeScreen,
   THEMES,
+  TerminalChrome,
   cellWidth,
   fontSizeFor,
   siteTheme,
@@ -329,73 +330,64 @@ export function Terminal({
   }
 
   return (
-    <div className={`${fill ? "flex min-h-0 flex-1 flex-col" : ""} ${className}`}>
-      <div className="mb-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        {heading}
-        <p id="terminal-hint" className="text-fg-muted">
-          Type <kbd className="font-mono">help</kbd> to start. <kbd className="font-mono">Esc</kbd>{" "}
-          leaves the terminal.
-        </p>
-        <span className="ml-auto" />
-        {actions}
-        <label className="flex cursor-pointer items-center gap-2">
-          <input
-            type="checkbox"
-            checked={screenReader}
-            onChange={(e) => toggleScreenReader(e.target.checked)}
-            className="size-4 accent-accent"
-          />
-          Screen reader mode
-        </label>
-      </div>
-      <div
-        role="group"
-        aria-label={label}
-        aria-describedby="terminal-hint"
-        data-testid="terminal-box"
-        className={`relative overflow-hidden rounded-lg border border-border bg-bg-soft p-2 focus-within:border-focus focus-within:[outline:3px_solid_var(--focus)] focus-within:[outline-offset:1px] ${
-          fill ? "min-h-[64px] flex-1" : "h-[22rem] sm:h-[26rem]"
-        }`}
-      >
-        <div ref={box} className="size-full" data-testid="terminal" />
-        {/* Before xterm opens: the same text, font and colours, and a way in by click or key. */}
-        {!live && (
-          <FacadeScreen
-            ref={facade}
-            label={label}
-            font={screen?.font}
-            fontPx={screen?.fontPx}
-            colours={colours}
-            rows={screen?.rows ?? []}
-            onFocus={() => wake.current(true)}
-            // Clicked or tabbed away before xterm opened: it must not take the focus back.
-            onBlur={() => (focusWanted.current = false)}
-            onPointerDown={() => wake.current(true)}
-            onKeyDown={(e) => {
-              if (e.key === "Escape") {
-                focusWanted.current = false;
-                return escapeRef.current?.();
-              }
-              const data = keyData(e);
-              if (data === null) return;
-              e.preventDefault();
-              type.current(data);
-              wake.current(true);
-            }}
-            onPaste={(e) => {
-              e.preventDefault();
-              type.current(e.clipboardData.getData("text").replace(/\r?\n/g, "\r"));
-              wake.current(true);
-            }}
-          >
-            {failed && (
-              <span className="mt-2 block font-sans text-sm text-fg-muted">
-                The terminal could not load. Use the input line below.
-              </span>
-            )}
-          </FacadeScreen>
-        )}
-      </div>
-    </div>
+    <TerminalChrome
+      heading={heading}
+      label={label}
+      fill={fill}
+      className={className}
+      actions={
+        <>
+          {actions}
+          <label className="flex cursor-pointer items-center gap-2">
+            <input
+              type="checkbox"
+              checked={screenReader}
+              onChange={(e) => toggleScreenReader(e.target.checked)}
+              className="size-4 accent-accent"
+            />
+            Screen reader mode
+          </label>
+        </>
+      }
+    >
+      <div ref={box} className="size-full" data-testid="terminal" />
+      {/* Before xterm opens: the same text, font and colours, and a way in by click or key. */}
+      {!live && (
+        <FacadeScreen
+          ref={facade}
+          label={label}
+          font={screen?.font}
+          fontPx={screen?.fontPx}
+          colours={colours}
+          rows={screen?.rows ?? []}
+          onFocus={() => wake.current(true)}
+          // Clicked or tabbed away before xterm opened: it must not take the focus back.
+          onBlur={() => (focusWanted.current = false)}
+          onPointerDown={() => wake.current(true)}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              focusWanted.current = false;
+              return escapeRef.current?.();
+            }
+            const data = keyData(e);
+            if (data === null) return;
+            e.preventDefault();
+            type.current(data);
+            wake.current(true);
+          }}
+          onPaste={(e) => {
+            e.preventDefault();
+            type.current(e.clipboardData.getData("text").replace(/\r?\n/g, "\r"));
+            wake.current(true);
+          }}
+        >
+          {failed && (
+            <span className="mt-2 block font-sans text-sm text-fg-muted">
+              The terminal could not load. Use the input line below.
+            </span>
+          )}
+        </FacadeScreen>
+      )}
+    </TerminalChrome>
   );
 }

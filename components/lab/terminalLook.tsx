@@ -192,3 +192,49 @@ export function FacadeScreen({
     </div>
   );
 }
+
+/**
+ * The terminal's chrome: one toolbar row (its heading, the hint, then `actions` at the right) over
+ * the framed box its screen sits in, named for screen readers and outlined while focused. `fill`
+ * flexes the box to the height it is given (the workbench) instead of a fixed height.
+ */
+export function TerminalChrome({
+  heading,
+  actions,
+  label,
+  fill = false,
+  className = "",
+  children,
+}: {
+  heading?: ReactNode;
+  actions?: ReactNode;
+  label: string;
+  fill?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`${fill ? "flex min-h-0 flex-1 flex-col" : ""} ${className}`}>
+      <div className="mb-1 flex min-h-[30px] flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        {heading}
+        <p id="terminal-hint" className="text-fg-muted">
+          Type <kbd className="font-mono">help</kbd> to start. <kbd className="font-mono">Esc</kbd>{" "}
+          leaves the terminal.
+        </p>
+        <span className="ml-auto" />
+        {actions}
+      </div>
+      <div
+        role="group"
+        aria-label={label}
+        aria-describedby="terminal-hint"
+        data-testid="terminal-box"
+        className={`relative overflow-hidden rounded-lg border border-border bg-bg-soft p-2 focus-within:border-focus focus-within:[outline:3px_solid_var(--focus)] focus-within:[outline-offset:1px] ${
+          fill ? "min-h-[64px] flex-1" : "h-[22rem] sm:h-[26rem]"
+        }`}
+      >
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@
 import Link from "@/components/ui/Link";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { clientOnly } from "@/components/ui/clientOnly";
-import { LabPlaceholder, LazyLab as Lab } from "@/components/lab/LazyLab";
+import { LabPlaceholder, LazyLab as Lab, type LabStatus } from "@/components/lab/LazyLab";
 import { usePresenter } from "@/components/ui/presenter/presenter-store";
 import { usePresenterSteps } from "@/components/ui/presenter/usePresenterSteps";
 import type { DemoStep } from "@/content/scenarios/schema";
@@ -92,9 +92,13 @@ function DemoBody({
   const needed = state.step > 0 || state.typed.length > 0 || opened.moment.typed.length > 0;
   const [started, setStarted] = useState(false);
   if (needed && !started) setStarted(true);
+  const [lab, setLab] = useState<LabStatus>("frame");
+  const onLabStatus = useCallback((s: LabStatus) => {
+    setLab(s);
+    if (s !== "frame") setStarted(true);
+  }, []);
   const ready =
     (settled?.generation === state.generation && settled.step === state.step) || !started;
-  const onStart = useCallback(() => setStarted(true), []);
 
   // While presenting, the address and every link keep presenter mode on.
   const present = usePresenter((p) => p.on);
@@ -236,7 +240,12 @@ function DemoBody({
         {!present && state.typed.length > 0 && <p className="mt-2 text-fg-muted">{typedNote}</p>}
         {!present && steppers}
         <p role="status" className={`text-fg-muted empty:hidden ${present ? "" : "mt-2"}`}>
-          {state.note ?? (ready ? "" : "Replaying…")}
+          {state.note ??
+            (lab === "failed"
+              ? "Waiting for the lab, which could not load."
+              : ready
+                ? ""
+                : "Replaying…")}
         </p>
       </section>
       <div data-demo-ready={ready ? "true" : "false"} aria-busy={!ready}>
@@ -246,7 +255,7 @@ function DemoBody({
             scenario={state.scenario}
             frame={scenario.frame}
             start={started}
-            onStart={onStart}
+            onStatus={onLabStatus}
           >
             <DemoDriver
               steps={scenario.steps}

@@ -38,6 +38,8 @@ export interface TextItem {
 
 export interface HostPlace {
   name: string;
+  /** The host's role (the spammer's box is drawn in red). */
+  role: string;
   box: Rect;
   texts: TextItem[];
   /** Right of the third line: the "YOU" tag. Right of the second: the delivered count. */
@@ -383,6 +385,7 @@ export function layoutDiagram(
       });
       placedHosts.set(m.name, {
         name: m.name,
+        role: m.role,
         box: hb,
         texts: ht,
         mailSlot: tag(ht[1]!),

@@ -309,4 +309,25 @@ test.describe("the lab's first frame when the simulation cannot be fetched", () 
     await expect(page.getByTestId("network-diagram")).toBeVisible({ timeout: 30_000 });
     await expectInTerminal(page, "whoami you", { timeout: 30_000 });
   });
+
+  test("on /demo the step waits for the lab, and says why", async ({ page }) => {
+    await gotoHydrated(page, "/demo?scenario=isp-relay");
+    await expect(page.getByTestId("network-diagram-frame")).toBeVisible();
+    const chunks = "**/_next/static/chunks/**";
+    await page.route(chunks, (route) => route.abort());
+    await page.getByRole("button", { name: "Next step" }).click();
+    const status = page.getByRole("status").filter({ hasText: "Waiting for the lab" });
+    await expect(status).toHaveText("Waiting for the lab, which could not load.", {
+      timeout: 30_000,
+    });
+    await expect(page.getByText("The simulation could not load.")).toBeVisible();
+    await expect(page.getByText("Replaying…")).toHaveCount(0);
+    await page.unroute(chunks);
+    await page.getByTestId("terminal-facade").click();
+    await expect(page.locator("[data-demo-ready]")).toHaveAttribute("data-demo-ready", "true", {
+      timeout: 30_000,
+    });
+    await expect(status).toHaveCount(0);
+    await expect(page.getByTestId("demo-caption")).toContainText(/^1\//);
+  });
 });
