@@ -1,5 +1,5 @@
 import { MAX_TYPED_LINES, type Moment } from "@/lib/site/moment";
-import { stripControls } from "@/lib/shell/terminal";
+import { stripControls } from "@/lib/shell/controls";
 
 /**
  * Where a step-through demo stands. `generation` names one fresh lab: it changes whenever the

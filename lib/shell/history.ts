@@ -1,4 +1,4 @@
-import { stripControls } from "./terminal";
+import { stripControls } from "./controls";
 
 /**
  * Command history with up/down navigation, like bash's: blank lines and immediate repeats are not

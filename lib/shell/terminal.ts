@@ -98,11 +98,3 @@ export function sanitizeTerminalOutput(data: string): string {
   }
   return out;
 }
-
-/**
- * Removes control characters from one line of input (a typed line, a moment link's line):
- * C0 except TAB, DEL and C1. What is left can be echoed and stored safely.
- */
-export function stripControls(line: string): string {
-  return line.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, "");
-}

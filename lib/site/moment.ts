@@ -9,6 +9,7 @@
  * `typed` is the lines, each ended by "\n", as UTF-8, in base64url without padding (RFC 4648 §5).
  */
 import { decodeBase64, encodeBase64 } from "@/lib/shell/base64";
+import { hasControls } from "@/lib/shell/controls";
 
 export interface Moment {
   scenario: string;
@@ -43,10 +44,6 @@ export function encodeTyped(lines: readonly string[]): string {
 
 export type DecodedTyped = { ok: true; lines: string[] } | { ok: false; error: string };
 
-/** Control characters other than tab (C0, DEL and C1) cannot be typed as part of a line. */
-
-const CONTROL = /[\0-\x08\x0a-\x1f\x7f-\x9f]/;
-
 export function decodeTyped(text: string): DecodedTyped {
   if (text === "") return { ok: true, lines: [] };
   if (!/^[A-Za-z0-9_-]+$/.test(text))
@@ -62,8 +59,8 @@ export function decodeTyped(text: string): DecodedTyped {
     return { ok: false, error: `it carries more than ${MAX_TYPED_LINES} typed lines` };
   if (lines.some((l) => l.length > MAX_LINE_LENGTH))
     return { ok: false, error: `a typed line is longer than ${MAX_LINE_LENGTH} characters` };
-  if (lines.some((l) => CONTROL.test(l)))
-    return { ok: false, error: "a typed line holds control characters" };
+  // Control characters other than tab (C0, DEL and C1) cannot be typed as part of a line.
+  if (lines.some(hasControls)) return { ok: false, error: "a typed line holds control characters" };
   return { ok: true, lines };
 }
 
