@@ -20,7 +20,7 @@
 //                                      several runs side by side); by default it is rebuilt
 // /lab and /demo, which open a terminal as they load, are also measured beside the bare page plus
 // a bare xterm (scripts/bare-app/app/terminal), printed under their row.
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
@@ -228,7 +228,63 @@ const chrome = await chromeLauncher.launch({
   logLevel: "silent",
 });
 
+/** CPU time (clock ticks) used so far by Chromium: the launched process and all its children. */
+function chromeTicks() {
+  const stats = new Map();
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      // Fields after the command name: state, ppid, ... utime (14th field) and stime (15th).
+      const rest = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").pop().split(" ");
+      stats.set(Number(pid), { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = new Set([chrome.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, s] of stats)
+      if (!tree.has(pid) && tree.has(s.ppid)) {
+        tree.add(pid);
+        grew = true;
+      }
+  }
+  let ticks = 0;
+  for (const pid of tree) ticks += stats.get(pid)?.ticks ?? 0;
+  return ticks;
+}
+
+/**
+ * Waits until Chromium has been quiet for a second (under a tenth of a core), at most 30 s. A
+ * page's work can outlive its run: the site's service worker precaches the whole site once
+ * installed, and did so while the next run (often the bare page's) was being measured, which
+ * made that run slower. Linux only (/proc); elsewhere it returns at once.
+ */
+let settledMs = 0;
+async function settle() {
+  if (!existsSync("/proc/self/stat")) return;
+  const start = Date.now();
+  try {
+    await waitQuiet();
+  } finally {
+    settledMs += Date.now() - start;
+  }
+}
+async function waitQuiet() {
+  const HZ = 100; // USER_HZ on Linux
+  const deadline = Date.now() + 30_000;
+  let last = chromeTicks();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = chromeTicks();
+    if ((now - last) / HZ < 0.1) return;
+    last = now;
+  }
+}
+
 async function measure(url) {
+  await settle();
   const result = await lighthouse(url, {
     port: chrome.port,
     output: "json",
@@ -359,7 +415,10 @@ console.log(
   `\nRatios are against the bare runs made beside each route (per-metric medians of ${runs}).` +
     `\nGoals: LCP ≤ ${GOALS.lcpRatio}× bare, TBT ≤ bare + ${GOALS.tbtOverMs} ms, perf ≥ bare − ${GOALS.perfUnder},` +
     ` a11y ${GOALS.accessibility.toFixed(1)}, best practices ≥ ${GOALS.bestPractices}. ` +
-    (missed ? `${missed} route(s) miss a goal.` : "Every route meets them."),
+    (missed ? `${missed} route(s) miss a goal.` : "Every route meets them.") +
+    (settledMs > 0
+      ? `\nBefore each run Chromium was left to go quiet: ${(settledMs / 1000).toFixed(0)} s in all.`
+      : ""),
 );
 
 const reportFile = path.join(REPO_ROOT, "reports", "lighthouse.json");

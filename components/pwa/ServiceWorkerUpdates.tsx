@@ -1,12 +1,34 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { yieldToMain } from "@/components/ui/yieldToMain";
+
+/** How long after the page has loaded the worker waits before it starts (see afterStartUp). */
+const START_UP_MS = 5000;
+
+/**
+ * Resolves once the page's own start-up is over: the load event, then START_UP_MS, then a moment
+ * the main thread is idle. Installing the worker precaches the whole site (every page and
+ * script: 2.2 MB gzip), and doing that as the page loaded competed with it for the CPU (its
+ * blocking time was lower without it: `npm run lighthouse`, see issue 13's notes). The first
+ * seconds are also when a learner starts the lab, whose simulation is then fetched.
+ */
+function afterStartUp(): Promise<void> {
+  return new Promise((resolve) => {
+    const idle = () =>
+      "requestIdleCallback" in window
+        ? window.requestIdleCallback(() => resolve(), { timeout: START_UP_MS })
+        : resolve();
+    const wait = () => window.setTimeout(idle, START_UP_MS);
+    if (document.readyState === "complete") wait();
+    else window.addEventListener("load", wait, { once: true });
+  });
+}
 
 /**
  * Registers the service worker (built by Serwist into out/sw.js) so the site works offline
  * after one visit, and offers a reload when a new version has been downloaded. The worker
- * waits for that reload, so nobody is switched to new code in the middle of an exam.
+ * waits for that reload, so nobody is switched to new code in the middle of an exam. It starts
+ * once the page's start-up is over (afterStartUp).
  * @serwist/window loads after the page, from this site's own chunks (CSP `worker-src 'self'`).
  */
 export function ServiceWorkerUpdates() {
@@ -16,7 +38,8 @@ export function ServiceWorkerUpdates() {
     if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
     let cancelled = false;
     void (async () => {
-      await yieldToMain(); // out of hydration's task (see ProgressHydrator)
+      await afterStartUp();
+      if (cancelled) return;
       const { Serwist } = await import("@serwist/window");
       if (cancelled) return;
       const sw = new Serwist("/sw.js", { scope: "/" });
