@@ -149,13 +149,15 @@ function medians(results) {
   };
 }
 
+/** Scores come in hundredths: round, so 0.97 against 1.00 is -0.03, not -0.030000000000000027. */
+const scoreDelta = (a, b) => Math.round((a - b) * 100) / 100;
+
 /** A route's ratios against the bare page and which goals it misses. */
 function compare(route, bare) {
   const ratio = {
     lcp: route.lcpMs / bare.lcpMs,
     tbtOverMs: route.tbtMs - bare.tbtMs,
-    // Scores come in hundredths: round, so 0.97 against 1.00 is -0.03, not -0.030000000000000027.
-    perfDelta: Math.round((route.performance - bare.performance) * 100) / 100,
+    perfDelta: scoreDelta(route.performance, bare.performance),
   };
   const misses = [];
   if (!(ratio.lcp <= GOALS.lcpRatio)) misses.push(`LCP ${ratio.lcp.toFixed(2)}x`);
@@ -176,9 +178,7 @@ function paired(routeRuns, bareRuns) {
   const pairs = routeRuns.map((r, k) => [r, bareRuns[k]]).filter(([, b]) => b);
   return {
     tbtOverMs: median(pairs.map(([r, b]) => r.tbtMs - b.tbtMs)),
-    perfDelta: median(
-      pairs.map(([r, b]) => Math.round((r.performance - b.performance) * 100) / 100),
-    ),
+    perfDelta: median(pairs.map(([r, b]) => scoreDelta(r.performance, b.performance))),
   };
 }
 

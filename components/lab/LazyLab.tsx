@@ -2,7 +2,6 @@
 
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { clientOnly } from "@/components/ui/clientOnly";
-import { yieldToMain } from "@/components/ui/yieldToMain";
 import type { LabFrame } from "@/lib/shell/labFrame";
 import type { LabProps } from "./Lab";
 import type { LabFrameViewProps } from "./LabFrameView";
@@ -35,9 +34,7 @@ const LiveLab = clientOnly<LabProps>(
  */
 const FrameView = clientOnly<LabFrameViewProps>(async () => {
   const m = await import("./LabFrameView");
-  await yieldToMain();
-  m.prepareTextMeasure();
-  await yieldToMain();
+  await m.prepareTextMeasureApart();
   return m.LabFrameView;
 }, LabPlaceholder);
 

@@ -20,9 +20,7 @@ export async function loadLab<T>(ui: () => Promise<T>): Promise<T> {
   await import("@/lib/smtp");
   await yieldToMain();
   await import("@/lib/shell/lab");
-  await yieldToMain();
   // The diagram's text measure, made while the page's style is settled (see prepareTextMeasure).
-  (await import("./textMeasure")).prepareTextMeasure();
-  await yieldToMain();
+  await (await import("./textMeasure")).prepareTextMeasureApart();
   return ui();
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { yieldToMain } from "@/components/ui/yieldToMain";
 import type { Measure } from "@/lib/shell/diagramLayout";
 
 /** The weights the diagram draws text with; the measure must use the same ones. */
@@ -90,6 +91,16 @@ export function prepareTextMeasure(): void {
   );
   for (const bold of [false, true])
     for (const mono of [false, true]) pageMeasure?.("RELAY", 12, { bold, mono });
+}
+
+/**
+ * prepareTextMeasure in a task of its own, apart from the script evaluated before it and the
+ * render after it (together they made the longest task of /demo's load).
+ */
+export async function prepareTextMeasureApart(): Promise<void> {
+  await yieldToMain();
+  prepareTextMeasure();
+  await yieldToMain();
 }
 
 /** The measure for the text under `el`: its family there and the one `font-mono` gives. */

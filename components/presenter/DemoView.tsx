@@ -106,10 +106,14 @@ function DemoBody({
   useEffect(() => {
     if (!live) return;
     document.documentElement.classList.remove(DEMO_PENDING_CLASS);
+    // A bare /demo already means the moment it opened on; it is left as it is until the moment
+    // changes, because every change of address re-renders Next's router (about 6 ms of main
+    // thread on a fast machine, four times that on a phone) in the middle of the page's load.
+    if (!window.location.search && query === encodeMoment(opened.moment)) return;
     const url = `${window.location.pathname}?${query}`;
     if (url !== window.location.pathname + window.location.search)
       window.history.replaceState(window.history.state, "", url);
-  }, [query, live]);
+  }, [query, live, opened]);
 
   usePresenterSteps(
     { onNext: () => dispatch({ type: "next" }), onPrev: () => dispatch({ type: "prev" }) },

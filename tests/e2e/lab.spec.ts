@@ -251,6 +251,32 @@ test.describe("the terminal before xterm opens", () => {
     await expect(facade).toHaveCount(0);
   });
 
+  for (const [width, height] of [
+    [390, 844],
+    [1366, 768],
+  ] as const)
+    test(`${width}x${height}: xterm takes over the frame's lines as they were, wrapped at the same columns`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await gotoHydrated(page, "/lab?scenario=isp-relay");
+      const facade = page.getByTestId("terminal-facade");
+      await expect(facade).toContainText("you@pc.home.example:~$");
+      const lines = (sel: string) =>
+        page
+          .locator(sel)
+          .first()
+          .evaluate((el) => [...el.children].map((row) => (row.textContent ?? "").trimEnd()));
+      const drawn = await lines("[data-testid=terminal-facade]");
+      // At a phone's width the banner's title wraps, so the columns are compared as well.
+      expect(drawn.length).toBeGreaterThan(2);
+      await facade.click();
+      await expect(page.locator(".xterm-rows")).toContainText("you@pc.home.example:~$", {
+        timeout: 30_000,
+      });
+      expect((await lines(".xterm-rows")).slice(0, drawn.length)).toEqual(drawn);
+    });
+
   test("a click elsewhere before xterm opens keeps the focus where the learner put it", async ({
     page,
   }) => {

@@ -46,6 +46,20 @@ const linkAlert = (page: Page) => page.locator("main [role=alert]");
 test.describe("step-through demo", () => {
   test.use({ reducedMotion: "reduce" });
 
+  test("a bare /demo keeps its address until the moment changes, then the address holds it", async ({
+    page,
+  }) => {
+    await gotoHydrated(page, "/demo");
+    await expect(caption(page)).toHaveText(/^0\/6: Press →/);
+    await waitReady(page);
+    expect(await page.evaluate(() => window.location.search)).toBe("");
+    await page.getByRole("button", { name: "Next step" }).click();
+    await expect(page).toHaveURL(/\/demo\?scenario=isp-relay&step=1$/);
+    await waitReady(page);
+    await page.getByRole("button", { name: "Previous step" }).click();
+    await expect(page).toHaveURL(/\/demo\?scenario=isp-relay$/);
+  });
+
   test("a link to step 4 shows step 4; → → ← shows step 5, the same as a fresh run to step 5", async ({
     page,
     context,
